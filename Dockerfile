@@ -1,0 +1,47 @@
+# syntax=docker/dockerfile:1
+# Peygir: one image, SQLite on a volume by default, PostgreSQL when DATABASE_URL says so.
+
+# ── build: compile the native SQLite module and the TypeScript sources ──
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+COPY prisma ./prisma
+COPY prisma.config.ts ./
+# postinstall generates both Prisma clients (offline: engineType "client", no engine download).
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY locales ./locales
+COPY bin ./bin
+RUN npm run build \
+ && npm prune --omit=dev --no-audit --no-fund
+
+# ── runtime ──
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    DATABASE_URL=file:/data/peygir.db \
+    HTTP_PORT=8080 \
+    CHECKPOINT_DISABLE=1
+WORKDIR /app
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tini ca-certificates \
+ && rm -rf /var/lib/apt/lists/* \
+ && mkdir -p /data && chown node:node /data
+COPY --from=build --chown=node:node /app/package.json /app/package-lock.json /app/prisma.config.ts ./
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/prisma ./prisma
+COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/locales ./locales
+COPY --from=build --chown=node:node /app/bin ./bin
+USER node
+VOLUME ["/data"]
+EXPOSE 8080
+# Migrations run at every start (idempotent); the health check also proves the database answers.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||8080)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# tini forwards SIGTERM so the bot stops in order (finishes updates and sends in flight).
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "dist/src/main.js", "start"]

@@ -1,0 +1,46 @@
+# ───── Roles
+role-secretariat = Secretariat
+role-governorate = Governorate
+role-head = Agency head
+role-liaison = Liaison
+
+# ───── Commands
+command-tasks = My agency's open items
+command-report = Send the weekly report
+command-help = Help
+command-cancel = Cancel what I am doing
+
+# ───── Joining
+start-unknown =
+    Hello! This is Peygir, the follow-up bot of the governorate's working groups.
+    You are not registered yet. Ask the working group's secretariat for your invite link or code, then open the link or send the ten-character code here.
+start-welcome-back = Welcome back, { $name }.
+start-bound = Welcome, { $name }. You are now registered as { $role } of { $scope }. Your action items and reminders will arrive here.
+start-already-bound = { $name }, you are already registered as { $role } of { $scope }.
+start-invite-unknown = This invite code was not recognised. Please check it or ask the secretariat for a new one.
+start-invite-used = This invite code has already been used. Each code works once; please ask the secretariat for a new one.
+start-invite-expired = This invite code has expired. Please ask the secretariat for a new one.
+start-invite-bound-to-other = This messenger account is registered to someone else. If that is a mistake, please contact the secretariat.
+
+# ───── Help
+help-short = Send /help to see what you can do.
+help-header = { $name }, your roles:
+help-membership = • { $role } — { $scope }
+help-agency =
+    As an executive agency:
+    • Each resolution assigned to your agency arrives with Acknowledge, Report progress, Done and Blocked buttons.
+    • Reply to a resolution's message with text or a file to record progress on it.
+    • /tasks lists your agency's open items, most urgent first.
+    • /report sends the weekly report.
+help-secretariat =
+    As the secretariat:
+    • Verify or reject done claims, extend deadlines, send meeting notices and read realization reports.
+help-governorate =
+    As the governorate:
+    • Receive digests and send an instruction on any item.
+help-footer = Send /cancel at any time to leave what you are doing.
+
+# ───── Fallbacks and errors
+fallback-known = I did not understand. Send /help to see what you can do.
+callback-expired = This button is no longer valid. Send /tasks to see the current list.
+error-internal = Sorry, something went wrong and nothing was saved. Please try again in a moment.

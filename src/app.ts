@@ -1,0 +1,170 @@
+/**
+ * The running application: database, services, one bot and one outbox dispatcher per
+ * configured platform, update intake (polling or webhooks), the HTTP server, and an orderly
+ * stop. `startApp` is what `peygir start` runs; tests start it the same way.
+ */
+import type { Bot } from "grammy";
+import type { RunnerHandle } from "@grammyjs/runner";
+import type { Logger } from "pino";
+import type { Config, Platform } from "./config/index.js";
+import { openDatabase, type Database } from "./db/client.js";
+import { migrateDatabase } from "./db/migrate.js";
+import { createBot, publishCommands } from "./bot/create-bot.js";
+import type { BotContext } from "./bot/context.js";
+import { createI18n } from "./i18n/index.js";
+import { OutboxDispatcher } from "./outbox/dispatcher.js";
+import { PROFILES } from "./platforms/profile.js";
+import { startHttpServer, webhookPath, type WebhookTarget } from "./server/http.js";
+import { createServices, type Services } from "./services/index.js";
+import type { Clock } from "./shared/clock.js";
+import { UpdateInbox } from "./updates/inbox.js";
+import { startPolling } from "./updates/polling.js";
+import { UpdateProcessor } from "./updates/processor.js";
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  /** Skip `prisma migrate deploy` (tests that prepared the database themselves). */
+  skipMigrations?: boolean;
+}
+
+export interface RunningPlatform {
+  platform: Platform;
+  bot: Bot<BotContext>;
+  username: string;
+  dispatcher: OutboxDispatcher;
+  runner?: RunnerHandle;
+}
+
+export interface App {
+  database: Database;
+  services: Services;
+  platforms: RunningPlatform[];
+  httpPort: number;
+  stop(): Promise<void>;
+}
+
+export async function startApp({ config, logger, clock, skipMigrations }: AppDeps): Promise<App> {
+  if (!skipMigrations) {
+    await migrateDatabase(config.databaseUrl);
+    logger.info({ provider: config.databaseProvider }, "database migrated");
+  }
+  const database = await openDatabase(config.databaseUrl);
+  const db = database.prisma;
+  const i18n = createI18n<BotContext>((ctx) => ctx.caller?.locale ?? undefined);
+
+  const dispatchers = new Map<Platform, OutboxDispatcher>();
+  for (const platform of config.platforms) {
+    dispatchers.set(
+      platform.platform,
+      new OutboxDispatcher({ platform, db, clock, logger: logger.child({ component: "outbox", platform: platform.platform }), instanceId: config.instanceId }),
+    );
+  }
+  const services = createServices({
+    db,
+    clock,
+    logger,
+    i18n: i18n as never,
+    settings: { platforms: config.platforms.map((p) => p.platform), inviteTtlDays: config.inviteTtlDays, maxAttachmentBytes: config.maxAttachmentBytes },
+    onQueued: wakeSoon(dispatchers),
+  });
+
+  const running: RunningPlatform[] = [];
+  const webhooks: WebhookTarget[] = [];
+  for (const platform of config.platforms) {
+    const profile = PROFILES[platform.platform];
+    const log = logger.child({ platform: platform.platform });
+    const bot = createBot({ platform, config, db, services, i18n, clock, logger: log });
+    await initWithRetry(bot, platform.platform, log);
+    const inbox = new UpdateInbox(db, platform.platform, String(bot.botInfo.id), clock);
+    const processor = new UpdateProcessor(bot as unknown as Bot<never>, inbox, log);
+    void publishCommands(bot.api, i18n, log);
+    await processor.recover();
+    const entry: RunningPlatform = { platform: platform.platform, bot, username: bot.botInfo.username, dispatcher: dispatchers.get(platform.platform)! };
+    if (config.botMode === "webhook" && config.webhook) {
+      const url = config.webhook.baseUrl + webhookPath(platform.platform, config.webhook.secret);
+      await bot.api.setWebhook(url, {
+        allowed_updates: [...profile.allowedUpdates],
+        ...(profile.webhookSecretInHeader ? { secret_token: config.webhook.secret } : {}),
+      });
+      webhooks.push({
+        platform: platform.platform,
+        secretInHeader: profile.webhookSecretInHeader,
+        receive: async (update) => {
+          if (await inbox.acceptOne(update)) await processor.process(update);
+        },
+      });
+    } else {
+      await bot.api.deleteWebhook().catch((err: unknown) => log.warn({ err }, "deleteWebhook failed; polling anyway"));
+      entry.runner = await startPolling({ bot: bot as unknown as Bot<never>, profile, inbox, processor, logger: log });
+    }
+    running.push(entry);
+    log.info({ username: bot.botInfo.username, mode: config.botMode }, "bot started");
+  }
+
+  for (const dispatcher of dispatchers.values()) {
+    // One SQLite file has one writer process, so claims left by a previous run are stale.
+    if (database.provider === "sqlite") await dispatcher.releaseStaleClaims();
+    dispatcher.start();
+  }
+
+  const http = await startHttpServer({
+    host: config.http.host,
+    port: config.http.port,
+    logger,
+    ...(config.webhook ? { webhookSecret: config.webhook.secret } : {}),
+    webhooks,
+    health: async () => {
+      try {
+        await db.$queryRawUnsafe("SELECT 1");
+        return { ok: true, database: database.provider, platforms: running.map((r) => r.platform), mode: config.botMode };
+      } catch {
+        return { ok: false, database: "unreachable" };
+      }
+    },
+  });
+  logger.info({ port: http.port }, "HTTP server listening (health check at /health)");
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info("stopping");
+      await http.close();
+      // Stop taking updates and let those under way finish, then let each dispatcher finish its send.
+      await Promise.all(running.map((r) => r.runner?.stop()));
+      await Promise.all([...dispatchers.values()].map((d) => d.stop()));
+      await database.close();
+      logger.info("stopped");
+    })());
+
+  return { database, services, platforms: running, httpPort: http.port, stop };
+}
+
+/** Wakes a platform's dispatcher shortly after a message is queued (after the commit, usually). */
+function wakeSoon(dispatchers: Map<Platform, OutboxDispatcher>): (platform: Platform) => void {
+  const pending = new Set<Platform>();
+  return (platform) => {
+    if (pending.has(platform)) return;
+    pending.add(platform);
+    setTimeout(() => {
+      pending.delete(platform);
+      dispatchers.get(platform)?.wake();
+    }, 20).unref();
+  };
+}
+
+/** getMe until it works: a daemon started before the network is up should wait, not die. */
+async function initWithRetry(bot: Bot<BotContext>, platform: Platform, logger: Logger): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await bot.init();
+      return;
+    } catch (err) {
+      if ((err as { error_code?: number }).error_code === 401) throw new Error(`the ${platform} bot token was rejected (401 Unauthorized): check the token`);
+      const wait = Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5));
+      logger.warn({ err, retryInMs: wait }, "cannot reach the Bot API yet; retrying");
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}

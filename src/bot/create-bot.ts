@@ -1,0 +1,80 @@
+/**
+ * The composition root of one bot (one platform). Both bots share the services; everything
+ * that differs between Bale and Telegram comes from the platform profile.
+ */
+import { Bot, type Api } from "grammy";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import type { I18n } from "@grammyjs/i18n";
+import type { Logger } from "pino";
+import type { Config, PlatformConfig } from "../config/index.js";
+import type { Db } from "../db/client.js";
+import { platformTransformer } from "../platforms/api-transformer.js";
+import { PROFILES } from "../platforms/profile.js";
+import type { Services } from "../services/index.js";
+import type { Clock } from "../shared/clock.js";
+import type { BotContext } from "./context.js";
+import { conversationStorage } from "./conversations/storage.js";
+import { features } from "./features/index.js";
+import { addMissingCommandEntities } from "./middlewares/command-entities.js";
+import { answerEveryCallback } from "./middlewares/answer-callbacks.js";
+import { errorBoundary } from "./middlewares/error-boundary.js";
+import { identifyCaller } from "./middlewares/identify-caller.js";
+import { updateLogger } from "./middlewares/update-logger.js";
+
+export interface BotDeps {
+  platform: PlatformConfig;
+  config: Config;
+  db: Db;
+  services: Services;
+  i18n: I18n<BotContext>;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Updates of one chat are handled one at a time, in order; different chats run in parallel. */
+function chatKey(ctx: BotContext): string | undefined {
+  return ctx.chat?.id.toString() ?? ctx.from?.id.toString();
+}
+
+export function createBot(deps: BotDeps): Bot<BotContext> {
+  const profile = PROFILES[deps.platform.platform];
+  const bot = new Bot<BotContext>(deps.platform.token, {
+    client: { apiRoot: deps.platform.apiRoot, timeoutSeconds: 30 },
+  });
+  bot.api.config.use(platformTransformer(profile));
+  // Interactive replies obey 429s too (notifications go through the outbox and its limiter).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  bot.use((ctx, next) => {
+    ctx.profile = profile;
+    ctx.services = deps.services;
+    ctx.config = deps.config;
+    ctx.clock = deps.clock;
+    return next();
+  });
+  bot.use(updateLogger(deps.logger));
+  bot.use(sequentialize(chatKey));
+  bot.use(errorBoundary());
+  bot.use(answerEveryCallback());
+  bot.use(addMissingCommandEntities());
+  bot.use(identifyCaller());
+  bot.use(deps.i18n);
+  bot.use(conversations<BotContext, BotContext>({ storage: conversationStorage(deps.db) }));
+  bot.use(features());
+  return bot;
+}
+
+/** Commands shown in the client's menu; a platform without setMyCommands just has no menu. */
+export async function publishCommands(api: Api, i18n: I18n<BotContext>, logger: Logger): Promise<void> {
+  for (const locale of ["fa", "en"] as const) {
+    const commands = ["tasks", "report", "help", "cancel"].map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
+    try {
+      await api.setMyCommands(commands, locale === "fa" ? {} : { language_code: locale });
+    } catch (err) {
+      logger.warn({ err }, "setMyCommands is not available; continuing without a command menu");
+      return;
+    }
+  }
+}

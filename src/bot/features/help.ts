@@ -1,0 +1,25 @@
+/** `/help`: what this person can do, by the roles they hold; the unknown are told how to join. */
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { roleLabelKey } from "./labels.js";
+
+export function help(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command("help", (ctx) => ctx.reply(helpText(ctx)));
+  return composer;
+}
+
+export function helpText(ctx: BotContext): string {
+  const caller = ctx.caller;
+  if (!caller) return ctx.t("start-unknown");
+  const roles = new Set(caller.memberships.map((m) => m.role));
+  const lines = [ctx.t("help-header", { name: caller.name })];
+  for (const m of caller.memberships) {
+    lines.push(ctx.t("help-membership", { role: ctx.t(roleLabelKey(m.role)), scope: m.agency?.name ?? m.committee?.name ?? "" }));
+  }
+  if (roles.has("head") || roles.has("liaison")) lines.push("", ctx.t("help-agency"));
+  if (roles.has("secretariat")) lines.push("", ctx.t("help-secretariat"));
+  if (roles.has("governorate")) lines.push("", ctx.t("help-governorate"));
+  lines.push("", ctx.t("help-footer"));
+  return lines.join("\n");
+}

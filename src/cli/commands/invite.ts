@@ -1,0 +1,35 @@
+/** `peygir invite`: prints one-time codes and deep links for the chosen memberships. */
+import type { Command } from "commander";
+import { PROFILES } from "../../platforms/profile.js";
+import { formatJalaliLong } from "../../domain/calendar/index.js";
+import { botUsernames, withCli } from "../context.js";
+
+export function inviteCommand(program: Command): void {
+  program
+    .command("invite")
+    .description("print one-time invite codes and deep links (Bale and/or Telegram) for an agency's or committee's members")
+    .option("--agency <code>", "agency code, e.g. tavon")
+    .option("--committee <code>", "committee code, for secretariat and governorate members")
+    .option("--role <role>", "only this role: head | liaison | secretariat | governorate")
+    .option("--person <phone>", "only this person (mobile number in any common form)")
+    .action(async (opts: { agency?: string; committee?: string; role?: string; person?: string }) => {
+      if (opts.role && !["head", "liaison", "secretariat", "governorate"].includes(opts.role)) {
+        throw new Error(`--role must be head, liaison, secretariat or governorate (got "${opts.role}")`);
+      }
+      await withCli(async ({ services, platforms, out }) => {
+        const invites = await services.invites.issue({
+          ...(opts.agency ? { agencyCode: opts.agency } : {}),
+          ...(opts.committee ? { committeeCode: opts.committee } : {}),
+          ...(opts.role ? { role: opts.role as "head" } : {}),
+          ...(opts.person ? { personPhone: opts.person } : {}),
+        });
+        const usernames = await botUsernames(platforms);
+        for (const invite of invites) {
+          out(`${invite.personName} (${invite.phone ?? "-"}) — ${invite.role} — ${invite.scope}`);
+          out(`  code: ${invite.code}   valid until ${formatJalaliLong(invite.expiresAt)}`);
+          for (const [platform, username] of usernames) out(`  ${platform}: ${PROFILES[platform].deepLink(username, invite.code)}`);
+        }
+        if (usernames.size === 0) out("(no bot token configured: send the code to the bot as `/start CODE`)");
+      });
+    });
+}

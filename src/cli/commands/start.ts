@@ -1,0 +1,33 @@
+/** `peygir start`: runs the bots until SIGINT/SIGTERM, then stops in order within the timeout. */
+import type { Command } from "commander";
+import { startApp } from "../../app.js";
+import { loadConfig } from "../../config/index.js";
+import { createLogger } from "../../logging/logger.js";
+import { systemClock } from "../../shared/clock.js";
+
+export async function runStart(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const app = await startApp({ config, logger, clock: systemClock });
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "shutdown requested");
+    const timer = setTimeout(() => {
+      logger.error({ timeoutMs: config.shutdownTimeoutMs }, "shutdown took too long; exiting");
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    app.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, "error while stopping");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+export function startCommand(program: Command): void {
+  program.command("start", { isDefault: true }).description("run the bot(s): polling or webhook, per BOT_MODE").action(runStart);
+}

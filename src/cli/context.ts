@@ -1,0 +1,66 @@
+/**
+ * What CLI commands share: the database (migrated first), the services, and the configured
+ * platforms when tokens are set (they are optional for commands that only touch the database).
+ */
+import { Api } from "grammy";
+import { ConfigError, loadConfig, loadDatabaseUrl, type Platform, type PlatformConfig } from "../config/index.js";
+import { openDatabase, type Database } from "../db/client.js";
+import { migrateDatabase } from "../db/migrate.js";
+import { createI18n } from "../i18n/index.js";
+import { createLogger } from "../logging/logger.js";
+import { createServices, type Services } from "../services/index.js";
+import { systemClock, type Clock } from "../shared/clock.js";
+
+export interface CliContext {
+  database: Database;
+  services: Services;
+  platforms: PlatformConfig[];
+  clock: Clock;
+  out: (line: string) => void;
+}
+
+/** The platforms configured in the environment, or none when no token is set. */
+function configuredPlatforms(): { platforms: PlatformConfig[]; inviteTtlDays: number; maxAttachmentBytes: number } {
+  try {
+    const config = loadConfig();
+    return { platforms: config.platforms, inviteTtlDays: config.inviteTtlDays, maxAttachmentBytes: config.maxAttachmentBytes };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return { platforms: [], inviteTtlDays: 14, maxAttachmentBytes: 20 * 1024 * 1024 };
+  }
+}
+
+export async function withCli<T>(fn: (cli: CliContext) => Promise<T>): Promise<T> {
+  const url = loadDatabaseUrl();
+  await migrateDatabase(url);
+  const database = await openDatabase(url);
+  const { platforms, inviteTtlDays, maxAttachmentBytes } = configuredPlatforms();
+  const services = createServices({
+    db: database.prisma,
+    clock: systemClock,
+    logger: createLogger(process.env.LOG_LEVEL ?? "warn"),
+    i18n: createI18n(() => undefined) as never,
+    settings: { platforms: platforms.map((p) => p.platform), inviteTtlDays, maxAttachmentBytes },
+  });
+  try {
+    return await fn({ database, services, platforms, clock: systemClock, out: (line) => process.stdout.write(line + "\n") });
+  } finally {
+    await database.close();
+  }
+}
+
+/** Bot usernames by platform, for deep links; a platform whose API cannot be reached is left out. */
+export async function botUsernames(platforms: PlatformConfig[]): Promise<Map<Platform, string>> {
+  const names = new Map<Platform, string>();
+  await Promise.all(
+    platforms.map(async (p) => {
+      try {
+        const me = await new Api(p.token, { apiRoot: p.apiRoot, timeoutSeconds: 10 }).getMe();
+        if (me.username) names.set(p.platform, me.username);
+      } catch {
+        process.stderr.write(`warning: could not reach the ${p.platform} Bot API to build deep links; codes are still valid\n`);
+      }
+    }),
+  );
+  return names;
+}

@@ -1,0 +1,31 @@
+/** The `peygir` command line. Operators read English; errors say what to fix. */
+import { Command, CommanderError } from "commander";
+import { ConfigError } from "../config/index.js";
+import { inviteCommand } from "./commands/invite.js";
+import { migrateCommand } from "./commands/migrate.js";
+import { startCommand } from "./commands/start.js";
+
+export function buildProgram(): Command {
+  const program = new Command("peygir")
+    .description("Peygir (پیگیر): follow-up of working-group resolutions on Bale and Telegram")
+    .showHelpAfterError()
+    .exitOverride();
+  startCommand(program);
+  migrateCommand(program);
+  inviteCommand(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) process.exit(error.exitCode);
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n\nSee README.md, "Configuration", for every variable.\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The database: one Prisma client type for the whole code base, on SQLite or PostgreSQL.
+ *
+ * A Prisma client is generated per provider, so there are two generated clients with the
+ * same models (see prisma/sync-schemas.ts). The code is written against the SQLite client's
+ * types; the PostgreSQL client is structurally the same and is used through that type.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { Prisma, PrismaClient as SqliteClient } from "#prisma/sqlite";
+import { PrismaClient as PostgresClient } from "#prisma/postgres";
+
+export { Prisma };
+export type Db = SqliteClient;
+/** What a service receives inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Prisma.TransactionClient;
+export type DbProvider = "sqlite" | "postgres";
+
+export interface Database {
+  prisma: Db;
+  provider: DbProvider;
+  close(): Promise<void>;
+}
+
+export function providerOf(url: string): DbProvider {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
+}
+
+/** Path of a SQLite database file from a `file:` URL (relative paths are from the working directory). */
+export function sqlitePathOf(url: string): string {
+  return url.replace(/^file:/, "").replace(/\?.*$/, "");
+}
+
+export async function openDatabase(url: string): Promise<Database> {
+  if (providerOf(url) === "postgres") {
+    const prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    await prisma.$connect();
+    return { prisma, provider: "postgres", close: () => prisma.$disconnect() };
+  }
+  const file = sqlitePathOf(url);
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // WAL lets readers work while the single writer commits; busy_timeout makes a second
+  // process (the CLI beside a running bot) wait for the lock instead of failing at once.
+  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+  const prisma = new SqliteClient({ adapter });
+  await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  return { prisma, provider: "sqlite", close: () => prisma.$disconnect() };
+}
+
+/** True when an error is a unique-constraint violation (P2002), on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}

@@ -1,0 +1,43 @@
+/**
+ * pino JSON logs. Tokens must never reach a log line: grammY puts the token in every API URL,
+ * so besides redacting well-known fields we scrub anything shaped like a bot token or a
+ * `/bot<token>/` path from every string that is logged.
+ */
+import pino, { type Logger } from "pino";
+
+export type { Logger };
+
+const TOKEN_IN_TEXT = /(bot)?\d{5,}:[A-Za-z0-9_-]{20,}/g;
+
+export function scrubSecrets(text: string): string {
+  return text.replace(TOKEN_IN_TEXT, (_m, bot: string | undefined) => `${bot ?? ""}<redacted>`);
+}
+
+function scrubDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return scrubSecrets(value);
+  if (depth > 4 || value === null || typeof value !== "object") return value;
+  if (value instanceof Error) {
+    return { type: value.name, message: scrubSecrets(value.message), stack: value.stack ? scrubSecrets(value.stack) : undefined };
+  }
+  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, depth + 1);
+  return out;
+}
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { app: "peygir" },
+      redact: { paths: ["token", "*.token", "config.platforms[*].token", "webhook.secret", "*.secret", "headers.authorization"], censor: "<redacted>" },
+      serializers: { err: (e: unknown) => scrubDeep(e) },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => scrubDeep(a)) as Parameters<typeof method>);
+        },
+      },
+    },
+    destination,
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Send pacing for one platform: a global rate (messages per second, evenly spaced so that no
+ * one-second window ever holds more than the limit) and a per-chat rate, plus holds imposed by
+ * 429 answers. Pure bookkeeping over an injected clock; the dispatcher asks and waits.
+ */
+export class RateLimiter {
+  readonly #globalGapMs: number;
+  readonly #chatGapMs: number;
+  #nextGlobalAt = 0;
+  #heldUntil = 0;
+  readonly #nextChatAt = new Map<string, number>();
+
+  constructor(perSecond: number, perChatPerSecond: number) {
+    this.#globalGapMs = 1000 / perSecond;
+    this.#chatGapMs = 1000 / perChatPerSecond;
+  }
+
+  /** Milliseconds until any message may leave (0 = now). */
+  globalWait(now: number): number {
+    return Math.max(0, this.#nextGlobalAt - now, this.#heldUntil - now);
+  }
+
+  chatReady(chatId: string, now: number): boolean {
+    return (this.#nextChatAt.get(chatId) ?? 0) <= now;
+  }
+
+  /** Records a send to `chatId` at `now`; the caller checked globalWait and chatReady. */
+  take(chatId: string, now: number): void {
+    this.#nextGlobalAt = Math.max(now, this.#nextGlobalAt) + this.#globalGapMs;
+    this.#nextChatAt.set(chatId, now + this.#chatGapMs);
+  }
+
+  /** A 429 for one chat: nothing more to that chat until `until`. */
+  holdChat(chatId: string, until: number): void {
+    this.#nextChatAt.set(chatId, Math.max(until, this.#nextChatAt.get(chatId) ?? 0));
+  }
+
+  /** A flood signal for the whole bot: nothing at all until `until`. */
+  holdAll(until: number): void {
+    this.#heldUntil = Math.max(this.#heldUntil, until);
+  }
+
+  /** Forgets chats whose gap has passed, so the map stays as small as the active chats. */
+  prune(now: number): void {
+    for (const [chat, at] of this.#nextChatAt) if (at <= now) this.#nextChatAt.delete(chat);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Queueing a message for a person: one outbox row per reachable chat identity on a configured
+ * platform, each rendered in that identity's language. Always inside the caller's transaction.
+ */
+import type { I18n } from "@grammyjs/i18n";
+import type { Platform } from "../config/index.js";
+import type { Tx } from "../db/client.js";
+import { translatorFor, type Translate } from "../i18n/index.js";
+import { enqueue, type OutgoingMessage } from "../outbox/outbox.js";
+
+export type Render = (t: Translate) => OutgoingMessage;
+
+export interface NotifyOptions {
+  topic: string;
+  /** Base of the dedupe key; the identity id is appended. Omit for messages that may repeat. */
+  dedupeKey?: string;
+  notBefore?: Date;
+}
+
+export class Notifier {
+  constructor(
+    private readonly i18n: I18n<never>,
+    private readonly platforms: readonly Platform[],
+    private readonly onQueued: (platform: Platform) => void = () => undefined,
+  ) {}
+
+  /** Returns how many messages were queued (0 when the person has no reachable chat yet). */
+  async toPerson(tx: Tx, personId: number, render: Render, options: NotifyOptions): Promise<number> {
+    const identities = await tx.chatIdentity.findMany({
+      where: { personId, reachable: true, platform: { in: [...this.platforms] } },
+      orderBy: { id: "asc" },
+    });
+    let queued = 0;
+    for (const identity of identities) {
+      const message = render(translatorFor(this.i18n, identity.locale));
+      const added = await enqueue(tx, {
+        platform: identity.platform as Platform,
+        chatId: identity.chatId,
+        identityId: identity.id,
+        message,
+        topic: options.topic,
+        ...(options.dedupeKey ? { dedupeKey: `${options.dedupeKey}:identity:${identity.id}` } : {}),
+        ...(options.notBefore ? { notBefore: options.notBefore } : {}),
+      });
+      if (added) {
+        queued++;
+        this.onQueued(identity.platform as Platform);
+      }
+    }
+    return queued;
+  }
+
+  async toPeople(tx: Tx, personIds: Iterable<number>, render: Render, options: NotifyOptions): Promise<number> {
+    let queued = 0;
+    for (const personId of new Set(personIds)) queued += await this.toPerson(tx, personId, render, options);
+    return queued;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The durable inbox of one bot: every update is written down before it is handled and marked
+ * when handling finished. This gives two guarantees the Bot API alone does not:
+ * a re-delivered update_id (Telegram/Bale retry webhooks; polling repeats unconfirmed updates)
+ * is handled once, and an update that a crash interrupted is handled again on restart.
+ */
+import type { Update } from "grammy/types";
+import type { Platform } from "../config/index.js";
+import { isUniqueViolation, Prisma, type Db } from "../db/client.js";
+import type { Clock } from "../shared/clock.js";
+
+export class UpdateInbox {
+  constructor(
+    private readonly db: Db,
+    private readonly platform: Platform,
+    private readonly botId: string,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Stores a batch; returns the updates not seen before, in order. */
+  async accept(updates: readonly Update[]): Promise<Update[]> {
+    if (updates.length === 0) return [];
+    const key = { platform: this.platform, botId: this.botId };
+    const known = await this.db.inboundUpdate.findMany({
+      where: { ...key, updateId: { in: updates.map((u) => u.update_id) } },
+      select: { updateId: true },
+    });
+    const seen = new Set(known.map((k) => k.updateId));
+    const fresh = dedupeById(updates.filter((u) => !seen.has(u.update_id)));
+    if (fresh.length === 0) return [];
+    try {
+      await this.db.inboundUpdate.createMany({
+        data: fresh.map((u) => ({ ...key, updateId: u.update_id, payload: u as object, receivedAt: this.clock.now() })),
+      });
+      return fresh;
+    } catch (error) {
+      // Another instance stored one of them first (webhooks to several instances): go one by one.
+      if (!isUniqueViolation(error)) throw error;
+      const stored: Update[] = [];
+      for (const u of fresh) if (await this.acceptOne(u)) stored.push(u);
+      return stored;
+    }
+  }
+
+  /** Stores one update; false when it was already there. */
+  async acceptOne(update: Update): Promise<boolean> {
+    try {
+      await this.db.inboundUpdate.create({
+        data: { platform: this.platform, botId: this.botId, updateId: update.update_id, payload: update as object, receivedAt: this.clock.now() },
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async markProcessed(updateId: number): Promise<void> {
+    await this.db.inboundUpdate.update({
+      where: { platform_botId_updateId: { platform: this.platform, botId: this.botId, updateId } },
+      data: { processedAt: this.clock.now(), payload: Prisma.DbNull },
+    });
+  }
+
+  /** Updates received but never finished (the process died while handling them), oldest first. */
+  async unfinished(): Promise<Update[]> {
+    const rows = await this.db.inboundUpdate.findMany({
+      where: { platform: this.platform, botId: this.botId, processedAt: null },
+      orderBy: { updateId: "asc" },
+      select: { payload: true },
+    });
+    return rows.map((r) => r.payload as unknown as Update);
+  }
+
+  /** The offset to resume polling from: one past the highest update stored. */
+  async nextOffset(): Promise<number> {
+    const last = await this.db.inboundUpdate.findFirst({
+      where: { platform: this.platform, botId: this.botId },
+      orderBy: { updateId: "desc" },
+      select: { updateId: true },
+    });
+    return last ? last.updateId + 1 : 0;
+  }
+
+  /** Forgets handled updates older than `before` (the platforms re-deliver for at most a day). */
+  async prune(before: Date): Promise<number> {
+    const { count } = await this.db.inboundUpdate.deleteMany({
+      where: { platform: this.platform, botId: this.botId, processedAt: { lt: before } },
+    });
+    return count;
+  }
+}
+
+function dedupeById(updates: Update[]): Update[] {
+  const ids = new Set<number>();
+  return updates.filter((u) => !ids.has(u.update_id) && ids.add(u.update_id));
+}

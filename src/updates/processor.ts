@@ -1,0 +1,34 @@
+/**
+ * Handles stored updates with a bot: each update once, its completion recorded in the inbox.
+ * An update that throws is logged and still marked (a poison update must not loop forever);
+ * only a crash leaves an update unfinished, and it is handled again on the next start.
+ */
+import type { Bot } from "grammy";
+import type { Update } from "grammy/types";
+import type { Logger } from "pino";
+import type { UpdateInbox } from "./inbox.js";
+
+export class UpdateProcessor {
+  constructor(
+    private readonly bot: Bot<never>,
+    private readonly inbox: UpdateInbox,
+    private readonly logger: Logger,
+  ) {}
+
+  async process(update: Update): Promise<void> {
+    try {
+      await this.bot.handleUpdate(update as never);
+    } catch (err) {
+      this.logger.error({ err, updateId: update.update_id }, "update handling failed");
+    }
+    await this.inbox.markProcessed(update.update_id);
+  }
+
+  /** Re-handles what a crash interrupted, in order, before new updates are taken. */
+  async recover(): Promise<number> {
+    const unfinished = await this.inbox.unfinished();
+    for (const update of unfinished) await this.process(update);
+    if (unfinished.length) this.logger.info({ count: unfinished.length }, "re-handled updates interrupted by the last stop");
+    return unfinished.length;
+  }
+}

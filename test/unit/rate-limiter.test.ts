@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { RateLimiter } from "../../src/outbox/rate-limiter.js";
+
+describe("RateLimiter", () => {
+  it("spaces sends evenly so no one-second window exceeds the global rate", () => {
+    const limiter = new RateLimiter(30, 1);
+    const sends: number[] = [];
+    let now = 0;
+    for (let chat = 0; sends.length < 90; ) {
+      const wait = limiter.globalWait(now);
+      now += wait;
+      if (!limiter.chatReady(String(chat), now)) throw new Error("fresh chat should be ready");
+      limiter.take(String(chat++), now);
+      sends.push(now);
+    }
+    for (let i = 0; i + 30 < sends.length; i++) expect(sends[i + 30]! - sends[i]!).toBeGreaterThanOrEqual(999.9);
+    expect(sends.at(-1)!).toBeLessThan(3000);
+  });
+
+  it("keeps one chat to its own rate", () => {
+    const limiter = new RateLimiter(30, 1);
+    limiter.take("a", 0);
+    expect(limiter.chatReady("a", 999)).toBe(false);
+    expect(limiter.chatReady("b", 999)).toBe(true);
+    expect(limiter.chatReady("a", 1000)).toBe(true);
+  });
+
+  it("obeys holds from 429 answers, per chat and for everything", () => {
+    const limiter = new RateLimiter(30, 1);
+    limiter.holdChat("a", 5000);
+    expect(limiter.chatReady("a", 4999)).toBe(false);
+    expect(limiter.chatReady("a", 5000)).toBe(true);
+    limiter.holdAll(2000);
+    expect(limiter.globalWait(500)).toBe(1500);
+  });
+
+  it("forgets chats whose gap has passed", () => {
+    const limiter = new RateLimiter(30, 1);
+    limiter.take("a", 0);
+    limiter.prune(2000);
+    expect(limiter.chatReady("a", 0)).toBe(true);
+  });
+});
