@@ -13,6 +13,7 @@ import { createBot, publishCommands } from "./bot/create-bot.js";
 import type { BotContext } from "./bot/context.js";
 import { createI18n } from "./i18n/index.js";
 import { OutboxDispatcher } from "./outbox/dispatcher.js";
+import { RateLimiter } from "./outbox/rate-limiter.js";
 import { PROFILES } from "./platforms/profile.js";
 import { startHttpServer, webhookPath, type WebhookTarget } from "./server/http.js";
 import { createServices, type Services } from "./services/index.js";
@@ -35,6 +36,7 @@ export interface RunningPlatform {
   username: string;
   dispatcher: OutboxDispatcher;
   runner?: RunnerHandle;
+  processor: UpdateProcessor;
 }
 
 export interface App {
@@ -55,10 +57,21 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
   const i18n = createI18n<BotContext>((ctx) => ctx.caller?.locale ?? undefined);
 
   const dispatchers = new Map<Platform, OutboxDispatcher>();
+  const limiters = new Map<Platform, RateLimiter>();
   for (const platform of config.platforms) {
+    const limiter = new RateLimiter(platform.ratePerSecond, platform.ratePerChatPerSecond);
+    limiters.set(platform.platform, limiter);
     dispatchers.set(
       platform.platform,
-      new OutboxDispatcher({ platform, db, clock, logger: logger.child({ component: "outbox", platform: platform.platform }), instanceId: config.instanceId }),
+      new OutboxDispatcher({
+        platform,
+        db,
+        clock,
+        logger: logger.child({ component: "outbox", platform: platform.platform }),
+        instanceId: config.instanceId,
+        retryBaseMs: config.outboxRetryBaseMs,
+        limiter,
+      }),
     );
   }
   const services = createServices({
@@ -75,13 +88,13 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
   for (const platform of config.platforms) {
     const profile = PROFILES[platform.platform];
     const log = logger.child({ platform: platform.platform });
-    const bot = createBot({ platform, config, db, services, i18n, clock, logger: log });
+    const bot = createBot({ platform, config, db, services, i18n, clock, logger: log, limiter: limiters.get(platform.platform)! });
     await initWithRetry(bot, platform.platform, log);
     const inbox = new UpdateInbox(db, platform.platform, String(bot.botInfo.id), clock);
     const processor = new UpdateProcessor(bot as unknown as Bot<never>, inbox, log);
     void publishCommands(bot.api, i18n, log);
     await processor.recover();
-    const entry: RunningPlatform = { platform: platform.platform, bot, username: bot.botInfo.username, dispatcher: dispatchers.get(platform.platform)! };
+    const entry: RunningPlatform = { platform: platform.platform, bot, username: bot.botInfo.username, dispatcher: dispatchers.get(platform.platform)!, processor };
     if (config.botMode === "webhook" && config.webhook) {
       const url = config.webhook.baseUrl + webhookPath(platform.platform, config.webhook.secret);
       await bot.api.setWebhook(url, {
@@ -133,6 +146,7 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
       await http.close();
       // Stop taking updates and let those under way finish, then let each dispatcher finish its send.
       await Promise.all(running.map((r) => r.runner?.stop()));
+      await Promise.all(running.map((r) => r.processor.idle()));
       await Promise.all([...dispatchers.values()].map((d) => d.stop()));
       await database.close();
       logger.info("stopped");

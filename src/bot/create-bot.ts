@@ -10,7 +10,9 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Logger } from "pino";
 import type { Config, PlatformConfig } from "../config/index.js";
 import type { Db } from "../db/client.js";
+import type { RateLimiter } from "../outbox/rate-limiter.js";
 import { platformTransformer } from "../platforms/api-transformer.js";
+import { recordSends } from "../platforms/send-recorder.js";
 import { PROFILES } from "../platforms/profile.js";
 import type { Services } from "../services/index.js";
 import type { Clock } from "../shared/clock.js";
@@ -31,6 +33,8 @@ export interface BotDeps {
   i18n: I18n<BotContext>;
   clock: Clock;
   logger: Logger;
+  /** The platform's send pacing, shared with the outbox dispatcher. */
+  limiter: RateLimiter;
 }
 
 /** Updates of one chat are handled one at a time, in order; different chats run in parallel. */
@@ -44,6 +48,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     client: { apiRoot: deps.platform.apiRoot, timeoutSeconds: 30 },
   });
   bot.api.config.use(platformTransformer(profile));
+  bot.api.config.use(recordSends(deps.limiter, deps.clock));
   // Interactive replies obey 429s too (notifications go through the outbox and its limiter).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
 

@@ -1,6 +1,7 @@
 /** The `peygir` command line. Operators read English; errors say what to fix. */
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/index.js";
+import { importCommand } from "./commands/import.js";
 import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { startCommand } from "./commands/start.js";
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   startCommand(program);
   migrateCommand(program);
   inviteCommand(program);
+  importCommand(program);
   return program;
 }
 

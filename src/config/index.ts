@@ -51,6 +51,7 @@ const envSchema = z
     BALE_RATE_PER_CHAT_PER_SECOND: positive(1),
     TELEGRAM_RATE_PER_SECOND: positive(30),
     TELEGRAM_RATE_PER_CHAT_PER_SECOND: positive(1),
+    OUTBOX_RETRY_BASE_MS: positiveInt(2_000),
     INVITE_TTL_DAYS: positiveInt(14),
     MAX_ATTACHMENT_MB: positive(20),
     SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
@@ -90,6 +91,8 @@ export interface Config {
   http: { host: string; port: number };
   logLevel: string;
   inviteTtlDays: number;
+  /** First delay after a 5xx or network failure; doubles per attempt up to 10 minutes. */
+  outboxRetryBaseMs: number;
   maxAttachmentBytes: number;
   shutdownTimeoutMs: number;
   instanceId: string;
@@ -130,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     logLevel: e.LOG_LEVEL,
     inviteTtlDays: e.INVITE_TTL_DAYS,
+    outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
     maxAttachmentBytes: Math.round(e.MAX_ATTACHMENT_MB * 1024 * 1024),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     instanceId: e.INSTANCE_ID ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,

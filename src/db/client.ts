@@ -35,7 +35,7 @@ export function sqlitePathOf(url: string): string {
 
 export async function openDatabase(url: string): Promise<Database> {
   if (providerOf(url) === "postgres") {
-    const prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    const prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), errorFormat: "minimal" }) as unknown as Db;
     await prisma.$connect();
     return { prisma, provider: "postgres", close: () => prisma.$disconnect() };
   }
@@ -44,7 +44,7 @@ export async function openDatabase(url: string): Promise<Database> {
   // WAL lets readers work while the single writer commits; busy_timeout makes a second
   // process (the CLI beside a running bot) wait for the lock instead of failing at once.
   const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
-  const prisma = new SqliteClient({ adapter });
+  const prisma = new SqliteClient({ adapter, errorFormat: "minimal" });
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");

@@ -31,10 +31,17 @@ export interface DispatcherOptions {
   maxInFlight?: number;
   maxAttempts?: number;
   requestTimeoutSeconds?: number;
+  /** First backoff after a transient failure. */
+  retryBaseMs?: number;
   /** Rows read per look at the table. */
   batchSize?: number;
   api?: Api;
+  /** Shared with the bot, whose interactive replies count against the same limits. */
+  limiter?: RateLimiter;
 }
+
+/** When due rows wait only for their chat's pace, look again this soon. */
+const HELD_CHAT_RECHECK_MS = 25;
 
 type Row = { id: number; chatId: string; method: string; payload: unknown; attempts: number; identityId: number | null };
 
@@ -43,13 +50,13 @@ type Outcome =
   | { kind: "retry"; after: number; error: string; chatHold?: boolean; globalHold?: boolean }
   | { kind: "failed"; error: string; unreachable?: boolean };
 
-/** Exponential backoff for transient failures: 2 s, 4 s, … capped at 10 minutes, with jitter. */
-export function backoffMs(attempt: number): number {
-  const base = Math.min(600_000, 2_000 * 2 ** Math.max(0, attempt - 1));
+/** Exponential backoff for transient failures: base, 2×base, … capped at 10 minutes, with jitter. */
+export function backoffMs(attempt: number, baseMs = 2_000): number {
+  const base = Math.min(600_000, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
-export function classify(error: unknown, attempts: number, maxAttempts: number): Outcome {
+export function classify(error: unknown, attempts: number, maxAttempts: number, retryBaseMs = 2_000): Outcome {
   if (error instanceof GrammyError) {
     const description = `${error.error_code} ${error.description}`;
     if (error.error_code === 429) {
@@ -59,16 +66,16 @@ export function classify(error: unknown, attempts: number, maxAttempts: number):
     if (error.error_code === 403) return { kind: "failed", error: description, unreachable: true };
     // 401/404 mean the bot itself is misconfigured, not this message: keep it and try later.
     if (error.error_code >= 500 || error.error_code === 401 || error.error_code === 409) {
-      return attempts >= maxAttempts ? { kind: "failed", error: description } : { kind: "retry", after: backoffMs(attempts), error: description };
+      return attempts >= maxAttempts ? { kind: "failed", error: description } : { kind: "retry", after: backoffMs(attempts, retryBaseMs), error: description };
     }
     return { kind: "failed", error: description };
   }
   const message = error instanceof HttpError ? `network: ${String((error.error as Error)?.message ?? error.message)}` : String((error as Error)?.message ?? error);
-  return attempts >= maxAttempts ? { kind: "failed", error: message } : { kind: "retry", after: backoffMs(attempts), error: message };
+  return attempts >= maxAttempts ? { kind: "failed", error: message } : { kind: "retry", after: backoffMs(attempts, retryBaseMs), error: message };
 }
 
 export class OutboxDispatcher {
-  readonly #o: Required<Omit<DispatcherOptions, "api">> & { api: Api };
+  readonly #o: Required<Omit<DispatcherOptions, "api" | "limiter">> & { api: Api };
   readonly #limiter: RateLimiter;
   readonly #inFlightChats = new Set<string>();
   readonly #inFlight = new Set<Promise<void>>();
@@ -76,7 +83,6 @@ export class OutboxDispatcher {
   #loop?: Promise<void>;
   #wakeUp?: () => void;
   #draining = false;
-  #sleepTimer?: NodeJS.Timeout;
 
   constructor(options: DispatcherOptions) {
     const profile = PROFILES[options.platform.platform];
@@ -88,11 +94,12 @@ export class OutboxDispatcher {
       maxInFlight: 16,
       maxAttempts: 12,
       requestTimeoutSeconds: 30,
+      retryBaseMs: 2_000,
       batchSize: 200,
       ...options,
       api,
     };
-    this.#limiter = new RateLimiter(options.platform.ratePerSecond, options.platform.ratePerChatPerSecond);
+    this.#limiter = options.limiter ?? new RateLimiter(options.platform.ratePerSecond, options.platform.ratePerChatPerSecond);
   }
 
   get platform() {
@@ -134,8 +141,9 @@ export class OutboxDispatcher {
       for (;;) {
         const due = await this.#readDue();
         if (due.length === 0 && this.#inFlight.size === 0) return;
-        await this.#step(due);
+        const started = await this.#step(due);
         if (this.#inFlight.size) await Promise.race(this.#inFlight);
+        else if (!started) await delay(HELD_CHAT_RECHECK_MS);
       }
     } finally {
       this.#draining = false;
@@ -145,13 +153,25 @@ export class OutboxDispatcher {
   async #run(): Promise<void> {
     while (this.#running) {
       try {
-        const sent = await this.#step(await this.#readDue());
-        if (!sent) await this.#sleep(this.#o.pollMs);
+        const due = await this.#readDue();
+        const started = await this.#step(due);
+        if (!started) await this.#sleep(due.length ? HELD_CHAT_RECHECK_MS : await this.#untilNextDue());
       } catch (err) {
         this.#o.logger.error({ err }, "outbox pass failed; retrying");
         await this.#sleep(this.#o.pollMs);
       }
     }
+  }
+
+  /** How long until the earliest pending row falls due (at most one poll interval). */
+  async #untilNextDue(): Promise<number> {
+    const next = await this.#o.db.outboxMessage.findFirst({
+      where: { platform: this.platform, status: "pending" },
+      orderBy: { notBefore: "asc" },
+      select: { notBefore: true },
+    });
+    if (!next) return this.#o.pollMs;
+    return Math.min(this.#o.pollMs, Math.max(HELD_CHAT_RECHECK_MS, next.notBefore.getTime() - this.#o.clock.now().getTime()));
   }
 
   async #readDue(): Promise<Row[]> {
@@ -188,7 +208,7 @@ export class OutboxDispatcher {
       const wait = this.#limiter.globalWait(now);
       if (wait > 0) await delay(wait);
       now = this.#o.clock.now().getTime();
-      if (!(await this.#claim(row.id))) continue;
+      if (!(await this.#claim(row))) continue;
       this.#limiter.take(row.chatId, now);
       this.#inFlightChats.add(row.chatId);
       const send = this.#send(row).finally(() => {
@@ -202,10 +222,17 @@ export class OutboxDispatcher {
     return started;
   }
 
-  async #claim(id: number): Promise<boolean> {
+  /**
+   * Claims a row for this dispatcher, unless an older row of its chat is still pending (e.g.
+   * waiting out a 429): the list we picked from may be older than that row's retry.
+   */
+  async #claim(row: Row): Promise<boolean> {
+    const db = this.#o.db;
+    const older = await db.outboxMessage.count({ where: { platform: this.platform, chatId: row.chatId, status: "pending", id: { lt: row.id } } });
+    if (older > 0) return false;
     const now = this.#o.clock.now();
-    const { count } = await this.#o.db.outboxMessage.updateMany({
-      where: { id, status: "pending", OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+    const { count } = await db.outboxMessage.updateMany({
+      where: { id: row.id, status: "pending", OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
       data: { claimedBy: this.#o.instanceId, claimedUntil: new Date(now.getTime() + this.#o.leaseMs) },
     });
     return count === 1;
@@ -219,7 +246,7 @@ export class OutboxDispatcher {
       const result = (await this.#o.api.raw[row.method as "sendMessage"](params as never)) as { message_id?: number };
       outcome = { kind: "sent", messageId: result?.message_id !== undefined ? String(result.message_id) : undefined };
     } catch (error) {
-      outcome = classify(error, row.attempts + 1, this.#o.maxAttempts);
+      outcome = classify(error, row.attempts + 1, this.#o.maxAttempts, this.#o.retryBaseMs);
     }
     try {
       await this.#record(row, outcome);
@@ -274,13 +301,12 @@ export class OutboxDispatcher {
 
   #sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      this.#sleepTimer = setTimeout(done, ms);
-      const self = this;
-      function done() {
-        clearTimeout(self.#sleepTimer);
-        self.#wakeUp = undefined;
+      const done = () => {
+        clearTimeout(timer);
+        this.#wakeUp = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.#wakeUp = done;
     });
   }

@@ -1,8 +1,14 @@
 /**
  * Send pacing for one platform: a global rate (messages per second, evenly spaced so that no
  * one-second window ever holds more than the limit) and a per-chat rate, plus holds imposed by
- * 429 answers. Pure bookkeeping over an injected clock; the dispatcher asks and waits.
+ * 429 answers. Pure bookkeeping over an injected clock; the dispatcher asks and waits, and the
+ * bot's interactive replies are recorded too, since the platform counts them against the same limits.
+ *
+ * Gaps carry a small margin: requests leave at our pace but arrive with network jitter, and
+ * the platform measures arrivals.
  */
+const MARGIN = 1.03;
+
 export class RateLimiter {
   readonly #globalGapMs: number;
   readonly #chatGapMs: number;
@@ -11,8 +17,8 @@ export class RateLimiter {
   readonly #nextChatAt = new Map<string, number>();
 
   constructor(perSecond: number, perChatPerSecond: number) {
-    this.#globalGapMs = 1000 / perSecond;
-    this.#chatGapMs = 1000 / perChatPerSecond;
+    this.#globalGapMs = (1000 / perSecond) * MARGIN;
+    this.#chatGapMs = (1000 / perChatPerSecond) * MARGIN;
   }
 
   /** Milliseconds until any message may leave (0 = now). */
@@ -28,6 +34,11 @@ export class RateLimiter {
   take(chatId: string, now: number): void {
     this.#nextGlobalAt = Math.max(now, this.#nextGlobalAt) + this.#globalGapMs;
     this.#nextChatAt.set(chatId, now + this.#chatGapMs);
+  }
+
+  /** A send made elsewhere (an interactive reply): counted, never waited for. */
+  record(chatId: string, now: number): void {
+    this.take(chatId, now);
   }
 
   /** A 429 for one chat: nothing more to that chat until `until`. */

@@ -55,7 +55,7 @@ export async function startPolling(o: PollingOptions): Promise<RunnerHandle> {
     async (err) => o.logger.error({ err }, "update sink error"),
     { concurrency: o.concurrency ?? 100 },
   );
-  const runner = createRunner(createSource({ supply: supply as never }), sink);
+  const runner = createRunner(createSource<Update>({ supply: supply as never }), sink);
   runner.start();
   return runner;
 }

@@ -9,13 +9,26 @@ import type { Logger } from "pino";
 import type { UpdateInbox } from "./inbox.js";
 
 export class UpdateProcessor {
+  readonly #inFlight = new Set<Promise<void>>();
+
   constructor(
     private readonly bot: Bot<never>,
     private readonly inbox: UpdateInbox,
     private readonly logger: Logger,
   ) {}
 
-  async process(update: Update): Promise<void> {
+  process(update: Update): Promise<void> {
+    const task = this.#handle(update).finally(() => this.#inFlight.delete(task));
+    this.#inFlight.add(task);
+    return task;
+  }
+
+  /** Resolves when every update under way has finished (for an orderly stop). */
+  async idle(): Promise<void> {
+    while (this.#inFlight.size) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  async #handle(update: Update): Promise<void> {
     try {
       await this.bot.handleUpdate(update as never);
     } catch (err) {

@@ -14,7 +14,8 @@ describe("RateLimiter", () => {
       sends.push(now);
     }
     for (let i = 0; i + 30 < sends.length; i++) expect(sends[i + 30]! - sends[i]!).toBeGreaterThanOrEqual(999.9);
-    expect(sends.at(-1)!).toBeLessThan(3000);
+    // …yet reaches at least 95% of it.
+    expect(sends.at(-1)!).toBeLessThan(3000 / 0.95);
   });
 
   it("keeps one chat to its own rate", () => {
@@ -22,7 +23,7 @@ describe("RateLimiter", () => {
     limiter.take("a", 0);
     expect(limiter.chatReady("a", 999)).toBe(false);
     expect(limiter.chatReady("b", 999)).toBe(true);
-    expect(limiter.chatReady("a", 1000)).toBe(true);
+    expect(limiter.chatReady("a", 1030)).toBe(true);
   });
 
   it("obeys holds from 429 answers, per chat and for everything", () => {

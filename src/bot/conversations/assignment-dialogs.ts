@@ -1,0 +1,112 @@
+/**
+ * The dialogs behind an assignment's buttons — progress, done, blocked — and the one that files
+ * a loose message under the item it is about. Each ends in one service call that writes
+ * everything at once: nothing is saved before the user confirms.
+ */
+import type { Context } from "grammy";
+import { parsePercent, inputErrorKey } from "../../domain/text/index.js";
+import type { IncomingFile } from "../../services/attachments.js";
+import type { AgencyActionResult, AgencyActor } from "../../services/assignments.js";
+import type { BotContext } from "../context.js";
+import { outcomeText, refusalText } from "../features/agency-replies.js";
+import { accept, agencyActorOf, CANCEL, Dialog, reject, type AgencyConversation, type Check, type Reply, type Say } from "./dialog.js";
+
+export interface AssignmentDialogArgs {
+  assignmentId: number;
+  /** "مصوبه ۱ جلسه ۱۴۰۵-۰۸", in the reader's language. */
+  title: string;
+}
+
+/** A loose message (not a reply, outside any dialog) waiting to be filed under an item. */
+export interface NoteDialogArgs {
+  text?: string;
+  file?: IncomingFile;
+  items: { id: number; label: string }[];
+}
+
+export const DIALOG_IDS = { progress: "agency-progress", done: "agency-done", blocked: "agency-blocked", note: "agency-note" } as const;
+
+/** What backs a done claim: a note, a file (with its caption), or nothing. */
+interface Evidence {
+  text?: string | undefined;
+  files?: IncomingFile[];
+}
+
+const SKIP = { key: "dialog-button-skip", choice: "skip" };
+const NO_EVIDENCE = { key: "done-button-no-evidence", choice: "none" };
+
+const textOnly = (expected: string) => (reply: Reply) => (reply.kind === "text" ? accept(reply.text) : reject(expected));
+
+function percentAnswer(reply: Reply) {
+  if (reply.kind === "choice" && reply.choice === SKIP.choice) return accept(undefined);
+  if (reply.kind !== "text") return reject("progress-percent-expected");
+  const parsed = parsePercent(reply.text);
+  return parsed.ok ? accept(parsed.value) : reject(inputErrorKey(parsed.error.code), parsed.error.params);
+}
+
+/** Lines of a summary before confirmation. */
+function summary(t: BotContext["t"], headKey: string, title: string, lines: (string | false | undefined)[]): string {
+  return [t(headKey, { title }), ...lines.filter((l): l is string => typeof l === "string" && l !== ""), "", t("dialog-confirm-question")].join("\n");
+}
+
+/** Runs the final service call with the caller of this update, and says how it went. */
+async function finish(dialog: Dialog, successKey: string, action: (services: BotContext["services"], actor: AgencyActor) => Promise<AgencyActionResult>): Promise<void> {
+  await dialog.call(async (ctx) => {
+    const actor = agencyActorOf(ctx);
+    const text = actor ? outcomeText(ctx.t, await action(ctx.services, actor), successKey) : refusalText(ctx.t, "unknown");
+    await ctx.reply(text);
+  });
+}
+
+export async function progressDialog(conversation: AgencyConversation, _ctx: Context, args: AssignmentDialogArgs): Promise<void> {
+  const dialog = await Dialog.open(conversation, { key: "dialog-topic-progress", vars: { title: args.title } });
+  const text = await dialog.ask({ key: "progress-ask-text", vars: { title: args.title } }, [[CANCEL]], textOnly("progress-text-expected"));
+  const percent = await dialog.ask({ key: "progress-ask-percent" }, [[SKIP, CANCEL]], percentAnswer);
+  const files = await dialog.collectFiles({ key: "progress-ask-files" });
+  await dialog.confirm((t) =>
+    summary(t, "progress-summary", args.title, [
+      t("summary-text", { text }),
+      percent !== undefined ? t("summary-percent", { percent }) : t("summary-percent-unchanged"),
+      files.length > 0 && t("summary-files", { count: files.length }),
+    ]),
+  );
+  await finish(dialog, "progress-saved", (services, actor) => services.assignments.recordProgress(actor, { assignmentId: args.assignmentId, text, percent, files }));
+}
+
+export async function doneDialog(conversation: AgencyConversation, _ctx: Context, args: AssignmentDialogArgs): Promise<void> {
+  const dialog = await Dialog.open(conversation, { key: "dialog-topic-done", vars: { title: args.title } });
+  const evidence = await dialog.ask({ key: "done-ask-evidence", vars: { title: args.title } }, [[NO_EVIDENCE, CANCEL]], (reply): Check<Evidence> => {
+    if (reply.kind === "choice") return reply.choice === NO_EVIDENCE.choice ? accept({}) : reject("done-evidence-expected");
+    if (reply.kind === "text") return accept({ text: reply.text });
+    const file = dialog.checkFile(reply.file);
+    return file.ok ? accept({ text: reply.caption, files: [file.value] }) : file;
+  });
+  await dialog.confirm((t) =>
+    summary(t, "done-summary", args.title, [
+      evidence.text ? t("summary-text", { text: evidence.text }) : !evidence.files && t("done-summary-no-evidence"),
+      evidence.files && t("summary-files", { count: evidence.files.length }),
+    ]),
+  );
+  await finish(dialog, "done-saved", (services, actor) => services.assignments.claimDone(actor, { assignmentId: args.assignmentId, ...evidence }));
+}
+
+export async function blockedDialog(conversation: AgencyConversation, _ctx: Context, args: AssignmentDialogArgs): Promise<void> {
+  const dialog = await Dialog.open(conversation, { key: "dialog-topic-blocked", vars: { title: args.title } });
+  const reason = await dialog.ask({ key: "blocked-ask-reason", vars: { title: args.title } }, [[CANCEL]], textOnly("blocked-reason-expected"));
+  await dialog.confirm((t) => summary(t, "blocked-summary", args.title, [t("blocked-summary-reason", { reason })]));
+  await finish(dialog, "blocked-saved", (services, actor) => services.assignments.reportBlocked(actor, { assignmentId: args.assignmentId, reason }));
+}
+
+export async function noteDialog(conversation: AgencyConversation, _ctx: Context, args: NoteDialogArgs): Promise<void> {
+  const topic: Say = { key: "dialog-topic-note" };
+  const dialog = await Dialog.open(conversation, topic);
+  const choices = args.items.map((item) => [{ key: "note-button-item", vars: { label: item.label }, choice: `p${item.id}` }]);
+  const ids = new Set(args.items.map((item) => item.id));
+  const assignmentId = await dialog.ask({ key: "note-ask-item" }, [...choices, [CANCEL]], (reply) => {
+    const id = reply.kind === "choice" && /^p\d+$/.test(reply.choice) ? Number(reply.choice.slice(1)) : NaN;
+    return ids.has(id) ? accept(id) : reject("note-item-expected");
+  });
+  await finish(dialog, "progress-saved", (services, actor) =>
+    services.assignments.recordProgress(actor, { assignmentId, ...(args.text ? { text: args.text } : {}), files: args.file ? [args.file] : [] }),
+  );
+}

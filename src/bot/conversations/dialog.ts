@@ -1,0 +1,173 @@
+/**
+ * The step-by-step dialogs of the agency side, on @grammyjs/conversations 2.
+ *
+ * A conversation is replayed from its stored log on every update, so a dialog here is only a
+ * script of questions and answers. Every effect — sending a message, calling a service — goes
+ * through `conversation.external` with the OUTSIDE context of the current update: that context
+ * carries the platform's API transformers (Bale's Markdown neutralisation), the caller's language
+ * and identity, and the services; and what `external` returns is stored, so a replay (or a
+ * restart: the log lives in the database) never repeats it.
+ *
+ * An answer that does not fit the question (a percent of 150, text where a file is expected, a
+ * button from an older dialog, a command) gets a clear message and is then `skip`ped: the dialog
+ * stays exactly where it was, and the log does not grow with mistakes.
+ */
+import { randomBytes } from "node:crypto";
+import type { Conversation } from "@grammyjs/conversations";
+import type { Context } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
+import type { TranslationVars } from "../../i18n/index.js";
+import type { AgencyActor } from "../../services/assignments.js";
+import { isWithinLimit, type IncomingFile } from "../../services/attachments.js";
+import { dialogData, parseDialogData } from "../../services/render/callback-data.js";
+import type { BotContext } from "../context.js";
+import { incomingFileOf, isCommand, megabytes, normalisedText } from "./incoming.js";
+
+export type AgencyConversation = Conversation<BotContext, Context>;
+
+/** A text to show: a locale key with variables, or built from the translator of the reader. */
+export type Say = { key: string; vars?: TranslationVars } | ((t: BotContext["t"]) => string);
+
+/** A button of a dialog: its label and the choice it sends back. */
+export interface Choice {
+  key: string;
+  vars?: TranslationVars;
+  choice: string;
+}
+
+/** What the user answered. */
+export type Reply =
+  | { kind: "text"; text: string }
+  | { kind: "file"; file: IncomingFile; caption: string | undefined }
+  | { kind: "choice"; choice: string };
+
+export type Check<T> = { ok: true; value: T } | { ok: false; say: Say };
+
+export const accept = <T>(value: T): Check<T> => ({ ok: true, value });
+export const reject = (key: string, vars?: TranslationVars): Check<never> => ({ ok: false, say: vars ? { key, vars } : { key } });
+
+export const CANCEL: Choice = { key: "dialog-button-cancel", choice: "x" };
+const CONFIRM: Choice = { key: "dialog-button-confirm", choice: "ok" };
+const FILES_DONE = "fin";
+
+/** Who acts, from the outside context of the current update. */
+export function agencyActorOf(ctx: BotContext): AgencyActor | undefined {
+  return ctx.caller ? { personId: ctx.caller.personId, platform: ctx.profile.platform } : undefined;
+}
+
+function textOf(say: Say, t: BotContext["t"]): string {
+  return typeof say === "function" ? say(t) : t(say.key, say.vars);
+}
+
+export class Dialog {
+  private constructor(
+    private readonly conversation: AgencyConversation,
+    /** Ties this dialog's buttons to it: a button of an older or other dialog is recognised as stale. */
+    readonly token: string,
+    readonly maxAttachmentBytes: number,
+    /** What the dialog is about, for "you are in the middle of …". */
+    private readonly topic: Say,
+  ) {}
+
+  static async open(conversation: AgencyConversation, topic: Say): Promise<Dialog> {
+    const { token, maxAttachmentBytes } = await conversation.external((ctx) => ({ token: randomBytes(3).toString("hex"), maxAttachmentBytes: ctx.config.maxAttachmentBytes }));
+    return new Dialog(conversation, token, maxAttachmentBytes, topic);
+  }
+
+  /** Sends a message in the reader's language, with this dialog's buttons. */
+  async say(say: Say, choices: Choice[][] = []): Promise<void> {
+    await this.conversation.external(async (ctx) => {
+      const keyboard: InlineKeyboardButton[][] = choices.map((row) => row.map((c) => ({ text: ctx.t(c.key, c.vars), callback_data: dialogData(this.token, c.choice) })));
+      await ctx.reply(textOf(say, ctx.t), keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {});
+    });
+  }
+
+  /** Runs a service call (or anything with effects) once, with the outside context. Its result must be plain data. */
+  call<R>(task: (ctx: BotContext) => Promise<R>): Promise<R> {
+    return this.conversation.external(task);
+  }
+
+  /** Asks, then waits until an answer passes `check`; the cancel button ends the dialog. */
+  async ask<T>(question: Say, choices: Choice[][], check: (reply: Reply) => Check<T>): Promise<T> {
+    await this.say(question, choices);
+    return this.answer(check);
+  }
+
+  /** Waits for the next answer to this dialog; anything else is explained and skipped. */
+  async answer<T>(check: (reply: Reply) => Check<T>): Promise<T> {
+    const ctx = await this.conversation.wait();
+    const reply = await this.#read(ctx);
+    if (reply === undefined) return this.conversation.skip({ next: false });
+    if (reply.kind === "choice" && reply.choice === CANCEL.choice) {
+      await this.say({ key: "dialog-cancelled" });
+      return this.conversation.halt();
+    }
+    const result = check(reply);
+    if (result.ok) return result.value;
+    await this.say(result.say);
+    return this.conversation.skip({ next: false });
+  }
+
+  /** Shows a summary with Confirm / Cancel; returns once confirmed (cancel ends the dialog). */
+  async confirm(summary: Say): Promise<void> {
+    await this.ask(summary, [[CONFIRM, CANCEL]], (reply) => (reply.kind === "choice" && reply.choice === CONFIRM.choice ? accept(undefined) : reject("dialog-confirm-expected")));
+  }
+
+  /** Collects documents and photos until "done"; each is checked against the size limit. */
+  async collectFiles(prompt: Say): Promise<IncomingFile[]> {
+    const files: IncomingFile[] = [];
+    let question = prompt;
+    let finish: Choice = { key: "dialog-button-no-files", choice: FILES_DONE };
+    for (;;) {
+      const file = await this.ask(question, [[finish, CANCEL]], (reply) => {
+        if (reply.kind === "choice" && reply.choice === FILES_DONE) return accept(null);
+        if (reply.kind !== "file") return reject("dialog-file-expected");
+        return this.checkFile(reply.file);
+      });
+      if (file === null) return files;
+      files.push(file);
+      question = { key: "dialog-file-received", vars: { count: files.length } };
+      finish = { key: "dialog-button-files-done", choice: FILES_DONE };
+    }
+  }
+
+  checkFile(file: IncomingFile): Check<IncomingFile> {
+    return isWithinLimit(file, this.maxAttachmentBytes)
+      ? accept(file)
+      : reject("dialog-file-too-large", { size: megabytes(file.size ?? 0), max: megabytes(this.maxAttachmentBytes) });
+  }
+
+  /** The update as an answer to this dialog, or undefined after explaining why it is not one. */
+  async #read(ctx: Context): Promise<Reply | undefined> {
+    const data = ctx.callbackQuery?.data;
+    if (data !== undefined) {
+      const dialog = parseDialogData(data);
+      if (dialog?.token === this.token) return { kind: "choice", choice: dialog.choice };
+      await this.#alert(dialog ? { key: "dialog-button-stale" } : this.#busy());
+      return undefined;
+    }
+    const message = ctx.message;
+    // Edits of earlier messages and other updates do not answer a question.
+    if (!message) return undefined;
+    if (isCommand(message)) {
+      await this.say(this.#busy());
+      return undefined;
+    }
+    const file = incomingFileOf(message);
+    if (file) return { kind: "file", file, caption: normalisedText(message.caption) };
+    const text = normalisedText(message.text);
+    if (text !== undefined) return { kind: "text", text };
+    await this.say({ key: "dialog-unsupported-message" });
+    return undefined;
+  }
+
+  #busy(): Say {
+    return (t) => t("dialog-busy", { topic: textOf(this.topic, t) });
+  }
+
+  async #alert(say: Say): Promise<void> {
+    await this.conversation.external(async (ctx) => {
+      await ctx.answerCallbackQuery({ text: textOf(say, ctx.t), show_alert: true });
+    });
+  }
+}

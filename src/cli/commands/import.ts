@@ -1,0 +1,59 @@
+/** `peygir import FILE`: loads a committee file (YAML) into the database, or lists every problem in it. */
+import type { Command } from "commander";
+import { type CommitteeFileError, formatCommitteeFileError } from "../../domain/committee-file/index.js";
+import { IMPORTED_ENTITIES, type ImportSummary, type ImportedEntity, readCommitteeFile } from "../../services/importer.js";
+import { withCli } from "../context.js";
+
+const ENTITY_LABELS: Readonly<Record<ImportedEntity, string>> = {
+  committee: "committees",
+  agency: "agencies",
+  committeeAgency: "committee agencies",
+  person: "people",
+  membership: "memberships",
+  meeting: "meetings",
+  resolution: "resolutions",
+  resolutionParty: "resolution parties",
+};
+
+export function importCommand(program: Command): void {
+  program
+    .command("import")
+    .argument("<file>", "committee file in YAML, e.g. pardis.yaml")
+    .description("load a committee with its agencies, people, meetings and resolutions; importing again updates only what changed")
+    .action(async (file: string) => {
+      // Validated before the database is opened: a bad file needs no database and writes nothing.
+      const read = await readCommitteeFile(file);
+      if (!read.ok) {
+        process.stderr.write(formatImportErrors(file, read.error).join("\n") + "\n");
+        process.exitCode = 1;
+        return;
+      }
+      await withCli(async ({ services, out }) => {
+        const summary = await services.importer.importDocument(read.value);
+        for (const line of formatImportSummary(file, summary)) out(line);
+      });
+    });
+}
+
+export function formatImportErrors(file: string, errors: readonly CommitteeFileError[]): string[] {
+  const [only] = errors;
+  if (errors.length === 1 && only && only.path === "" && only.line === undefined) return [`error: ${only.message}`];
+  const count = errors.length === 1 ? "1 problem" : `${errors.length} problems`;
+  return [`${file}: ${count}; nothing was imported (list positions count from 0):`, ...errors.map((e) => `  ${formatCommitteeFileError(e)}`)];
+}
+
+export function formatImportSummary(file: string, summary: ImportSummary): string[] {
+  const rows = IMPORTED_ENTITIES.map((entity) => ({ label: ENTITY_LABELS[entity], ...summary.counts[entity] }));
+  if (!summary.changed) {
+    const checked = rows.reduce((sum, row) => sum + row.unchanged, 0);
+    return [`nothing changed: the database already matches ${file} (committee ${summary.committeeCode}, ${checked} rows checked)`];
+  }
+  const labelWidth = Math.max(...rows.map((row) => row.label.length));
+  const columns = ["created", "updated", "unchanged", "removed"] as const;
+  const cell = (text: string | number, width: number) => String(text).padStart(width);
+  return [
+    `imported ${file} (committee ${summary.committeeCode}):`,
+    `  ${"".padEnd(labelWidth)}${columns.map((c) => cell(c, c.length + 2)).join("")}`,
+    ...rows.map((row) => `  ${row.label.padEnd(labelWidth)}${columns.map((c) => cell(row[c], c.length + 2)).join("")}`),
+  ];
+}

@@ -1,0 +1,108 @@
+/**
+ * A committee file after validation: every value normalised (ASCII digits, +989… phones, Persian
+ * text cleaned, Jalali dates as dates, kinds in the database's vocabulary), every reference checked.
+ */
+import type { JalaliDate, ThursdayMode } from '../calendar/index.js';
+
+export const AGENCY_KINDS = ['office', 'bank', 'company', 'other'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const COMMITTEE_ROLES = ['governorate', 'secretariat'] as const;
+export const AGENCY_ROLES = ['head', 'liaison'] as const;
+export type CommitteeRole = (typeof COMMITTEE_ROLES)[number];
+export type AgencyRole = (typeof AGENCY_ROLES)[number];
+
+export const RESOLUTION_KINDS = ['one_off', 'recurring', 'standing'] as const;
+export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
+
+export const QUESTION_TYPES = ['text', 'number'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Stored as Committee.calendar; the shape createWorkCalendar reads (CalendarConfig). */
+export interface CommitteeCalendar {
+  readonly thursday: ThursdayMode;
+  readonly officeHours: { readonly start: string; readonly end: string };
+  /** "1405/09/24": Latin digits, zero-padded, in file order. */
+  readonly extraHolidays: readonly string[];
+  readonly removedHolidays: readonly string[];
+}
+
+export interface WeeklyReportQuestion {
+  readonly key: string;
+  readonly label: string;
+  readonly type: QuestionType;
+  readonly unit?: string;
+  readonly optional: boolean;
+}
+
+/** Stored as Committee.weeklyReportTemplate. `opens`/`due` are "saturday 08:00": lower-case weekday, HH:MM. */
+export interface WeeklyReportTemplate {
+  readonly opens: string;
+  readonly due: string;
+  readonly questions: readonly WeeklyReportQuestion[];
+}
+
+export interface CommitteeEntry {
+  readonly code: string;
+  readonly name: string;
+  readonly county: string | null;
+  readonly province: string | null;
+  readonly calendar: CommitteeCalendar;
+  readonly weeklyReport: WeeklyReportTemplate | null;
+}
+
+export interface AgencyEntry {
+  readonly code: string;
+  readonly name: string;
+  readonly kind: AgencyKind;
+}
+
+export type RoleEntry =
+  | { readonly role: CommitteeRole; readonly committee: string; readonly title: string | null }
+  | { readonly role: AgencyRole; readonly agency: string; readonly title: string | null };
+
+export interface PersonEntry {
+  readonly name: string;
+  /** +989XXXXXXXXX, or null: a person without a phone is identified by name. */
+  readonly phone: string | null;
+  readonly roles: readonly RoleEntry[];
+}
+
+/** `lead: all` assigns every agency of the committee; otherwise one agency leads. */
+export type Lead = { readonly kind: 'all' } | { readonly kind: 'agency'; readonly code: string };
+
+export interface ResolutionEntry {
+  readonly number: number;
+  readonly text: string;
+  readonly lead: Lead;
+  /** Co-operating agency codes; always empty when the lead is `all`. */
+  readonly co: readonly string[];
+  readonly kind: ResolutionKind;
+  /** Null exactly for standing resolutions. */
+  readonly deadline: JalaliDate | null;
+  readonly reportTo: string | null;
+}
+
+export interface MeetingEntry {
+  readonly number: string;
+  readonly date: JalaliDate;
+  readonly title: string | null;
+  readonly chair: string | null;
+  readonly resolutions: readonly ResolutionEntry[];
+}
+
+export interface CommitteeFile {
+  readonly committee: CommitteeEntry;
+  readonly agencies: readonly AgencyEntry[];
+  readonly people: readonly PersonEntry[];
+  readonly meetings: readonly MeetingEntry[];
+}
+
+/** One thing wrong with a file, for an operator: `people[2].phone` and the line it is on. */
+export interface CommitteeFileError {
+  /** Where in the document, as `meetings[0].resolutions[3].lead` (list positions count from 0); "" for the file as a whole. */
+  readonly path: string;
+  readonly message: string;
+  /** 1-based line in the file, when known. */
+  readonly line?: number;
+}

@@ -1,0 +1,158 @@
+/**
+ * The assignment message, in one place: what publishing queues, what /tasks lists, and what
+ * reminders will repeat. Pure: (data, translate, now, calendar) → message. Plain text only — Bale
+ * has no parse_mode and the platform transformer neutralises any Markdown in user text.
+ */
+import { deadlineStanding, type DeadlineStanding } from "../../domain/assignments/deadline.js";
+import { agencyActionsFor, type AgencyAction, type AssignmentStatus, type ResolutionKind } from "../../domain/assignments/status.js";
+import type { WorkCalendar } from "../../domain/calendar/index.js";
+import type { Translate } from "../../i18n/index.js";
+import type { InlineButton, OutgoingMessage } from "../../outbox/outbox.js";
+import { assignmentActionData, tasksPageData } from "./callback-data.js";
+import { formatsFor, type Formats } from "./format.js";
+
+/** Everything a reader needs to know about one agency's duty on one resolution. */
+export interface AssignmentView {
+  id: number;
+  status: AssignmentStatus;
+  role: "lead" | "co";
+  percent: number;
+  deadline: Date | null;
+  blockedReason: string | null;
+  agency: { id: number; name: string };
+  resolution: { number: number; text: string; kind: ResolutionKind; leadAll: boolean; reportTo: string | null };
+  meeting: { number: string; heldOn: Date };
+  committee: { id: number; name: string };
+  /** The other agencies on the same resolution, lead first (empty for `lead: all`). */
+  partners: { name: string; role: "lead" | "co" }[];
+}
+
+const ACTION_LABEL_KEYS: Record<AgencyAction, string> = {
+  ack: "assignment-button-ack",
+  progress: "assignment-button-progress",
+  claim_done: "assignment-button-done",
+  block: "assignment-button-blocked",
+};
+
+export function statusText(view: Pick<AssignmentView, "status" | "percent" | "blockedReason">, t: Translate): string {
+  const label = t(`assignment-status-${view.status.replace(/_/g, "-")}`);
+  if (view.status === "in_progress" && view.percent > 0) return t("assignment-status-with-percent", { status: label, percent: view.percent });
+  if (view.status === "blocked" && view.blockedReason) return t("assignment-status-with-reason", { status: label, reason: view.blockedReason });
+  return label;
+}
+
+export function deadlineText(standing: DeadlineStanding, t: Translate, fmt: Formats): string {
+  switch (standing.kind) {
+    case "standing":
+      return t("assignment-deadline-standing");
+    case "today":
+      return t("assignment-deadline-today", { date: fmt.date(standing.deadline) });
+    case "left":
+      return t("assignment-deadline-left", { date: fmt.date(standing.deadline), days: standing.workingDays });
+    case "overdue":
+      return t("assignment-deadline-overdue", { date: fmt.date(standing.deadline), days: standing.workingDays });
+  }
+}
+
+function roleLines(view: AssignmentView, t: Translate): string[] {
+  if (view.resolution.leadAll) return [t("assignment-role-all")];
+  const names = (role: "lead" | "co") => view.partners.filter((p) => p.role === role).map((p) => p.name).join(t("list-separator"));
+  const lines = [t(view.role === "lead" ? "assignment-role-lead" : "assignment-role-co")];
+  const lead = names("lead");
+  const co = names("co");
+  if (lead) lines.push(t("assignment-partners-lead", { names: lead }));
+  if (co) lines.push(t(view.role === "lead" ? "assignment-partners-co" : "assignment-partners-other-co", { names: co }));
+  return lines;
+}
+
+function titleLine(view: AssignmentView, t: Translate, fmt: Formats): string {
+  return t("assignment-title", {
+    resolution: view.resolution.number,
+    meeting: fmt.digits(view.meeting.number),
+    meetingDate: fmt.date(view.meeting.heldOn),
+  });
+}
+
+/** Two buttons a row: long Persian labels stay readable on a phone. */
+function actionButtons(view: AssignmentView, t: Translate, label: (action: AgencyAction) => string = (a) => t(ACTION_LABEL_KEYS[a])): InlineButton[] {
+  return agencyActionsFor(view.status, view.resolution.kind).map((action) => ({ text: label(action), callback_data: assignmentActionData(action, view.id) }));
+}
+
+function inRows<T>(items: T[], perRow: number): T[][] {
+  const rows: T[][] = [];
+  for (let i = 0; i < items.length; i += perRow) rows.push(items.slice(i, i + perRow));
+  return rows;
+}
+
+/** The full message about one assignment, with its buttons. */
+export function renderAssignment(view: AssignmentView, t: Translate, now: Date, calendar: WorkCalendar): OutgoingMessage {
+  const fmt = formatsFor(t);
+  const lines = [
+    titleLine(view, t, fmt),
+    t("assignment-agency", { agency: view.agency.name, committee: view.committee.name }),
+    "",
+    view.resolution.text,
+    "",
+    ...roleLines(view, t),
+    deadlineText(deadlineStanding(view.deadline, now, calendar), t, fmt),
+    t("assignment-report-to", { to: view.resolution.reportTo ?? t("assignment-report-to-secretariat") }),
+    t("assignment-status", { status: statusText(view, t) }),
+  ];
+  const buttons = actionButtons(view, t);
+  if (buttons.length > 0) lines.push("", t("assignment-hint"));
+  return { text: lines.join("\n"), buttons: inRows(buttons, 2) };
+}
+
+/** Longest resolution text shown in a list before it is cut (the full text is one press away). */
+const LIST_TEXT_LIMIT = 180;
+
+function shorten(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1).trimEnd()}…`;
+}
+
+export interface TaskPage {
+  items: AssignmentView[];
+  /** 1-based. */
+  page: number;
+  pageCount: number;
+  total: number;
+  /** Position (1-based) of items[0] in the whole list. */
+  firstPosition: number;
+  /** Show agency headings: the reader acts for several agencies. */
+  grouped: boolean;
+}
+
+/**
+ * One page of /tasks: a numbered block per item (agency headings when grouped), each item's
+ * buttons on a row labelled with its number, and ‹ › to turn pages.
+ */
+export function renderTaskPage(page: TaskPage, t: Translate, now: Date, calendarOf: (view: AssignmentView) => WorkCalendar): OutgoingMessage {
+  const fmt = formatsFor(t);
+  const lines = [t("tasks-header", { total: page.total, page: page.page, pages: page.pageCount })];
+  const rows: InlineButton[][] = [];
+  let agencyId: number | undefined;
+  page.items.forEach((view, index) => {
+    const n = page.firstPosition + index;
+    if (page.grouped && view.agency.id !== agencyId) {
+      agencyId = view.agency.id;
+      lines.push("", t("tasks-agency-heading", { agency: view.agency.name }));
+    }
+    const standing = deadlineStanding(view.deadline, now, calendarOf(view));
+    lines.push(
+      "",
+      t("tasks-item-title", { n, title: titleLine(view, t, fmt), role: t(view.role === "lead" ? "tasks-role-lead" : "tasks-role-co") }),
+      shorten(view.resolution.text, LIST_TEXT_LIMIT),
+      (standing.kind === "overdue" ? t("tasks-overdue-mark") + " " : "") + deadlineText(standing, t, fmt),
+      t("assignment-status", { status: statusText(view, t) }),
+    );
+    const buttons = actionButtons(view, t, (action) => t("tasks-button", { n, action: t(ACTION_LABEL_KEYS[action]) }));
+    if (buttons.length > 0) rows.push(...inRows(buttons, 2));
+  });
+  if (page.pageCount > 1) {
+    const nav: InlineButton[] = [];
+    if (page.page > 1) nav.push({ text: t("tasks-previous"), callback_data: tasksPageData(page.page - 1) });
+    if (page.page < page.pageCount) nav.push({ text: t("tasks-next"), callback_data: tasksPageData(page.page + 1) });
+    rows.push(nav);
+  }
+  return { text: lines.join("\n"), buttons: rows };
+}

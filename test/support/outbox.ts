@@ -1,0 +1,28 @@
+/** Helpers for tests that queue notifications and watch them arrive. */
+import type { App } from "../../src/app.js";
+import { parsePhone } from "../../src/domain/text/index.js";
+
+/** Queues `texts` for a person through the real notifier (one outbox row per reachable identity). */
+export async function queueFor(app: App, phone: string, texts: string[]): Promise<number> {
+  const db = app.database.prisma;
+  const normalised = parsePhone(phone);
+  if (!normalised.ok) throw new Error(`bad phone ${phone}`);
+  const person = await db.person.findUniqueOrThrow({ where: { phone: normalised.value } });
+  let queued = 0;
+  await db.$transaction(async (tx) => {
+    for (const text of texts) queued += await app.services.notifier.toPerson(tx, person.id, () => ({ text }), { topic: "test" });
+  });
+  for (const p of app.platforms) p.dispatcher.wake();
+  return queued;
+}
+
+/** Resolves when no outbox row is pending any more (or throws after timeoutMs). */
+export async function outboxSettled(app: App, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pending = await app.database.prisma.outboxMessage.count({ where: { status: "pending" } });
+    if (pending === 0) return;
+    if (Date.now() > deadline) throw new Error(`${pending} outbox rows still pending after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
