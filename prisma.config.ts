@@ -23,7 +23,8 @@ export default defineConfig({
   async adapter() {
     if (isPostgres) {
       const { PrismaPg } = await import("prisma-adapter-pg-migrate");
-      return new PrismaPg({ connectionString: url }) as never;
+      // allowExitOnIdle: the CLI exits when done instead of waiting out the pool's idle timeout.
+      return new PrismaPg({ connectionString: url, allowExitOnIdle: true, idleTimeoutMillis: 1_000 }) as never;
     }
     const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
     return new PrismaBetterSQLite3({ url });

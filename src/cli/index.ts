@@ -2,8 +2,10 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/index.js";
 import { importCommand } from "./commands/import.js";
+import { cycleCommand } from "./commands/cycle.js";
 import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand } from "./commands/migrate.js";
+import { publishCommand } from "./commands/publish.js";
 import { startCommand } from "./commands/start.js";
 
 export function buildProgram(): Command {
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
   startCommand(program);
   migrateCommand(program);
   inviteCommand(program);
+  publishCommand(program);
+  cycleCommand(program);
   importCommand(program);
   return program;
 }

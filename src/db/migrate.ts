@@ -27,12 +27,24 @@ export async function migrateDatabase(url: string): Promise<string> {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    let finished = false;
+    const collect = (d: Buffer) => {
+      output += d.toString();
+      // On PostgreSQL the wasm schema engine leaves a 10 s lock timer running after it has
+      // finished, which keeps the CLI alive for nothing; once it reports success, we end it.
+      if (!finished && DONE.test(output)) {
+        finished = true;
+        setTimeout(() => child.kill("SIGTERM"), 100).unref();
+      }
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
     child.on("error", reject);
     child.on("close", (code) => {
-      if (code === 0) resolve(output);
+      if (code === 0 || finished) resolve(output);
       else reject(new MigrationError(`prisma migrate deploy failed (exit ${code}):\n${output.replace(/postgres(ql)?:\/\/[^\s]+/g, "postgres://<redacted>")}`));
     });
   });
 }
+
+const DONE = /No pending migrations to apply\.|All migrations have been successfully applied\./;

@@ -18,8 +18,8 @@
  * an import (they may already carry assignments, reports and history).
  */
 import { readFile } from 'node:fs/promises';
-import { Prisma, type Db, type Tx } from '../db/client.js';
-import { deadlineInstant } from '../domain/calendar/deadline.js';
+import { Prisma, type Db, type Tx, isUniqueViolation } from '../db/client.js';
+import { deadlineInstant } from '../domain/calendar/index.js';
 import { jalaliToInstant } from '../domain/calendar/index.js';
 import {
   type AgencyEntry,
@@ -96,7 +96,20 @@ export class ImportService {
   /** Writes a validated document in one transaction; see the top of this file for what "the same row" means. */
   async importDocument(doc: CommitteeFile, actor: Actor = CLI_ACTOR): Promise<ImportSummary> {
     const at = this.clock.now();
-    return this.db.$transaction((tx) => new ImportRun(tx, actor, at).run(doc), TRANSACTION_OPTIONS);
+    try {
+      return await this.db.$transaction((tx) => new ImportRun(tx, actor, at).run(doc), TRANSACTION_OPTIONS);
+    } catch (error) {
+      // Every row is looked up before it is created, so only a concurrent writer can collide with us.
+      if (isUniqueViolation(error)) throw new ImportConflictError();
+      throw error;
+    }
+  }
+}
+
+export class ImportConflictError extends Error {
+  override name = 'ImportConflictError';
+  constructor() {
+    super('another import wrote the same rows at the same moment; nothing was imported, run the import again');
   }
 }
 

@@ -40,6 +40,7 @@ export {
   jalaliWeekdayName,
 } from './format.js';
 export { INPUT_YEAR_MAX, INPUT_YEAR_MIN, parseJalaliStrict, validateJalaliParts } from './parse.js';
+export { deadlineInstant } from './deadline.js';
 export {
   type Holiday,
   type HolidayTable,

@@ -69,7 +69,7 @@ function fieldOf(part: unknown, field: string): unknown {
   return typeof part === 'object' && part !== null && !Array.isArray(part) ? (part as Record<string, unknown>)[field] : undefined;
 }
 
-function listOf(value: unknown): readonly unknown[] {
+function asList(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
@@ -93,12 +93,12 @@ function validate(data: unknown): { document?: CommitteeFile; problems: Problem[
   const rawPeople = file.people ?? [];
   const people = rawPeople.map((raw, i) => {
     const at = ['people', i];
-    return { person: v.parse(personSchema, raw, at), roles: v.parseEach(roleSchema, listOf(fieldOf(raw, 'roles')), [...at, 'roles']) };
+    return { person: v.parse(personSchema, raw, at), roles: v.parseEach(roleSchema, asList(fieldOf(raw, 'roles')), [...at, 'roles']) };
   });
   const rawMeetings = file.meetings ?? [];
   const meetings = rawMeetings.map((raw, i) => {
     const at = ['meetings', i];
-    const rawResolutions = listOf(fieldOf(raw, 'resolutions'));
+    const rawResolutions = asList(fieldOf(raw, 'resolutions'));
     return {
       meeting: v.parse(meetingSchema, raw, at),
       resolutions: v.parseEach(resolutionSchema, rawResolutions, [...at, 'resolutions']),
