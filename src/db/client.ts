@@ -51,7 +51,10 @@ export async function openDatabase(url: string): Promise<Database> {
   return { prisma, provider: "sqlite", close: () => prisma.$disconnect() };
 }
 
-/** True when an error is a unique-constraint violation (P2002), on either database. */
+/**
+ * True when an error is a unique-constraint violation (P2002), on either database (both
+ * clients share one runtime, see prisma/share-runtime.mjs, so they share error classes).
+ */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

@@ -1,0 +1,58 @@
+/**
+ * The one code path on both databases: what the code relies on from Prisma behaves the same on
+ * SQLite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isUniqueViolation, openDatabase, Prisma, type Database } from "../../src/db/client.js";
+import { testDatabases, type TestDatabase } from "../support/databases.js";
+
+describe.each(testDatabases())("the database layer on $name", (target) => {
+  let test: TestDatabase;
+  let database: Database;
+
+  beforeAll(async () => {
+    test = await target.create();
+    database = await openDatabase(test.url);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await test?.drop();
+  });
+
+  it("stores Prisma.DbNull as SQL NULL (one runtime serves both clients)", async () => {
+    const db = database.prisma;
+    const key = { platform: "bale", botId: "1", updateId: 1 };
+    await db.inboundUpdate.create({ data: { ...key, payload: { update_id: 1 } } });
+    await db.inboundUpdate.update({ where: { platform_botId_updateId: key }, data: { payload: Prisma.DbNull } });
+    expect((await db.inboundUpdate.findFirstOrThrow({ where: key })).payload).toBeNull();
+    expect(await db.inboundUpdate.count({ where: { payload: { equals: Prisma.DbNull } } })).toBe(1);
+  });
+
+  it("recognises a unique violation as such", async () => {
+    const db = database.prisma;
+    await db.agency.create({ data: { code: "dup", name: "یک" } });
+    const error = await db.agency.create({ data: { code: "dup", name: "دو" } }).catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+    expect(isUniqueViolation(new Error("other"))).toBe(false);
+  });
+
+  it("keeps Persian text and JSON intact", async () => {
+    const db = database.prisma;
+    const calendar = { thursday: "half", officeHours: { start: "08:00", end: "14:00" }, extraHolidays: ["1405/09/24"] };
+    const committee = await db.committee.create({ data: { code: "c1", name: "کارگروه اشتغال و سرمایه‌گذاری", calendar } });
+    const read = await db.committee.findUniqueOrThrow({ where: { id: committee.id } });
+    expect(read.name).toBe("کارگروه اشتغال و سرمایه‌گذاری");
+    expect(read.calendar).toEqual(calendar);
+  });
+
+  it("rolls a failed transaction back whole", async () => {
+    const db = database.prisma;
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.agency.create({ data: { code: "rolled-back", name: "x" } });
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await db.agency.count({ where: { code: "rolled-back" } })).toBe(0);
+  });
+});
