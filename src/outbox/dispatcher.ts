@@ -270,7 +270,7 @@ export class OutboxDispatcher {
     }
     if (outcome.kind === "retry") {
       const until = now.getTime() + outcome.after;
-      if (outcome.chatHold) this.#limiter.holdChat(row.chatId, until);
+      if (outcome.chatHold) this.#limiter.holdChat(row.chatId, until, now.getTime());
       await db.outboxMessage.update({
         where: { id: row.id },
         data: { attempts: row.attempts + 1, notBefore: new Date(until), lastError: outcome.error, claimedBy: null, claimedUntil: null },

@@ -32,7 +32,10 @@ export class RateLimiter {
 
   /** Records a send to `chatId` at `now`; the caller checked globalWait and chatReady. */
   take(chatId: string, now: number): void {
-    this.#nextGlobalAt = Math.max(now, this.#nextGlobalAt) + this.#globalGapMs;
+    // Keep to the schedule when a send leaves a little late (the claim took a millisecond or
+    // two); only after a real pause does the schedule restart from now.
+    const onSchedule = this.#nextGlobalAt >= now - this.#globalGapMs;
+    this.#nextGlobalAt = (onSchedule ? Math.max(this.#nextGlobalAt, now - this.#globalGapMs / 2) : now) + this.#globalGapMs;
     this.#nextChatAt.set(chatId, now + this.#chatGapMs);
   }
 
@@ -41,9 +44,13 @@ export class RateLimiter {
     this.take(chatId, now);
   }
 
-  /** A 429 for one chat: nothing more to that chat until `until`. */
-  holdChat(chatId: string, until: number): void {
+  /**
+   * A 429 for one chat: nothing more to that chat until `until`. The refused send delivered
+   * nothing, so its slot in the global pace is given back to the other chats.
+   */
+  holdChat(chatId: string, until: number, now: number): void {
     this.#nextChatAt.set(chatId, Math.max(until, this.#nextChatAt.get(chatId) ?? 0));
+    this.#nextGlobalAt = Math.max(now, this.#nextGlobalAt - this.#globalGapMs);
   }
 
   /** A flood signal for the whole bot: nothing at all until `until`. */

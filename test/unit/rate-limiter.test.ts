@@ -28,11 +28,20 @@ describe("RateLimiter", () => {
 
   it("obeys holds from 429 answers, per chat and for everything", () => {
     const limiter = new RateLimiter(30, 1);
-    limiter.holdChat("a", 5000);
+    limiter.holdChat("a", 5000, 0);
     expect(limiter.chatReady("a", 4999)).toBe(false);
     expect(limiter.chatReady("a", 5000)).toBe(true);
     limiter.holdAll(2000);
     expect(limiter.globalWait(500)).toBe(1500);
+  });
+
+  it("gives a refused send's global slot back", () => {
+    const limiter = new RateLimiter(10, 1);
+    limiter.take("a", 0);
+    limiter.take("b", 0);
+    expect(limiter.globalWait(0)).toBeCloseTo(206, 0);
+    limiter.holdChat("b", 1000, 0);
+    expect(limiter.globalWait(0)).toBeCloseTo(103, 0);
   });
 
   it("forgets chats whose gap has passed", () => {

@@ -1,0 +1,18 @@
+/**
+ * `npm run bench -- <name> [options]`: runs one benchmark and prints its figures.
+ *   outbox   1,000 notifications through a rate-limited fake API (see bench/outbox.ts)
+ *   inbound  200 users pressing buttons and replying, against a bare grammY bot (bench/inbound.ts)
+ */
+const benches: Record<string, () => Promise<(args: string[]) => Promise<void>>> = {
+  outbox: async () => (await import("./outbox.js")).runOutboxBench,
+  inbound: async () => (await import("./inbound.js")).runInboundBench,
+};
+
+const [name, ...args] = process.argv.slice(2);
+const load = name ? benches[name] : undefined;
+if (!load) {
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join("|")}> [options]`);
+  process.exit(2);
+}
+await (await load())(args);
+process.exit(0);
