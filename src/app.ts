@@ -84,6 +84,7 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
   });
 
   const running: RunningPlatform[] = [];
+  const inboxes: UpdateInbox[] = [];
   const webhooks: WebhookTarget[] = [];
   for (const platform of config.platforms) {
     const profile = PROFILES[platform.platform];
@@ -91,6 +92,7 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
     const bot = createBot({ platform, config, db, services, i18n, clock, logger: log, limiter: limiters.get(platform.platform)! });
     await initWithRetry(bot, platform.platform, log);
     const inbox = new UpdateInbox(db, platform.platform, String(bot.botInfo.id), clock);
+    inboxes.push(inbox);
     const processor = new UpdateProcessor(bot as unknown as Bot<never>, inbox, log);
     void publishCommands(bot.api, i18n, log);
     await processor.recover();
@@ -139,10 +141,19 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
   });
   logger.info({ port: http.port }, "HTTP server listening (health check at /health)");
 
+  // The platforms re-deliver an update for a day at most; a week of history is plenty.
+  const pruneInboxes = () =>
+    Promise.all(inboxes.map((inbox) => inbox.prune(new Date(clock.now().getTime() - INBOX_RETENTION_MS)))).catch((err: unknown) =>
+      logger.warn({ err }, "pruning handled updates failed"),
+    );
+  void pruneInboxes();
+  const housekeeping = setInterval(pruneInboxes, 3_600_000).unref();
+
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       logger.info("stopping");
+      clearInterval(housekeeping);
       await http.close();
       // Stop taking updates and let those under way finish, then let each dispatcher finish its send.
       await Promise.all(running.map((r) => r.runner?.stop()));
@@ -154,6 +165,8 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
 
   return { database, services, platforms: running, httpPort: http.port, stop };
 }
+
+const INBOX_RETENTION_MS = 7 * 86_400_000;
 
 /** Wakes a platform's dispatcher shortly after a message is queued (after the commit, usually). */
 function wakeSoon(dispatchers: Map<Platform, OutboxDispatcher>): (platform: Platform) => void {
