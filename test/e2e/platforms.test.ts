@@ -4,7 +4,9 @@
  */
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Platform } from "../../src/config/index.js";
 import { WORD_JOINER } from "../../src/domain/text/index.js";
+import type { FakeUser } from "../fake-bot-api/user.js";
 import { testDatabases, type TestDatabase } from "../support/databases.js";
 import { startE2E, TOKENS, type E2E } from "../support/e2e.js";
 import { seedPeople } from "../support/seed.js";
@@ -66,16 +68,7 @@ describe.each(testDatabases())("Bale's differences on $name", (target) => {
   });
 
   it("handles a re-delivered update once", async () => {
-    const user = await e2e.bindUser("bale", "09121000005");
-    user.command("/help");
-    await user.waitFor(/نقش‌های شما/);
-    const helpUpdate = await e2e.app.database.prisma.inboundUpdate.findFirstOrThrow({ where: { platform: "bale" }, orderBy: { updateId: "desc" } });
-    const before = user.messages().length;
-    e2e.fake("bale").redeliver(TOKENS.bale, helpUpdate.updateId);
-    user.command("/help"); // a fresh update after it, to know the re-delivery was seen
-    await user.waitForCount(before + 1);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(user.messages().length).toBe(before + 1);
+    await expectRedeliveryHandledOnce(e2e, "bale", await e2e.bindUser("bale", "09121000005"));
   });
 });
 
@@ -130,18 +123,22 @@ describe.each(testDatabases())("webhook mode on $name", (target) => {
   });
 
   it("handles an update the platform delivers twice only once", async () => {
-    const user = await e2e.bindUser("telegram", "09121000008");
-    user.command("/help");
-    await user.waitFor(/نقش‌های شما/);
-    const last = await e2e.app.database.prisma.inboundUpdate.findFirstOrThrow({ where: { platform: "telegram" }, orderBy: { receivedAt: "desc" } });
-    const before = user.messages().length;
-    e2e.fake("telegram").redeliver(TOKENS.telegram, last.updateId);
-    user.command("/help");
-    await user.waitForCount(before + 1);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(user.messages().length).toBe(before + 1);
+    await expectRedeliveryHandledOnce(e2e, "telegram", await e2e.bindUser("telegram", "09121000008"));
   });
 });
+
+/** Sends /help, has the platform deliver that update again, then sends /help once more: two answers, not three. */
+async function expectRedeliveryHandledOnce(e2e: E2E, platform: Platform, user: FakeUser): Promise<void> {
+  user.command("/help");
+  await user.waitFor(/نقش‌های شما/);
+  const last = await e2e.app.database.prisma.inboundUpdate.findFirstOrThrow({ where: { platform }, orderBy: { updateId: "desc" } });
+  const before = user.messages().length;
+  e2e.fake(platform).redeliver(TOKENS[platform], last.updateId);
+  user.command("/help"); // a fresh update after it, to know the re-delivery was seen
+  await user.waitForCount(before + 1);
+  await new Promise((r) => setTimeout(r, 200));
+  expect(user.messages().length).toBe(before + 1);
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
