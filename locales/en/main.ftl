@@ -15,8 +15,14 @@ start-unknown =
     Hello! This is Peygir, the follow-up bot of the governorate's working groups.
     You are not registered yet. Ask the working group's secretariat for your invite link or code, then open the link or send the ten-character code here.
 start-welcome-back = Welcome back, { $name }.
-start-bound = Welcome, { $name }. You are now registered as { $role } of { $scope }. Your action items and reminders will arrive here.
-start-already-bound = { $name }, you are already registered as { $role } of { $scope }.
+start-bound =
+    Welcome, { $name }. You are now registered in these roles:
+    { $roles }
+    Your action items and reminders will arrive here.
+start-already-bound =
+    { $name }, you are already registered in these roles:
+    { $roles }
+role-in-scope = • { $role } — { $scope }
 start-invite-unknown = This invite code was not recognised. Please check it or ask the secretariat for a new one.
 start-invite-used = This invite code has already been used. Each code works once; please ask the secretariat for a new one.
 start-invite-expired = This invite code has expired. Please ask the secretariat for a new one.
@@ -25,7 +31,6 @@ start-invite-bound-to-other = This messenger account is registered to someone el
 # ───── Help
 help-short = Send /help to see what you can do.
 help-header = { $name }, your roles:
-help-membership = • { $role } — { $scope }
 help-agency =
     As an executive agency:
     • Each resolution assigned to your agency arrives with Acknowledge, Report progress, Done and Blocked buttons.

@@ -26,17 +26,22 @@ export interface InviteRequest {
   personPhone?: string;
 }
 
+export interface RoleInScope {
+  role: string;
+  scope: string;
+}
+
 export interface IssuedInvite {
   code: string;
   expiresAt: Date;
   personName: string;
   phone: string | null;
-  role: string;
-  scope: string;
+  /** The matching roles; one code serves them all, since it binds the person's chat. */
+  roles: RoleInScope[];
 }
 
 export type RedeemResult =
-  | { ok: true; personName: string; role: string; scope: string; alreadyBound: boolean }
+  | { ok: true; personName: string; roles: RoleInScope[]; alreadyBound: boolean }
   | { ok: false; reason: "unknown" | "used" | "expired" | "bound_to_other" };
 
 export class InviteError extends Error {
@@ -46,7 +51,7 @@ export class InviteError extends Error {
 export class InviteService {
   constructor(private readonly db: Db, private readonly clock: Clock, private readonly ttlDays: number) {}
 
-  /** Issues one fresh code per matching active membership. */
+  /** Issues one fresh code per person with a matching active membership. */
   async issue(request: InviteRequest): Promise<IssuedInvite[]> {
     const where: Record<string, unknown> = { active: true };
     if (request.agencyCode) {
@@ -78,13 +83,17 @@ export class InviteService {
     if (memberships.length === 0) throw new InviteError("no membership matches; check the agency code, role and phone");
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.ttlDays * 86_400_000);
+    // A chat identity belongs to a person, so one code per person binds all their roles.
+    const byPerson = new Map<number, typeof memberships>();
+    for (const m of memberships) byPerson.set(m.personId, [...(byPerson.get(m.personId) ?? []), m]);
     return this.db.$transaction(async (tx) => {
       const issued: IssuedInvite[] = [];
-      for (const m of memberships) {
+      for (const [, held] of byPerson) {
+        const first = held[0]!;
         const code = newInviteCode();
-        await tx.invite.create({ data: { code, membershipId: m.id, expiresAt, createdAt: now } });
-        await audit(tx, { kind: "cli" }, "invite.issued", "Membership", m.id, { expiresAt: expiresAt.toISOString() }, now);
-        issued.push({ code, expiresAt, personName: m.person.name, phone: m.person.phone, role: m.role, scope: m.agency?.name ?? m.committee?.name ?? "" });
+        await tx.invite.create({ data: { code, membershipId: first.id, expiresAt, createdAt: now } });
+        await audit(tx, { kind: "cli" }, "invite.issued", "Membership", first.id, { expiresAt: expiresAt.toISOString() }, now);
+        issued.push({ code, expiresAt, personName: first.person.name, phone: first.person.phone, roles: held.map(roleInScope) });
       }
       return issued;
     });
@@ -95,13 +104,16 @@ export class InviteService {
     const code = input.code.trim().toUpperCase();
     const now = this.clock.now();
     return this.db.$transaction(async (tx) => {
-      const invite = await tx.invite.findUnique({ where: { code }, include: { membership: { include: { person: true, agency: true, committee: true } } } });
+      const invite = await tx.invite.findUnique({
+        where: { code },
+        include: { membership: { include: { person: { include: { memberships: { where: { active: true }, include: { agency: true, committee: true }, orderBy: { id: "asc" } } } } } } },
+      });
       if (!invite) return { ok: false, reason: "unknown" } as const;
       const existing = await tx.chatIdentity.findUnique({ where: { platform_userId: { platform: input.platform, userId: input.userId } } });
       const person = invite.membership.person;
       if (invite.usedAt) {
         // Pressing the same link twice is not an error for the person it belongs to.
-        if (existing && existing.id === invite.usedByIdentityId) return { ok: true, personName: person.name, role: invite.membership.role, scope: scopeName(invite.membership), alreadyBound: true } as const;
+        if (existing && existing.id === invite.usedByIdentityId) return { ok: true, personName: person.name, roles: person.memberships.map(roleInScope), alreadyBound: true } as const;
         return { ok: false, reason: "used" } as const;
       }
       if (invite.expiresAt <= now) return { ok: false, reason: "expired" } as const;
@@ -113,11 +125,11 @@ export class InviteService {
           });
       await tx.invite.update({ where: { id: invite.id }, data: { usedAt: now, usedByIdentityId: identity.id } });
       await audit(tx, { kind: "person", personId: person.id, platform: input.platform }, "invite.redeemed", "Membership", invite.membershipId, { identityId: identity.id }, now);
-      return { ok: true, personName: person.name, role: invite.membership.role, scope: scopeName(invite.membership), alreadyBound: !!existing } as const;
+      return { ok: true, personName: person.name, roles: person.memberships.map(roleInScope), alreadyBound: !!existing } as const;
     });
   }
 }
 
-function scopeName(m: { agency: { name: string } | null; committee: { name: string } | null }): string {
-  return m.agency?.name ?? m.committee?.name ?? "";
+function roleInScope(m: { role: string; agency: { name: string } | null; committee: { name: string } | null }): RoleInScope {
+  return { role: m.role, scope: m.agency?.name ?? m.committee?.name ?? "" };
 }

@@ -15,7 +15,7 @@ export function helpText(ctx: BotContext): string {
   const roles = new Set(caller.memberships.map((m) => m.role));
   const lines = [ctx.t("help-header", { name: caller.name })];
   for (const m of caller.memberships) {
-    lines.push(ctx.t("help-membership", { role: ctx.t(roleLabelKey(m.role)), scope: m.agency?.name ?? m.committee?.name ?? "" }));
+    lines.push(ctx.t("role-in-scope", { role: ctx.t(roleLabelKey(m.role)), scope: m.agency?.name ?? m.committee?.name ?? "" }));
   }
   if (roles.has("head") || roles.has("liaison")) lines.push("", ctx.t("help-agency"));
   if (roles.has("secretariat")) lines.push("", ctx.t("help-secretariat"));

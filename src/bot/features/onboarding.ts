@@ -36,8 +36,8 @@ async function redeem(ctx: BotContext, code: string) {
     ...(ctx.from.first_name ? { firstName: ctx.from.first_name } : {}),
   });
   if (!result.ok) return ctx.reply(ctx.t(`start-invite-${result.reason.replace(/_/g, "-")}`));
-  ctx.logger.info({ role: result.role }, "invite redeemed");
-  const role = ctx.t(roleLabelKey(result.role));
+  ctx.logger.info({ roles: result.roles.map((r) => r.role) }, "invite redeemed");
+  const roles = result.roles.map((r) => ctx.t("role-in-scope", { role: ctx.t(roleLabelKey(r.role)), scope: r.scope })).join("\n");
   const key = result.alreadyBound ? "start-already-bound" : "start-bound";
-  return ctx.reply(ctx.t(key, { name: result.personName, role, scope: result.scope }) + "\n\n" + ctx.t("help-short"));
+  return ctx.reply(ctx.t(key, { name: result.personName, roles }) + "\n\n" + ctx.t("help-short"));
 }

@@ -25,7 +25,7 @@ export function inviteCommand(program: Command): void {
         });
         const usernames = await botUsernames(platforms);
         for (const invite of invites) {
-          out(`${invite.personName} (${invite.phone ?? "-"}) — ${invite.role} — ${invite.scope}`);
+          out(`${invite.personName} (${invite.phone ?? "-"}) — ${invite.roles.map((r) => `${r.role}, ${r.scope}`).join("; ")}`);
           out(`  code: ${invite.code}   valid until ${formatJalaliLong(invite.expiresAt)}`);
           for (const [platform, username] of usernames) out(`  ${platform}: ${PROFILES[platform].deepLink(username, invite.code)}`);
         }
