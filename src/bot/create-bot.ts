@@ -66,7 +66,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(addMissingCommandEntities());
   bot.use(identifyCaller());
   bot.use(deps.i18n);
-  bot.use(conversations<BotContext, BotContext>({ storage: conversationStorage(deps.db) }));
+  bot.use(conversations<BotContext, BotContext>({ storage: conversationStorage(deps.db, deps.config.databaseProvider === "sqlite") }));
   bot.use(features());
   return bot;
 }

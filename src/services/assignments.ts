@@ -10,7 +10,7 @@
  */
 import type { Logger } from "pino";
 import type { Platform } from "../config/index.js";
-import type { Db, Prisma, Tx } from "../db/client.js";
+import { Prisma, type Db, type Tx } from "../db/client.js";
 import { compareUrgency } from "../domain/assignments/deadline.js";
 import { transition, type AgencyAction, type AssignmentStatus, type ResolutionKind, type TransitionRefusal } from "../domain/assignments/status.js";
 import type { WorkCalendar } from "../domain/calendar/index.js";
@@ -20,7 +20,7 @@ import { attachmentRows, type IncomingFile } from "./attachments.js";
 import { audit } from "./audit.js";
 import { workCalendarOf } from "./calendars.js";
 import type { Notifier } from "./notifications.js";
-import type { AssignmentView } from "./render/assignment.js";
+import type { AssignmentSummary, AssignmentView } from "./render/assignment.js";
 import { renderAgencyReportNotice } from "./render/notices.js";
 
 export interface AgencyActor {
@@ -32,8 +32,8 @@ export interface AgencyActor {
 export type AgencyRefusal = "unknown" | TransitionRefusal;
 
 export type AgencyActionResult =
-  | { ok: true; changed: boolean; view: AssignmentView }
-  | { ok: false; refusal: AgencyRefusal; view?: AssignmentView };
+  | { ok: true; changed: boolean; view: AssignmentSummary }
+  | { ok: false; refusal: AgencyRefusal; view?: AssignmentSummary };
 
 /** The topic of every outbox message about an assignment; replies to those messages map back through it. */
 export const assignmentTopic = (assignmentId: number): string => `assignment:${assignmentId}`;
@@ -92,11 +92,6 @@ export async function loadAssignmentViews(tx: Tx, where: Prisma.AssignmentWhereI
   return rows.map(toLoadedView);
 }
 
-async function loadAssignmentView(tx: Tx, id: number): Promise<LoadedView | undefined> {
-  const row = await tx.assignment.findUnique({ where: { id }, include: ASSIGNMENT_VIEW_INCLUDE });
-  return row ? toLoadedView(row) : undefined;
-}
-
 /** The agencies a person may act for, from the database (the source of truth, not a cached caller). */
 async function agencyIdsOf(tx: Tx, personId: number): Promise<number[]> {
   const memberships = await tx.membership.findMany({
@@ -123,31 +118,85 @@ export async function secretariatOf(tx: Tx, committeeId: number): Promise<number
   return [...new Set(memberships.map((m) => m.personId))];
 }
 
-/** Another transaction changed the assignment between our read and our write: run again. */
-class ConcurrentChange extends Error {}
-const MAX_ATTEMPTS = 3;
+/** The columns an action may set on an assignment besides its status. */
+interface AssignmentChanges {
+  acknowledgedAt?: Date;
+  lastProgressAt?: Date;
+  reportedDoneAt?: Date;
+  percent?: number;
+  blockedReason?: string | null;
+}
 
+/** Named in SQL from this fixed list only, never from what a caller passes. */
+const CHANGE_COLUMNS = ["acknowledgedAt", "lastProgressAt", "reportedDoneAt", "percent", "blockedReason"] as const satisfies readonly (keyof AssignmentChanges)[];
+
+/**
+ * Moves an assignment from `from` to `to` with its changed columns; 0 rows when its status is no
+ * longer `from` (someone else changed it meanwhile). Plain SQL: it is on the path of every press
+ * and reply, where Prisma's cost per query is what limits the bot (see bench/inbound.ts).
+ */
+async function updateStatus(tx: Tx, id: number, from: AssignmentStatus, to: AssignmentStatus, now: Date, changes: AssignmentChanges = {}): Promise<number> {
+  const columns = CHANGE_COLUMNS.filter((column) => changes[column] !== undefined).map((column) => Prisma.sql`, ${Prisma.raw(`"${column}"`)} = ${changes[column]}`);
+  return tx.$executeRaw`
+    UPDATE "Assignment" SET "status" = ${to}, "version" = "version" + 1, "updatedAt" = ${now}${columns.length > 0 ? Prisma.join(columns, "") : Prisma.empty}
+    WHERE "id" = ${id} AND "status" = ${from}`;
+}
+
+/** A read, a lost race, a fresh read…: more than this and something is wrong. */
+const MAX_ATTEMPTS = 5;
+
+/** Repeating these changes nothing and records nothing (pressing "seen" twice, claiming done twice). */
+const NOOP_WHEN_UNCHANGED: ReadonlySet<AgencyAction> = new Set(["ack", "claim_done"]);
+
+/** The row of the action query (see AssignmentService.#target). */
+interface ActionRow {
+  id: number;
+  status: string;
+  percent: number;
+  blockedReason: string | null;
+  resolutionNumber: number;
+  kind: string;
+  meetingNumber: string;
+  committeeId: number;
+  /** Set when the person holds an active head or liaison membership of the assignment's agency. */
+  membershipId: number | null;
+}
+
+interface ActionTarget {
+  summary: AssignmentSummary;
+  committeeId: number;
+}
+
+/** An action about to be applied: when, to what, from which status to which. */
 interface Step {
-  tx: Tx;
   now: Date;
   assignmentId: number;
   committeeId: number;
   from: AssignmentStatus;
   to: AssignmentStatus;
-  changed: boolean;
 }
 
-interface StepWrite {
-  /** Columns to set besides status and version. */
-  set?: Prisma.AssignmentUpdateManyMutationInput;
-  /** Extra facts for the audit row. */
-  detail?: Record<string, unknown>;
-  /** Runs after the update, with the new view (in the same transaction): notifications. (Not `then`: that would make it a thenable.) */
-  afterwards?: (loaded: LoadedView) => Promise<void>;
+/** What applying an action writes, besides the status and the audit row. */
+interface ActionPlan {
+  /** Columns set with the new status (percent and blockedReason also show in the returned summary). */
+  changes: AssignmentChanges;
+  /** Rows written with the change (the ProgressUpdate); returns facts for the audit row. */
+  record(tx: Tx): Promise<Record<string, unknown>>;
+  /** Notifications, queued in the same transaction. */
+  notify?(tx: Tx): Promise<void>;
 }
 
-/** What a step writes; null when a repeated action has nothing to add (pressing "seen" twice). */
-type StepWriter = (step: Step) => Promise<StepWrite | null>;
+type Planner = (step: Step) => ActionPlan;
+
+/** The summary after an update: the status and the columns a reader sees. */
+function summaryAfter(summary: AssignmentSummary, status: AssignmentStatus, set: AssignmentChanges): AssignmentSummary {
+  return {
+    ...summary,
+    status,
+    ...(set.percent !== undefined ? { percent: set.percent } : {}),
+    ...(set.blockedReason !== undefined ? { blockedReason: set.blockedReason } : {}),
+  };
+}
 
 export interface ProgressInput {
   assignmentId: number;
@@ -177,10 +226,38 @@ export class AssignmentService {
     private readonly maxAttachmentBytes: number,
   ) {}
 
-  /** The assignment if the person may act on it (for showing it before a dialog starts). */
-  async viewFor(actor: AgencyActor, assignmentId: number): Promise<LoadedView | undefined> {
-    const loaded = await loadAssignmentView(this.db, assignmentId);
-    if (!loaded || !(await isAgencyMember(this.db, actor.personId, loaded.view.agency.id))) return undefined;
+  /**
+   * The one read every press and reply needs — the status, what the answer says about the item,
+   * and whether the person may act on it (an active head or liaison of its agency) — as one SQL
+   * query: through Prisma it would be five, and this runs for every update (see bench/inbound.ts).
+   */
+  async #target(actor: AgencyActor, assignmentId: number): Promise<ActionTarget | undefined> {
+    const [row] = await this.db.$queryRaw<ActionRow[]>`
+      SELECT a."id", a."status", a."percent", a."blockedReason", r."number" AS "resolutionNumber", r."kind",
+             mt."number" AS "meetingNumber", mt."committeeId", ms."id" AS "membershipId"
+      FROM "Assignment" a
+      JOIN "Resolution" r ON r."id" = a."resolutionId"
+      JOIN "Meeting" mt ON mt."id" = r."meetingId"
+      LEFT JOIN "Membership" ms ON ms."agencyId" = a."agencyId" AND ms."personId" = ${actor.personId} AND ms."active" = TRUE AND ms."role" IN ('head', 'liaison')
+      WHERE a."id" = ${assignmentId}
+      LIMIT 1`;
+    if (!row || row.membershipId === null) return undefined;
+    return {
+      summary: {
+        id: row.id,
+        status: row.status as AssignmentStatus,
+        percent: row.percent,
+        blockedReason: row.blockedReason,
+        resolution: { number: row.resolutionNumber, kind: row.kind as ResolutionKind },
+        meeting: { number: row.meetingNumber },
+      },
+      committeeId: row.committeeId,
+    };
+  }
+
+  /** Everything shown about the assignment (for its message), if the person may act on it. */
+  async view(actor: AgencyActor, assignmentId: number): Promise<LoadedView | undefined> {
+    const [loaded] = await loadAssignmentViews(this.db, { id: assignmentId, agency: { memberships: { some: { personId: actor.personId, active: true, role: { in: AGENCY_ROLES } } } } });
     return loaded;
   }
 
@@ -189,10 +266,11 @@ export class AssignmentService {
    * that a refusal comes at the press, not after the user typed a report. The final write checks again.
    */
   async checkAction(actor: AgencyActor, assignmentId: number, action: AgencyAction): Promise<AgencyActionResult> {
-    const loaded = await this.viewFor(actor, assignmentId);
-    if (!loaded) return { ok: false, refusal: "unknown" };
-    const result = transition(loaded.view.status, action, loaded.view.resolution.kind);
-    return result.ok ? { ok: true, changed: result.changed, view: loaded.view } : { ok: false, refusal: result.refusal, view: loaded.view };
+    const target = await this.#target(actor, assignmentId);
+    if (!target) return { ok: false, refusal: "unknown" };
+    const { summary } = target;
+    const result = transition(summary.status, action, summary.resolution.kind);
+    return result.ok ? { ok: true, changed: result.changed, view: summary } : { ok: false, refusal: result.refusal, view: summary };
   }
 
   /** Open items of every agency the person acts for: grouped by agency, most urgent first. */
@@ -205,125 +283,115 @@ export class AssignmentService {
     return loaded.sort((a, b) => agencyOrder.get(a.view.agency.id)! - agencyOrder.get(b.view.agency.id)! || compareUrgency(urgency(a), urgency(b)));
   }
 
-  /** Which assignment a message in this chat was about (the outbox remembers what it sent). */
+  /**
+   * Which assignment a message in this chat was about: the outbox remembers what it sent, under
+   * the topic "assignment:<id>". One SQL query, as it runs for every reply.
+   */
   async assignmentOfMessage(platform: Platform, chatId: string, messageId: number): Promise<number | undefined> {
-    const row = await this.db.outboxMessage.findFirst({
-      where: { platform, chatId, messageId: String(messageId), topic: { startsWith: "assignment:" } },
-      select: { topic: true },
-    });
-    const m = row?.topic ? ASSIGNMENT_TOPIC.exec(row.topic) : null;
+    const [row] = await this.db.$queryRaw<{ topic: string }[]>`
+      SELECT "topic" FROM "OutboxMessage"
+      WHERE "platform" = ${platform} AND "chatId" = ${chatId} AND "messageId" = ${String(messageId)} AND "topic" LIKE 'assignment:%'
+      LIMIT 1`;
+    const m = row ? ASSIGNMENT_TOPIC.exec(row.topic) : null;
     return m ? Number(m[1]) : undefined;
   }
 
   acknowledge(actor: AgencyActor, assignmentId: number): Promise<AgencyActionResult> {
-    return this.#apply(actor, assignmentId, "ack", async (step) => {
-      if (!step.changed) return null;
-      await this.#recordUpdate(step, actor, "ack", {});
-      return { set: { acknowledgedAt: step.now } };
-    });
+    return this.#apply(actor, assignmentId, "ack", (step) => ({
+      changes: { acknowledgedAt: step.now },
+      record: async (tx) => ({ progressUpdateId: await this.#recordUpdate(tx, step, actor, "ack", {}) }),
+    }));
   }
 
   recordProgress(actor: AgencyActor, input: ProgressInput): Promise<AgencyActionResult> {
-    return this.#apply(actor, input.assignmentId, "progress", async (step) => {
-      const updateId = await this.#recordUpdate(step, actor, "progress", { text: input.text, percent: input.percent, files: input.files });
-      return {
-        set: {
-          lastProgressAt: step.now,
-          // Reporting progress also says "we have seen it".
-          ...(step.from === "assigned" ? { acknowledgedAt: step.now } : {}),
-          ...(input.percent !== undefined ? { percent: input.percent } : {}),
-          ...(step.from === "blocked" ? { blockedReason: null } : {}),
-        },
-        detail: { progressUpdateId: updateId, percent: input.percent ?? null, files: input.files?.length ?? 0 },
-      };
-    });
+    return this.#apply(actor, input.assignmentId, "progress", (step) => ({
+      changes: {
+        lastProgressAt: step.now,
+        // Reporting progress also says "we have seen it", and work under way again ends a blocker.
+        ...(step.from === "assigned" ? { acknowledgedAt: step.now } : {}),
+        ...(input.percent !== undefined ? { percent: input.percent } : {}),
+        ...(step.from === "blocked" ? { blockedReason: null } : {}),
+      },
+      record: async (tx) => ({
+        progressUpdateId: await this.#recordUpdate(tx, step, actor, "progress", { text: input.text, percent: input.percent, files: input.files }),
+        percent: input.percent ?? null,
+        files: input.files?.length ?? 0,
+      }),
+    }));
   }
 
   claimDone(actor: AgencyActor, input: DoneClaimInput): Promise<AgencyActionResult> {
-    return this.#apply(actor, input.assignmentId, "claim_done", async (step) => {
-      if (!step.changed) return null;
-      const updateId = await this.#recordUpdate(step, actor, "done_claim", { text: input.text, files: input.files });
-      return {
-        set: { reportedDoneAt: step.now, lastProgressAt: step.now, blockedReason: null, ...(step.from === "assigned" ? { acknowledgedAt: step.now } : {}) },
-        detail: { progressUpdateId: updateId, files: input.files?.length ?? 0 },
-        afterwards: (loaded) => this.#tellSecretariat(step, actor, loaded, { kind: "done_claim", text: input.text, files: input.files?.length ?? 0 }),
-      };
-    });
+    return this.#apply(actor, input.assignmentId, "claim_done", (step) => ({
+      changes: { reportedDoneAt: step.now, lastProgressAt: step.now, blockedReason: null, ...(step.from === "assigned" ? { acknowledgedAt: step.now } : {}) },
+      record: async (tx) => ({
+        progressUpdateId: await this.#recordUpdate(tx, step, actor, "done_claim", { text: input.text, files: input.files }),
+        files: input.files?.length ?? 0,
+      }),
+      notify: (tx) => this.#tellSecretariat(tx, step, actor, { kind: "done_claim", text: input.text, files: input.files?.length ?? 0 }),
+    }));
   }
 
   reportBlocked(actor: AgencyActor, input: BlockedInput): Promise<AgencyActionResult> {
-    return this.#apply(actor, input.assignmentId, "block", async (step) => {
-      const updateId = await this.#recordUpdate(step, actor, "blocked", { text: input.reason });
-      return {
-        set: { blockedReason: input.reason, ...(step.from === "assigned" ? { acknowledgedAt: step.now } : {}) },
-        detail: { progressUpdateId: updateId, reason: input.reason },
-        afterwards: (loaded) => this.#tellSecretariat(step, actor, loaded, { kind: "blocked", text: input.reason, files: 0 }),
-      };
-    });
+    return this.#apply(actor, input.assignmentId, "block", (step) => ({
+      changes: { blockedReason: input.reason, ...(step.from === "assigned" ? { acknowledgedAt: step.now } : {}) },
+      record: async (tx) => ({ progressUpdateId: await this.#recordUpdate(tx, step, actor, "blocked", { text: input.reason }), reason: input.reason }),
+      notify: (tx) => this.#tellSecretariat(tx, step, actor, { kind: "blocked", text: input.reason, files: 0 }),
+    }));
   }
 
-  async #apply(actor: AgencyActor, assignmentId: number, action: AgencyAction, write: StepWriter): Promise<AgencyActionResult> {
+  /**
+   * Reads and authorises, asks the status machine, then writes in one short transaction: the
+   * new status, the action's rows, the audit row, the notifications. The read stays outside the
+   * transaction (SQLite has one writer: short transactions keep the bot responsive).
+   *
+   * The status is written first, and only if it is still the one the machine was asked about.
+   * When someone changed it meanwhile, nothing is written, the transaction ends without a
+   * rollback, and we start again from a fresh read. (No rollback on purpose: on SQLite, Prisma's
+   * adapter runs other requests' statements on the same connection while a transaction is open,
+   * so a rollback could undo their writes too.)
+   */
+  async #apply(actor: AgencyActor, assignmentId: number, action: AgencyAction, plan: Planner): Promise<AgencyActionResult> {
     for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.db.$transaction((tx) => this.#applyOnce(tx, actor, assignmentId, action, write));
-      } catch (error) {
-        if (!(error instanceof ConcurrentChange) || attempt >= MAX_ATTEMPTS) throw error;
-        this.logger.debug({ assignmentId, action, attempt }, "assignment changed meanwhile; applying again");
-      }
-    }
-  }
-
-  async #applyOnce(tx: Tx, actor: AgencyActor, assignmentId: number, action: AgencyAction, write: StepWriter): Promise<AgencyActionResult> {
-    const row = await tx.assignment.findUnique({
-      where: { id: assignmentId },
-      select: { id: true, agencyId: true, status: true, version: true, resolution: { select: { kind: true, meeting: { select: { committeeId: true } } } } },
-    });
-    if (!row || !(await isAgencyMember(tx, actor.personId, row.agencyId))) return { ok: false, refusal: "unknown" };
-    const from = row.status as AssignmentStatus;
-    const result = transition(from, action, row.resolution.kind as ResolutionKind);
-    if (!result.ok) return { ok: false, refusal: result.refusal, ...(await this.#viewOf(tx, assignmentId)) };
-    const now = this.clock.now();
-    const step: Step = { tx, now, assignmentId, committeeId: row.resolution.meeting.committeeId, from, to: result.next, changed: result.changed };
-    const written = await write(step);
-    if (written) {
-      const { count } = await tx.assignment.updateMany({
-        where: { id: assignmentId, version: row.version },
-        data: { ...written.set, status: result.next, version: { increment: 1 } },
+      const target = await this.#target(actor, assignmentId);
+      if (!target) return { ok: false, refusal: "unknown" };
+      const { summary, committeeId } = target;
+      const result = transition(summary.status, action, summary.resolution.kind);
+      if (!result.ok) return { ok: false, refusal: result.refusal, view: summary };
+      if (!result.changed && NOOP_WHEN_UNCHANGED.has(action)) return { ok: true, changed: false, view: summary };
+      const step: Step = { now: this.clock.now(), assignmentId, committeeId, from: summary.status, to: result.next };
+      const { changes, record, notify } = plan(step);
+      const applied = await this.db.$transaction(async (tx) => {
+        if ((await updateStatus(tx, assignmentId, step.from, step.to, step.now, changes)) !== 1) return false;
+        const detail = await record(tx);
+        const who = { kind: "person", personId: actor.personId, platform: actor.platform } as const;
+        await audit(tx, who, `assignment.${action}`, "Assignment", assignmentId, { from: step.from, to: step.to, ...detail }, step.now);
+        await notify?.(tx);
+        return true;
       });
-      if (count !== 1) throw new ConcurrentChange();
-      await audit(tx, { kind: "person", personId: actor.personId, platform: actor.platform }, `assignment.${action}`, "Assignment", assignmentId, { from, to: result.next, ...written.detail }, now);
+      if (applied) return { ok: true, changed: result.changed, view: summaryAfter(summary, step.to, changes) };
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`assignment ${assignmentId} kept changing while ${action} was applied; gave up after ${attempt} attempts`);
+      this.logger.debug({ assignmentId, action, attempt }, "assignment changed meanwhile; applying again");
     }
-    const loaded = await loadAssignmentView(tx, assignmentId);
-    if (written?.afterwards && loaded) await written.afterwards(loaded);
-    return { ok: true, changed: result.changed, view: loaded!.view };
   }
 
-  async #viewOf(tx: Tx, assignmentId: number): Promise<{ view?: AssignmentView }> {
-    const loaded = await loadAssignmentView(tx, assignmentId);
-    return loaded ? { view: loaded.view } : {};
+  async #recordUpdate(tx: Tx, step: Step, actor: AgencyActor, kind: string, content: { text?: string | undefined; percent?: number | undefined; files?: readonly IncomingFile[] | undefined }): Promise<number> {
+    const files = attachmentRows(content.files ?? [], actor.platform, this.maxAttachmentBytes);
+    // Plain SQL, as for the status: this is the write of every progress reply.
+    const [update] = await tx.$queryRaw<{ id: number }[]>`
+      INSERT INTO "ProgressUpdate" ("assignmentId", "personId", "platform", "kind", "text", "percent", "createdAt")
+      VALUES (${step.assignmentId}, ${actor.personId}, ${actor.platform}, ${kind}, ${content.text ?? null}, ${content.percent ?? null}, ${step.now})
+      RETURNING "id"`;
+    if (files.length > 0) await tx.attachment.createMany({ data: files.map((file) => ({ ...file, progressUpdateId: update!.id })) });
+    return update!.id;
   }
 
-  async #recordUpdate(step: Step, actor: AgencyActor, kind: string, content: { text?: string | undefined; percent?: number | undefined; files?: readonly IncomingFile[] | undefined }): Promise<number> {
-    const update = await step.tx.progressUpdate.create({
-      data: {
-        assignmentId: step.assignmentId,
-        personId: actor.personId,
-        platform: actor.platform,
-        kind,
-        text: content.text ?? null,
-        percent: content.percent ?? null,
-        createdAt: step.now,
-        attachments: { create: attachmentRows(content.files ?? [], actor.platform, this.maxAttachmentBytes) },
-      },
-      select: { id: true },
-    });
-    return update.id;
-  }
-
-  async #tellSecretariat(step: Step, actor: AgencyActor, loaded: LoadedView, report: { kind: "done_claim" | "blocked"; text: string | undefined; files: number }): Promise<void> {
-    const person = await step.tx.person.findUnique({ where: { id: actor.personId }, select: { name: true } });
-    const render = (t: Translate) => renderAgencyReportNotice({ ...report, view: loaded.view, by: person?.name ?? "" }, t);
-    const queued = await this.notifier.toPeople(step.tx, await secretariatOf(step.tx, step.committeeId), render, { topic: assignmentTopic(step.assignmentId), notBefore: step.now });
+  /** Done claims and blockers reach the secretariat at once, rendered from the assignment as it now is. */
+  async #tellSecretariat(tx: Tx, step: Step, actor: AgencyActor, report: { kind: "done_claim" | "blocked"; text: string | undefined; files: number }): Promise<void> {
+    const person = await tx.person.findUnique({ where: { id: actor.personId }, select: { name: true } });
+    const [loaded] = await loadAssignmentViews(tx, { id: step.assignmentId });
+    const view = loaded!.view;
+    const render = (t: Translate) => renderAgencyReportNotice({ ...report, view, by: person?.name ?? "" }, t);
+    const queued = await this.notifier.toPeople(tx, await secretariatOf(tx, step.committeeId), render, { topic: assignmentTopic(step.assignmentId), notBefore: step.now });
     if (queued === 0) this.logger.warn({ assignmentId: step.assignmentId, kind: report.kind }, "no reachable secretariat member to tell");
   }
 }

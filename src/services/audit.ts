@@ -7,6 +7,11 @@ export type Actor =
   | { kind: "system" }
   | { kind: "cli" };
 
+/**
+ * One plain SQL insert: an audit row is written with every state change, and Prisma's own cost
+ * per query is what limits the bot under load (bench/inbound.ts). `data` goes in as a JSON
+ * parameter (JSONB on PostgreSQL, text on SQLite), as Prisma would store it.
+ */
 export async function audit(
   tx: Tx,
   actor: Actor,
@@ -16,16 +21,9 @@ export async function audit(
   data?: Record<string, unknown>,
   at?: Date,
 ): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actorKind: actor.kind,
-      actorId: actor.kind === "person" ? actor.personId : null,
-      platform: actor.kind === "person" && actor.platform ? actor.platform : null,
-      action,
-      entity,
-      entityId: entityId === null ? null : String(entityId),
-      ...(data ? { data: data as object } : {}),
-      ...(at ? { at } : {}),
-    },
-  });
+  const actorId = actor.kind === "person" ? actor.personId : null;
+  const platform = actor.kind === "person" && actor.platform ? actor.platform : null;
+  await tx.$executeRaw`
+    INSERT INTO "AuditLog" ("at", "actorKind", "actorId", "platform", "action", "entity", "entityId", "data")
+    VALUES (${at ?? new Date()}, ${actor.kind}, ${actorId}, ${platform}, ${action}, ${entity}, ${entityId === null ? null : String(entityId)}, ${data ?? null})`;
 }

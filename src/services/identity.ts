@@ -41,44 +41,71 @@ export function committeesWhere(caller: Caller | undefined, role: "secretariat" 
   return (caller?.memberships ?? []).filter((m) => m.role === role && m.committee).map((m) => m.committee!);
 }
 
+/** One row of the caller query: the identity and person repeated, one active membership (or none). */
+interface CallerRow {
+  identityId: number;
+  personId: number;
+  chatId: string;
+  locale: string | null;
+  reachable: boolean;
+  lastSeenAt: Date | null;
+  name: string;
+  membershipId: number | null;
+  role: string | null;
+  title: string | null;
+  agencyId: number | null;
+  agencyCode: string | null;
+  agencyName: string | null;
+  committeeId: number | null;
+  committeeCode: string | null;
+  committeeName: string | null;
+}
+
 /** How stale lastSeenAt may get before a message refreshes it: saves a write per update. */
 const SEEN_GRANULARITY_MS = 10 * 60_000;
 
 export class IdentityService {
   constructor(private readonly db: Db, private readonly clock: Clock) {}
 
+  /**
+   * Runs for every update, so it is one SQL query (identity, person and active memberships
+   * joined) rather than the five a nested Prisma include issues: at a few hundred updates per
+   * second Prisma's per-query cost is what limits the bot (see bench/inbound.ts). Double-quoted
+   * identifiers and TRUE read the same on SQLite and PostgreSQL.
+   */
   async find(platform: Platform, userId: string): Promise<Caller | undefined> {
-    const identity = await this.db.chatIdentity.findUnique({
-      where: { platform_userId: { platform, userId } },
-      include: {
-        person: {
-          include: {
-            memberships: {
-              where: { active: true },
-              include: { agency: { select: { id: true, code: true, name: true } }, committee: { select: { id: true, code: true, name: true } } },
-              orderBy: { id: "asc" },
-            },
-          },
-        },
-      },
-    });
-    if (!identity) return undefined;
+    const rows = await this.db.$queryRaw<CallerRow[]>`
+      SELECT ci."id" AS "identityId", ci."personId", ci."chatId", ci."locale", ci."reachable", ci."lastSeenAt", p."name",
+             m."id" AS "membershipId", m."role", m."title",
+             a."id" AS "agencyId", a."code" AS "agencyCode", a."name" AS "agencyName",
+             c."id" AS "committeeId", c."code" AS "committeeCode", c."name" AS "committeeName"
+      FROM "ChatIdentity" ci
+      JOIN "Person" p ON p."id" = ci."personId"
+      LEFT JOIN "Membership" m ON m."personId" = p."id" AND m."active" = TRUE
+      LEFT JOIN "Agency" a ON a."id" = m."agencyId"
+      LEFT JOIN "Committee" c ON c."id" = m."committeeId"
+      WHERE ci."platform" = ${platform} AND ci."userId" = ${userId}
+      ORDER BY m."id"`;
+    const first = rows[0];
+    if (!first) return undefined;
     return {
-      identityId: identity.id,
-      personId: identity.personId,
-      name: identity.person.name,
+      identityId: first.identityId,
+      personId: first.personId,
+      name: first.name,
       platform,
-      chatId: identity.chatId,
-      locale: identity.locale,
-      reachable: identity.reachable,
-      lastSeenAt: identity.lastSeenAt,
-      memberships: identity.person.memberships.map((m) => ({
-        id: m.id,
-        role: m.role as Role,
-        title: m.title,
-        ...(m.agency ? { agency: m.agency } : {}),
-        ...(m.committee ? { committee: m.committee } : {}),
-      })),
+      chatId: first.chatId,
+      locale: first.locale,
+      reachable: first.reachable,
+      lastSeenAt: first.lastSeenAt,
+      memberships: rows
+        .filter((m) => m.membershipId !== null)
+        .map((m) => ({
+          id: m.membershipId!,
+          role: m.role as Role,
+          title: m.title,
+          ...(m.agencyId !== null ? { agency: { id: m.agencyId, code: m.agencyCode!, name: m.agencyName! } } : {}),
+          ...(m.committeeId !== null ? { committee: { id: m.committeeId, code: m.committeeCode!, name: m.committeeName! } } : {}),
+        })),
     };
   }
 

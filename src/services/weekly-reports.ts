@@ -20,7 +20,7 @@ import { attachmentRows, type IncomingFile } from "./attachments.js";
 import { audit, type Actor } from "./audit.js";
 import { workCalendarOf } from "./calendars.js";
 import type { Notifier } from "./notifications.js";
-import { renderReportPrompt } from "./render/weekly-report.js";
+import { renderReportPrompt, type ReportPrompt } from "./render/weekly-report.js";
 
 export class WeeklyReportError extends Error {
   override name = "WeeklyReportError";
@@ -35,12 +35,7 @@ export interface OpenCycleReport {
 }
 
 /** One report a person can send now: a cycle of a committee, for one of their agencies. */
-export interface ReportSlot {
-  cycleId: number;
-  period: string;
-  dueAt: Date;
-  committeeName: string;
-  agency: { id: number; name: string };
+export interface ReportSlot extends ReportPrompt {
   questions: WeeklyReportTemplate["questions"];
   /** The report already sent for this cycle, if any. */
   submitted?: { answers: Answers; late: boolean; edited: boolean; submittedAt: Date };

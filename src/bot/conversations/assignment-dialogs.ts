@@ -24,7 +24,7 @@ export interface NoteDialogArgs {
   items: { id: number; label: string }[];
 }
 
-export const DIALOG_IDS = { progress: "agency-progress", done: "agency-done", blocked: "agency-blocked", note: "agency-note" } as const;
+export const DIALOG_IDS = { progress: "assignment.progress", done: "assignment.done", blocked: "assignment.blocked", note: "assignment.note" } as const;
 
 /** What backs a done claim: a note, a file (with its caption), or nothing. */
 interface Evidence {

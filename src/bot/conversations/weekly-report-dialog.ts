@@ -15,7 +15,7 @@ import type { BotContext } from "../context.js";
 import { refusalText } from "../features/agency-replies.js";
 import { accept, agencyActorOf, CANCEL, Dialog, reject, type AgencyConversation, type Check, type Reply } from "./dialog.js";
 
-export const WEEKLY_REPORT_DIALOG_ID = "weekly-report";
+export const WEEKLY_REPORT_DIALOG_ID = "weekly.report";
 
 export interface WeeklyReportDialogArgs {
   cycleId: number;
@@ -29,6 +29,8 @@ interface ReportInfo {
   period: string;
   dueAtIso: string;
   questions: ReportQuestion[];
+  /** The opening lines (which report, due when, already sent?), in the reader's language. */
+  intro: string;
 }
 
 const BY_QUESTION = { key: "report-button-questions", choice: "q" };
@@ -49,11 +51,12 @@ async function reportInfo(dialog: Dialog, args: WeeklyReportDialogArgs): Promise
       await ctx.reply(ctx.t("report-closed", { agency: slot.agency.name, week: weekText(slot.period, ctx.t), due: fmt.dateTime(slot.dueAt) }));
       return undefined;
     }
-    const notes = [slot.submitted ? ctx.t("report-intro-resubmit") : "", slot.late ? ctx.t("report-intro-late") : ""].filter(Boolean);
-    await ctx.reply(
-      [ctx.t("report-intro", { agency: slot.agency.name, committee: slot.committeeName, week: weekText(slot.period, ctx.t), due: fmt.dateTime(slot.dueAt), count: slot.questions.length }), ...notes].join("\n\n"),
-    );
-    return { agency: slot.agency.name, committee: slot.committeeName, period: slot.period, dueAtIso: slot.dueAt.toISOString(), questions: [...slot.questions] };
+    const intro = [
+      ctx.t("report-intro", { agency: slot.agency.name, committee: slot.committeeName, week: weekText(slot.period, ctx.t), due: fmt.dateTime(slot.dueAt), count: slot.questions.length }),
+      slot.submitted ? ctx.t("report-intro-resubmit") : "",
+      slot.late ? ctx.t("report-intro-late") : "",
+    ].filter(Boolean);
+    return { agency: slot.agency.name, committee: slot.committeeName, period: slot.period, dueAtIso: slot.dueAt.toISOString(), questions: [...slot.questions], intro: intro.join("\n\n") };
   });
 }
 
@@ -76,7 +79,7 @@ function freeFormAnswer(dialog: Dialog, reply: Reply): Check<{ answers: Answers;
 async function answerQuestions(dialog: Dialog, questions: readonly ReportQuestion[]): Promise<{ answers: Answers; files: IncomingFile[] }> {
   const answers: Answers = {};
   for (const [index, question] of questions.entries()) {
-    const vars = { n: index + 1, total: questions.length, label: question.label, unit: question.unit ?? "" };
+    const vars = { n: index + 1, total: questions.length, label: question.label, unit: question.unit ? ` (${question.unit})` : "" };
     const key = question.type === "number" ? "report-ask-number" : "report-ask-text";
     const value = await dialog.ask({ key, vars }, [question.optional ? [SKIP, CANCEL] : [CANCEL]], (reply) => answerTo(question, reply));
     if (value !== undefined) answers[question.key] = value;
@@ -95,7 +98,7 @@ export async function weeklyReportDialog(conversation: AgencyConversation, _ctx:
   const dialog = await Dialog.open(conversation, { key: "dialog-topic-report" });
   const info = await reportInfo(dialog, args);
   if (!info) return;
-  const mode = await dialog.ask({ key: "report-ask-mode" }, [[BY_QUESTION], [FREE_FORM], [CANCEL]], (reply) =>
+  const mode = await dialog.ask((t) => `${info.intro}\n\n${t("report-ask-mode")}`, [[BY_QUESTION], [FREE_FORM], [CANCEL]], (reply) =>
     reply.kind === "choice" && (reply.choice === BY_QUESTION.choice || reply.choice === FREE_FORM.choice) ? accept(reply.choice) : reject("report-mode-expected"),
   );
   const report =

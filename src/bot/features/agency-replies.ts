@@ -1,6 +1,6 @@
 /** The answers the agency side gives after a service call, shared by buttons, replies and dialogs. */
 import type { AgencyActionResult, AgencyRefusal } from "../../services/assignments.js";
-import { statusText, type AssignmentView } from "../../services/render/assignment.js";
+import { statusText, type AssignmentSummary } from "../../services/render/assignment.js";
 import { formatsFor } from "../../services/render/format.js";
 import type { BotContext } from "../context.js";
 
@@ -17,7 +17,7 @@ export function refusalText(t: BotContext["t"], refusal: AgencyRefusal): string 
 }
 
 /** "resolution 1 of meeting 1405-08": how dialogs and answers name an item. */
-export function shortTitle(t: BotContext["t"], view: Pick<AssignmentView, "resolution" | "meeting">): string {
+export function shortTitle(t: BotContext["t"], view: Pick<AssignmentSummary, "resolution" | "meeting">): string {
   return t("assignment-short-title", { resolution: view.resolution.number, meeting: formatsFor(t).digits(view.meeting.number) });
 }
 

@@ -27,6 +27,12 @@ export interface AssignmentView {
   partners: { name: string; role: "lead" | "co" }[];
 }
 
+/** What answers and dialogs say about an item (its title and status): what one light read gives. */
+export type AssignmentSummary = Pick<AssignmentView, "id" | "status" | "percent" | "blockedReason"> & {
+  resolution: Pick<AssignmentView["resolution"], "number" | "kind">;
+  meeting: Pick<AssignmentView["meeting"], "number">;
+};
+
 const ACTION_LABEL_KEYS: Record<AgencyAction, string> = {
   ack: "assignment-button-ack",
   progress: "assignment-button-progress",
@@ -120,6 +126,17 @@ export interface TaskPage {
   firstPosition: number;
   /** Show agency headings: the reader acts for several agencies. */
   grouped: boolean;
+}
+
+/** Items per /tasks page: five items with their buttons still fit a phone screen. */
+export const TASKS_PAGE_SIZE = 5;
+
+/** The page (clamped to the list) holding items [(page−1)·size, page·size). */
+export function pageOf<T>(items: readonly T[], page: number, size = TASKS_PAGE_SIZE): { items: T[]; page: number; pageCount: number; total: number; firstPosition: number } {
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  const current = Math.min(Math.max(1, Math.trunc(page)), pageCount);
+  const start = (current - 1) * size;
+  return { items: items.slice(start, start + size), page: current, pageCount, total: items.length, firstPosition: start + 1 };
 }
 
 /**

@@ -11,6 +11,13 @@
  */
 import type { AgencyAction } from "../../domain/assignments/status.js";
 
+/** Row ids are 32-bit integers in both databases; a larger number in a button is forged or broken. */
+const MAX_ID = 2_147_483_647;
+const asId = (digits: string | undefined): number | undefined => {
+  const n = Number(digits);
+  return Number.isSafeInteger(n) && n >= 1 && n <= MAX_ID ? n : undefined;
+};
+
 const ACTION_CODES: Record<AgencyAction, string> = { ack: "ack", progress: "prg", claim_done: "done", block: "blk" };
 const ACTIONS_BY_CODE = new Map(Object.entries(ACTION_CODES).map(([action, code]) => [code, action as AgencyAction]));
 
@@ -23,8 +30,9 @@ export const assignmentActionData = (action: AgencyAction, assignmentId: number)
 
 export function parseAssignmentActionData(data: string): { action: AgencyAction; assignmentId: number } | undefined {
   const m = ASSIGNMENT_ACTION_DATA.exec(data);
-  const action = m && ACTIONS_BY_CODE.get(m[1]!);
-  return m && action ? { action, assignmentId: Number(m[2]) } : undefined;
+  const action = m ? ACTIONS_BY_CODE.get(m[1]!) : undefined;
+  const assignmentId = asId(m?.[2]);
+  return action && assignmentId !== undefined ? { action, assignmentId } : undefined;
 }
 
 export const tasksPageData = (page: number): string => `t:${page}`;
@@ -33,7 +41,9 @@ export const weeklyReportData = (cycleId: number, agencyId: number): string => `
 
 export function parseWeeklyReportData(data: string): { cycleId: number; agencyId: number } | undefined {
   const m = WEEKLY_REPORT_DATA.exec(data);
-  return m ? { cycleId: Number(m[1]), agencyId: Number(m[2]) } : undefined;
+  const cycleId = asId(m?.[1]);
+  const agencyId = asId(m?.[2]);
+  return cycleId !== undefined && agencyId !== undefined ? { cycleId, agencyId } : undefined;
 }
 
 export const dialogData = (token: string, choice: string): string => `d:${token}:${choice}`;

@@ -89,11 +89,13 @@ describe("the assignment message", () => {
   });
 
   it("keeps every callback_data within 64 bytes and decodable", () => {
-    const { buttons } = renderAssignment(view({ id: 999_999_999_999 }), fa, at(1405, 9, 4), calendar);
+    const { buttons } = renderAssignment(view({ id: 2_147_483_647 }), fa, at(1405, 9, 4), calendar);
     for (const button of buttons!.flat()) {
       expect(Buffer.byteLength(button.callback_data!)).toBeLessThanOrEqual(64);
-      expect(parseAssignmentActionData(button.callback_data!)).toMatchObject({ assignmentId: 999_999_999_999 });
+      expect(parseAssignmentActionData(button.callback_data!)).toMatchObject({ assignmentId: 2_147_483_647 });
     }
+    // Forged data: past a database id, zero, an unknown verb.
+    for (const forged of ["a:ack:999999999999", "a:ack:0", "a:zap:1"]) expect(parseAssignmentActionData(forged)).toBeUndefined();
   });
 
   it("has no buttons once the item is done, and shows a blocker's reason", () => {

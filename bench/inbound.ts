@@ -1,0 +1,305 @@
+/**
+ * Inbound throughput: 200 simulated users pressing buttons ("seen") and replying to assignment
+ * messages with progress notes, through the fake Bot API (Bale), against
+ *   1. a bare grammY bot that only answers each update (what the transport alone costs), and
+ *   2. the real app on SQLite (durable inbox, caller lookup, conversation storage, services).
+ * The fake server and the users run in a worker thread, so the bot under test has its own core.
+ *
+ * Each bot is measured twice, for `--seconds` each:
+ *   capacity  every user acts again as soon as answered: the updates/s the bot sustains;
+ *   at rate   the users together act `--rate` times a second (default 300, the goal): the
+ *             handling latency at that load. (At capacity, latency is only queueing: 200 users
+ *             who never pause wait on each other whatever the bot does.)
+ * Prints updates/s and their ratio, handling latency p50/p99 (inside the bot, from the update's
+ * start to its end) and the users' round trip, the peak RSS of the process (the load generator's
+ * thread included: one process) and the peak heap of the bot's thread.
+ *
+ * Run: npm run bench -- inbound [--seconds 30] [--users 200] [--rate 300] [--only bare|peygir]
+ *      [--sql] [--profile FILE]   (--sql counts SQL statements per update; --profile writes a
+ *      CPU profile of each measured load, for Chrome DevTools)
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { run } from "@grammyjs/runner";
+import SqliteDatabase from "better-sqlite3";
+import { Bot } from "grammy";
+import { startApp } from "../src/app.js";
+import { loadConfig } from "../src/config/index.js";
+import { openDatabase } from "../src/db/client.js";
+import { migrateDatabase } from "../src/db/migrate.js";
+import { HOUR_MS, instantAt } from "../src/domain/calendar/index.js";
+import { createLogger } from "../src/logging/logger.js";
+import { ImportService } from "../src/services/importer.js";
+import { TravelClock } from "../test/support/clock.js";
+import type { LoadReply, LoadRequest } from "./inbound-load.js";
+import { argValue, MemorySampler, percentile, printTable } from "./support.js";
+
+const BARE_TOKEN = "4444444444:bench-bare-DDDDDDDDDDDD";
+const APP_TOKEN = "5555555555:bench-app-EEEEEEEEEEEE";
+const FIXTURE = fileURLToPath(new URL("../test/fixtures/pardis.yaml", import.meta.url));
+/** Wednesday 4 Azar 1405, 10:00 Tehran: office hours, so published messages leave at once. */
+const OFFICE_MORNING = instantAt({ jy: 1405, jm: 9, jd: 4 }, 10 * HOUR_MS);
+
+interface Options {
+  seconds: number;
+  users: number;
+  rate: number;
+  profile?: string;
+}
+
+interface Measured {
+  updatesPerSecond: number;
+  updates: number;
+  errors: number;
+  handlingMs: number[];
+  roundTripMs: number[];
+}
+
+interface BotResult {
+  capacity: Measured;
+  atRate: Measured;
+  /** Of the whole process, the load generator's thread included. */
+  peakRssMb: number;
+  /** Of the bot's thread alone. */
+  peakHeapMb: number;
+}
+
+/** A bot under test: its token, how its users find their cards, and the timings it records per update. */
+interface Target {
+  name: string;
+  token: string;
+  ids: number[];
+  /** A user's cards are the bot messages with a button whose data starts with this… */
+  pattern: string;
+  /** …and the button pressed on them has data starting with this (the rest is the card's). */
+  press: string;
+  handlingMs: number[];
+  /** Resolves when every update received so far has been handled (between measurements). */
+  idle(): Promise<void>;
+}
+
+/** Loads a TypeScript module in a worker thread through tsx, as bin/peygir.js does for the CLI. */
+function typescriptWorker(module: URL): Worker {
+  const bootstrap = `const { register } = await import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}); register(); await import(${JSON.stringify(module.href)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`));
+}
+
+class LoadWorker {
+  readonly #worker = typescriptWorker(new URL("./inbound-load.ts", import.meta.url));
+
+  call<T extends LoadReply["type"]>(request: LoadRequest): Promise<Extract<LoadReply, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      this.#worker.once("message", (reply: LoadReply) => (reply.type === "error" ? reject(new Error(reply.message)) : resolve(reply as Extract<LoadReply, { type: T }>)));
+      this.#worker.postMessage(request);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.call({ type: "close" });
+    await this.#worker.terminate();
+  }
+}
+
+/** The pardis group, plus a liaison per simulated user spread over its agencies, each with a Bale chat. */
+async function prepareDatabase(url: string, ids: number[]): Promise<void> {
+  await migrateDatabase(url);
+  const database = await openDatabase(url);
+  try {
+    const imported = await new ImportService(database.prisma, new TravelClock(OFFICE_MORNING)).importFile(FIXTURE);
+    if (!imported.ok) throw new Error("the pardis fixture did not import");
+    const agencies = await database.prisma.agency.findMany({ orderBy: { id: "asc" } });
+    await database.prisma.$transaction(async (tx) => {
+      for (const [i, id] of ids.entries()) {
+        const agency = agencies[i % agencies.length]!;
+        const person = await tx.person.create({ data: { name: `کارشناس ${i + 1}`, phone: `+98913${String(i).padStart(7, "0")}` } });
+        await tx.membership.create({ data: { personId: person.id, role: "liaison", agencyId: agency.id, scopeKey: `agency:${agency.id}` } });
+        await tx.chatIdentity.create({ data: { personId: person.id, platform: "bale", userId: String(id), chatId: String(id) } });
+      }
+    });
+  } finally {
+    await database.close();
+  }
+}
+
+/** Writes a CPU profile of this thread while `during` runs (`--profile`). */
+async function profiled<T>(file: string | undefined, during: () => Promise<T>): Promise<T> {
+  if (!file) return during();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await during();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+async function measure(worker: LoadWorker, target: Target, options: Options, perUserPerSecond?: number): Promise<Measured> {
+  // Updates still under way from the previous measurement must not count in this one.
+  await target.idle();
+  target.handlingMs.length = 0;
+  const phase = perUserPerSecond ? "rate" : "capacity";
+  const profile = options.profile && `${options.profile}.${target.name}.${phase}.cpuprofile`;
+  const request: LoadRequest = { type: "load", token: target.token, ids: target.ids, seconds: options.seconds, pattern: target.pattern, press: target.press, ...(perUserPerSecond ? { perUserPerSecond } : {}) };
+  const loaded = await profiled(profile, () => worker.call<"loaded">(request));
+  return { updatesPerSecond: loaded.actions / loaded.seconds, updates: loaded.actions, errors: loaded.errors, handlingMs: [...target.handlingMs], roundTripMs: loaded.latenciesMs };
+}
+
+/** Capacity, then the goal's rate; the peak RSS over both. */
+async function measureBoth(worker: LoadWorker, target: Target, options: Options): Promise<BotResult> {
+  const memory = new MemorySampler();
+  try {
+    const capacity = await measure(worker, target, options);
+    const atRate = await measure(worker, target, options, options.rate / target.ids.length);
+    return { capacity, atRate, peakRssMb: memory.peakRssMb, peakHeapMb: memory.peakHeapMb };
+  } finally {
+    memory.stop();
+  }
+}
+
+async function bareBot(worker: LoadWorker, apiRoot: string, ids: number[], options: Options): Promise<BotResult> {
+  let inFlight = 0;
+  const target: Target = {
+    name: "bare",
+    token: BARE_TOKEN,
+    ids,
+    pattern: "b:",
+    press: "b:",
+    handlingMs: [],
+    async idle() {
+      while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    },
+  };
+  const bot = new Bot(BARE_TOKEN, { client: { apiRoot } });
+  bot.use(async (_ctx, next) => {
+    const started = performance.now();
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+      target.handlingMs.push(performance.now() - started);
+    }
+  });
+  // Bale sends commands as plain text, without a bot_command entity.
+  bot.hears(/^\/start/, (ctx) => ctx.reply("سلام", { reply_markup: { inline_keyboard: [[{ text: "رویت شد", callback_data: "b:ack" }]] } }));
+  bot.on("callback_query:data", (ctx) => ctx.answerCallbackQuery());
+  bot.on("message", (ctx) => ctx.reply("ثبت شد"));
+  await bot.init();
+  const runner = run(bot);
+  try {
+    // Each user's one card comes from /start.
+    await worker.call({ type: "kickoff", token: BARE_TOKEN, ids, text: "/start", pattern: "b:", timeoutMs: 30_000 });
+    return await measureBoth(worker, target, options);
+  } finally {
+    await runner.stop();
+  }
+}
+
+async function realApp(worker: LoadWorker, apiRoot: string, url: string, ids: number[], options: Options, statements?: Map<string, number>): Promise<BotResult & { statementsPerUpdate?: [string, string][] }> {
+  const config = loadConfig({
+    BALE_BOT_TOKEN: APP_TOKEN,
+    BALE_API_ROOT: apiRoot,
+    DATABASE_URL: url,
+    HTTP_HOST: "127.0.0.1",
+    HTTP_PORT: "0",
+    BALE_RATE_PER_SECOND: "1000",
+    BALE_RATE_PER_CHAT_PER_SECOND: "1000",
+  });
+  const app = await startApp({ config, logger: createLogger("silent"), clock: new TravelClock(OFFICE_MORNING), skipMigrations: true });
+  try {
+    // The users' cards are the assignment messages of the pardis meeting; "seen" is pressed on them,
+    // found by their progress button (which stays when "seen" goes).
+    await app.services.publishing.publish({ meetingNumber: "1405-08", actor: { kind: "cli" } });
+    await worker.call({ type: "await-cards", token: APP_TOKEN, ids, pattern: "a:prg:", timeoutMs: 120_000 });
+    const processor = app.platforms[0]!.processor;
+    const target: Target = { name: "peygir", token: APP_TOKEN, ids, pattern: "a:prg:", press: "a:ack:", handlingMs: [], idle: () => processor.idle() };
+    // Time each update from the inbox to its completion, as the app records it.
+    const process = processor.process.bind(processor);
+    processor.process = async (update) => {
+      const started = performance.now();
+      await process(update);
+      target.handlingMs.push(performance.now() - started);
+    };
+    statements?.clear();
+    const result = await measureBoth(worker, target, options);
+    if (!statements) return result;
+    const updates = result.capacity.updates + result.atRate.updates;
+    const top = [...statements.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20);
+    return { ...result, statementsPerUpdate: top.map(([sql, n]) => [(n / updates).toFixed(2), sql]) };
+  } finally {
+    await app.stop();
+  }
+}
+
+/**
+ * Counts the SQL statements the bot prepares (the SQLite adapter prepares every statement it
+ * runs), for `--sql`: which statements run how often per update is the first thing to look at.
+ */
+function countStatements(): Map<string, number> {
+  const counts = new Map<string, number>();
+  const proto = SqliteDatabase.prototype as unknown as { prepare(sql: string): unknown };
+  const prepare = proto.prepare;
+  proto.prepare = function (this: unknown, sql: string) {
+    const key = sql.replace(/\s+/g, " ").replace(/`main`\./g, "").slice(0, 140);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    return prepare.call(this, sql);
+  };
+  return counts;
+}
+
+const ms = (values: number[], p: number) => `${percentile([...values].sort((a, b) => a - b), p).toFixed(1)} ms`;
+
+function rows(name: string, r: BotResult, rate: number): [string, string][] {
+  return [
+    [`${name}: capacity (updates/s)`, r.capacity.updatesPerSecond.toFixed(0)],
+    [`${name}:   handling p50 / p99 at capacity`, `${ms(r.capacity.handlingMs, 50)} / ${ms(r.capacity.handlingMs, 99)}`],
+    [`${name}: at ${rate} updates/s offered: achieved`, `${r.atRate.updatesPerSecond.toFixed(0)} updates/s`],
+    [`${name}:   handling p50 / p99`, `${ms(r.atRate.handlingMs, 50)} / ${ms(r.atRate.handlingMs, 99)}`],
+    [`${name}:   users' round trip p50 / p99`, `${ms(r.atRate.roundTripMs, 50)} / ${ms(r.atRate.roundTripMs, 99)}`],
+    [`${name}: updates, errors`, `${r.capacity.updates + r.atRate.updates}, ${r.capacity.errors + r.atRate.errors}`],
+    [`${name}: peak RSS (process) / heap (bot's thread)`, `${r.peakRssMb.toFixed(0)} MB / ${r.peakHeapMb.toFixed(0)} MB`],
+  ];
+}
+
+export async function runInboundBench(args: string[]): Promise<void> {
+  const options: Options = {
+    seconds: Number(argValue(args, "--seconds") ?? 30),
+    users: Number(argValue(args, "--users") ?? 200),
+    rate: Number(argValue(args, "--rate") ?? 300),
+    ...(argValue(args, "--profile") ? { profile: argValue(args, "--profile")! } : {}),
+  };
+  const only = argValue(args, "--only");
+  const statements = args.includes("--sql") ? countStatements() : undefined;
+  const dir = mkdtempSync(path.join(tmpdir(), "peygir-bench-inbound-"));
+  const url = `file:${path.join(dir, "bench.db")}`;
+  const bareIds = Array.from({ length: options.users }, (_, i) => 8_000_000 + i);
+  const appIds = Array.from({ length: options.users }, (_, i) => 9_000_000 + i);
+  await prepareDatabase(url, appIds);
+
+  const worker = new LoadWorker();
+  try {
+    const { url: apiRoot } = await worker.call<"started">({ type: "start", bots: [{ token: BARE_TOKEN, username: "bare_bench_bot" }, { token: APP_TOKEN, username: "peygir_bench_bot" }] });
+    await worker.call({ type: "users", token: BARE_TOKEN, ids: bareIds });
+    await worker.call({ type: "users", token: APP_TOKEN, ids: appIds });
+    const bare = only === "peygir" ? undefined : await bareBot(worker, apiRoot, bareIds, options);
+    const app = only === "bare" ? undefined : await realApp(worker, apiRoot, url, appIds, options, statements);
+    printTable(`inbound benchmark: ${options.users} users, ${options.seconds} s per measurement, "seen" presses and progress replies (Bale, SQLite)`, [
+      ...(bare ? rows("bare grammY", bare, options.rate) : []),
+      ...(app ? rows("peygir", app, options.rate) : []),
+      ...(bare && app ? [["peygir ÷ bare (capacity)", (app.capacity.updatesPerSecond / bare.capacity.updatesPerSecond).toFixed(3)] as [string, string]] : []),
+      ["goal", `capacity ≥ 300 updates/s; handling p99 ≤ 100 ms at ${options.rate} updates/s`],
+    ]);
+    if (app?.statementsPerUpdate) printTable("SQL statements per update (peygir)", app.statementsPerUpdate);
+  } finally {
+    await worker.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

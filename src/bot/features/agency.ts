@@ -1,0 +1,182 @@
+/**
+ * The agency side in chat: the buttons on an assignment message, /tasks, replies to an
+ * assignment message (progress), and loose messages from an agency member (filed under the item
+ * they pick). Handlers parse, call a service, and render; the services authorise every action.
+ */
+import { Composer } from "grammy";
+import type { InlineKeyboardButton, InlineKeyboardMarkup, Message } from "grammy/types";
+import { agenciesOf } from "../../services/identity.js";
+import { isWithinLimit } from "../../services/attachments.js";
+import type { AgencyActor, AgencyRefusal, LoadedView } from "../../services/assignments.js";
+import { pageOf, renderAssignment, renderTaskPage, TASKS_PAGE_SIZE } from "../../services/render/assignment.js";
+import { ASSIGNMENT_ACTION_DATA, TASKS_PAGE_DATA, parseAssignmentActionData } from "../../services/render/callback-data.js";
+import type { OutgoingMessage } from "../../outbox/outbox.js";
+import type { BotContext } from "../context.js";
+import { DIALOG_IDS, type NoteDialogArgs } from "../conversations/assignment-dialogs.js";
+import { agencyActorOf } from "../conversations/dialog.js";
+import { incomingFileOf, isCommand, megabytes, normalisedText } from "../conversations/incoming.js";
+import { outcomeText, refusalText, shortTitle } from "./agency-replies.js";
+
+/** How many open items a loose message offers to be filed under (the most urgent first). */
+const NOTE_CHOICES = 8;
+
+const DIALOG_OF_ACTION = { progress: DIALOG_IDS.progress, claim_done: DIALOG_IDS.done, block: DIALOG_IDS.blocked } as const;
+
+export function agency(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.callbackQuery(ASSIGNMENT_ACTION_DATA, onAssignmentButton);
+  composer.callbackQuery(TASKS_PAGE_DATA, (ctx) => showTasks(ctx, Number(ctx.match[1]), "edit"));
+  const privateChats = composer.chatType("private");
+  privateChats.command("tasks", (ctx) => showTasks(ctx, 1, "reply"));
+  privateChats.on("message").filter((ctx) => ctx.msg.reply_to_message !== undefined && !isCommand(ctx.msg), onReplyToMessage);
+  privateChats.on(["message:text", "message:document", "message:photo"]).filter((ctx) => agencyActor(ctx) !== undefined && !isCommand(ctx.msg), onLooseMessage);
+  return composer;
+}
+
+/** Which agency actor may be acting, for handlers that need one (undefined: not an agency member). */
+function agencyActor(ctx: BotContext): AgencyActor | undefined {
+  return ctx.caller && agenciesOf(ctx.caller).length > 0 ? agencyActorOf(ctx) : undefined;
+}
+
+/** A person in several agencies sees items grouped and named by agency. */
+function actsForSeveralAgencies(ctx: BotContext): boolean {
+  return ctx.caller !== undefined && agenciesOf(ctx.caller).length > 1;
+}
+
+async function refuse(ctx: BotContext, refusal: AgencyRefusal): Promise<void> {
+  await ctx.answerCallbackQuery({ text: refusalText(ctx.t, refusal), show_alert: true });
+}
+
+async function onAssignmentButton(ctx: BotContext): Promise<void> {
+  const pressed = parseAssignmentActionData(ctx.callbackQuery!.data!);
+  const actor = agencyActor(ctx);
+  if (!pressed || !actor) return refuse(ctx, "unknown");
+  if (pressed.action === "ack") {
+    const result = await ctx.services.assignments.acknowledge(actor, pressed.assignmentId);
+    if (!result.ok) return refuse(ctx, result.refusal);
+    await ctx.answerCallbackQuery({ text: ctx.t(result.changed ? "ack-saved" : "ack-already") });
+    if (result.changed) await refreshPressedMessage(ctx, actor, pressed.assignmentId);
+    return;
+  }
+  // Refuse at the press (a finished item, another agency's item), not after the user typed a report.
+  const check = await ctx.services.assignments.checkAction(actor, pressed.assignmentId, pressed.action);
+  if (!check.ok) return refuse(ctx, check.refusal);
+  await ctx.answerCallbackQuery();
+  await ctx.conversation.enter(DIALOG_OF_ACTION[pressed.action], { assignmentId: pressed.assignmentId, title: shortTitle(ctx.t, check.view) });
+}
+
+/** Assignment ids behind the buttons of a message (a card has one, a /tasks page several). */
+function assignmentIdsIn(markup: InlineKeyboardMarkup | undefined): Set<number> {
+  const ids = new Set<number>();
+  for (const row of markup?.inline_keyboard ?? []) {
+    for (const button of row) {
+      const parsed = "callback_data" in button && button.callback_data ? parseAssignmentActionData(button.callback_data) : undefined;
+      if (parsed) ids.add(parsed.assignmentId);
+    }
+  }
+  return ids;
+}
+
+function isTaskPage(markup: InlineKeyboardMarkup | undefined): boolean {
+  return assignmentIdsIn(markup).size > 1 || (markup?.inline_keyboard ?? []).some((row) => row.some((b) => "callback_data" in b && TASKS_PAGE_DATA.test(b.callback_data ?? "")));
+}
+
+/** After "seen": the card shows its new status, or the /tasks page is redrawn around the item. */
+async function refreshPressedMessage(ctx: BotContext, actor: AgencyActor, assignmentId: number): Promise<void> {
+  const markup = ctx.callbackQuery?.message?.reply_markup;
+  if (isTaskPage(markup)) {
+    const open = await ctx.services.assignments.openFor(actor.personId);
+    const position = open.findIndex((l) => l.view.id === assignmentId);
+    return showTasks(ctx, position < 0 ? 1 : Math.floor(position / TASKS_PAGE_SIZE) + 1, "edit", open);
+  }
+  const loaded = await ctx.services.assignments.view(actor, assignmentId);
+  if (loaded) await editPressedMessage(ctx, renderAssignment(loaded.view, ctx.t, ctx.clock.now(), loaded.calendar));
+}
+
+/** Our buttons are callback buttons only, which is what the Bot API type's union needs here. */
+const markupOf = (message: OutgoingMessage) => ({ reply_markup: { inline_keyboard: (message.buttons ?? []) as InlineKeyboardButton[][] } });
+
+async function editPressedMessage(ctx: BotContext, message: OutgoingMessage): Promise<void> {
+  try {
+    await ctx.editMessageText(message.text, markupOf(message));
+  } catch (err) {
+    // The action is saved either way; an old message that cannot be edited only stays as it was.
+    if (!/not modified/i.test(String((err as Error).message))) ctx.logger.warn({ err }, "could not refresh the pressed message");
+  }
+}
+
+async function showTasks(ctx: BotContext, page: number, mode: "reply" | "edit", loaded?: LoadedView[]): Promise<void> {
+  const actor = agencyActor(ctx);
+  if (!actor) {
+    if (mode === "edit") return refuse(ctx, "unknown");
+    await ctx.reply(ctx.t(ctx.caller ? "tasks-not-agency" : "start-unknown"));
+    return;
+  }
+  const open = loaded ?? (await ctx.services.assignments.openFor(actor.personId));
+  if (open.length === 0) {
+    if (mode === "edit") await editPressedMessage(ctx, { text: ctx.t("tasks-empty") });
+    else await ctx.reply(ctx.t("tasks-empty"));
+    return;
+  }
+  const calendars = new Map(open.map((l) => [l.view.id, l.calendar]));
+  const slice = pageOf(open, page);
+  const message = renderTaskPage(
+    { ...slice, items: slice.items.map((l) => l.view), grouped: actsForSeveralAgencies(ctx) },
+    ctx.t,
+    ctx.clock.now(),
+    (view) => calendars.get(view.id)!,
+  );
+  if (mode === "edit") return editPressedMessage(ctx, message);
+  await ctx.reply(message.text, markupOf(message));
+}
+
+/** The assignment a replied-to message is about: what the outbox sent, or the single item on its buttons. */
+async function assignmentOfRepliedMessage(ctx: BotContext, target: Message): Promise<number | undefined> {
+  const fromOutbox = await ctx.services.assignments.assignmentOfMessage(ctx.profile.platform, String(ctx.chat!.id), target.message_id);
+  if (fromOutbox !== undefined) return fromOutbox;
+  const ids = assignmentIdsIn(target.reply_markup);
+  return ids.size === 1 ? [...ids][0] : undefined;
+}
+
+/** What a message says, for a progress note: text or caption, and a file within the size limit. */
+async function noteContent(ctx: BotContext, message: Message): Promise<Pick<NoteDialogArgs, "text" | "file"> | undefined> {
+  const file = incomingFileOf(message);
+  const text = normalisedText(message.text ?? message.caption);
+  if (!file && text === undefined) {
+    await ctx.reply(ctx.t("reply-unsupported"));
+    return undefined;
+  }
+  if (file && !isWithinLimit(file, ctx.config.maxAttachmentBytes)) {
+    await ctx.reply(ctx.t("dialog-file-too-large", { size: megabytes(file.size ?? 0), max: megabytes(ctx.config.maxAttachmentBytes) }));
+    return undefined;
+  }
+  return { ...(text !== undefined ? { text } : {}), ...(file ? { file } : {}) };
+}
+
+/** A reply to an assignment message is progress on that assignment. */
+async function onReplyToMessage(ctx: BotContext, next: () => Promise<void>): Promise<void> {
+  const actor = agencyActor(ctx);
+  const target = ctx.msg!.reply_to_message!;
+  const assignmentId = actor && (await assignmentOfRepliedMessage(ctx, target));
+  if (!actor || assignmentId === undefined) return next();
+  const content = await noteContent(ctx, ctx.msg!);
+  if (!content) return;
+  const result = await ctx.services.assignments.recordProgress(actor, { assignmentId, ...(content.text ? { text: content.text } : {}), files: content.file ? [content.file] : [] });
+  await ctx.reply(outcomeText(ctx.t, result, "progress-saved"));
+}
+
+/** A message outside any dialog: ask which open item it is about, then file it as progress. */
+async function onLooseMessage(ctx: BotContext): Promise<void> {
+  const actor = agencyActor(ctx)!;
+  const content = await noteContent(ctx, ctx.msg!);
+  if (!content) return;
+  const open = await ctx.services.assignments.openFor(actor.personId);
+  if (open.length === 0) {
+    await ctx.reply(ctx.t("note-no-items"));
+    return;
+  }
+  const several = actsForSeveralAgencies(ctx);
+  const items = open.slice(0, NOTE_CHOICES).map(({ view }) => ({ id: view.id, label: several ? `${shortTitle(ctx.t, view)} — ${view.agency.name}` : shortTitle(ctx.t, view) }));
+  const args: NoteDialogArgs = { ...content, items };
+  await ctx.conversation.enter(DIALOG_IDS.note, args);
+}

@@ -1,0 +1,37 @@
+/** `/report` and the button of a weekly-report prompt: both start the weekly-report dialog. */
+import { Composer } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
+import { WEEKLY_REPORT_DATA, parseWeeklyReportData, weeklyReportData } from "../../services/render/callback-data.js";
+import { weekText } from "../../services/render/weekly-report.js";
+import type { BotContext } from "../context.js";
+import { agencyActorOf } from "../conversations/dialog.js";
+import { refusalText } from "./agency-replies.js";
+import { WEEKLY_REPORT_DIALOG_ID, type WeeklyReportDialogArgs } from "../conversations/weekly-report-dialog.js";
+
+export function weeklyReport(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.chatType("private").command("report", async (ctx) => {
+    const actor = agencyActorOf(ctx);
+    const slots = actor ? await ctx.services.weeklyReports.slotsFor(actor.personId) : [];
+    if (slots.length === 0) {
+      await ctx.reply(ctx.t(actor ? "report-none-open" : "start-unknown"));
+      return;
+    }
+    if (slots.length === 1) {
+      const args: WeeklyReportDialogArgs = { cycleId: slots[0]!.cycleId, agencyId: slots[0]!.agency.id };
+      return ctx.conversation.enter(WEEKLY_REPORT_DIALOG_ID, args);
+    }
+    // Several agencies (or committees): the person picks which report; the dialog checks the pick again.
+    const keyboard: InlineKeyboardButton[][] = slots.map((slot) => [
+      { text: ctx.t("report-choose-button", { agency: slot.agency.name, week: weekText(slot.period, ctx.t) }), callback_data: weeklyReportData(slot.cycleId, slot.agency.id) },
+    ]);
+    await ctx.reply(ctx.t("report-choose"), { reply_markup: { inline_keyboard: keyboard } });
+  });
+  composer.callbackQuery(WEEKLY_REPORT_DATA, async (ctx) => {
+    const args: WeeklyReportDialogArgs | undefined = parseWeeklyReportData(ctx.callbackQuery.data);
+    if (!args) return ctx.answerCallbackQuery({ text: refusalText(ctx.t, "unknown"), show_alert: true });
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.enter(WEEKLY_REPORT_DIALOG_ID, args);
+  });
+  return composer;
+}

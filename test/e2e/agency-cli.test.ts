@@ -1,0 +1,68 @@
+/**
+ * The operator's commands for the agency side, through the real command line program (in this
+ * process, to keep the suite fast): `publish` creates the assignments once and says so, `cycle
+ * open` opens the week's report cycle. No bot token is set: messages wait in the outbox. The
+ * services behind them are tested on both databases by the other agency tests; this is the wiring.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { buildProgram } from "../../src/cli/index.js";
+import { openDatabase } from "../../src/db/client.js";
+import { ImportService } from "../../src/services/importer.js";
+import { systemClock } from "../../src/shared/clock.js";
+import { testDatabases, type TestDatabase } from "../support/databases.js";
+import { FIXTURE_PATH } from "../support/e2e.js";
+
+/** Runs `peygir …args` and returns what it printed. */
+async function peygir(...args: string[]): Promise<string> {
+  let output = "";
+  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    output += String(chunk);
+    return true;
+  });
+  try {
+    await buildProgram().parseAsync(["node", "peygir", ...args]);
+    return output;
+  } finally {
+    write.mockRestore();
+  }
+}
+
+describe("agency CLI commands", () => {
+  let database: TestDatabase;
+  const saved = { url: process.env.DATABASE_URL, bale: process.env.BALE_BOT_TOKEN, telegram: process.env.TELEGRAM_BOT_TOKEN };
+
+  beforeAll(async () => {
+    database = await testDatabases()[0]!.create();
+    process.env.DATABASE_URL = database.url;
+    delete process.env.BALE_BOT_TOKEN;
+    delete process.env.TELEGRAM_BOT_TOKEN;
+    const { prisma, close } = await openDatabase(database.url);
+    const imported = await new ImportService(prisma, systemClock).importFile(FIXTURE_PATH);
+    await close();
+    expect(imported.ok).toBe(true);
+  });
+  afterAll(async () => {
+    for (const [name, value] of [["DATABASE_URL", saved.url], ["BALE_BOT_TOKEN", saved.bale], ["TELEGRAM_BOT_TOKEN", saved.telegram]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await database?.drop();
+  });
+
+  it("publishes a meeting once, and a second time only reports what exists", async () => {
+    const first = await peygir("publish", "--meeting", "1405-08");
+    expect(first).toContain("published for the first time");
+    expect(first).toMatch(/resolution 6 → بانک ملی ایران، شعبه مرکزی پردیس \(lead\) \[new\]: 0 message\(s\) queued; not yet in the bot: سعید قاسمی/);
+    expect(first).toContain("24 assignment(s) created, 0 kept; 0 message(s) queued");
+    const second = await peygir("publish", "--meeting", "1405-08", "--committee", "pardis-employment");
+    expect(second).toContain("published before");
+    expect(second).toContain("0 assignment(s) created, 24 kept; 0 message(s) queued");
+    await expect(peygir("publish", "--meeting", "9999")).rejects.toThrow('no meeting numbered "9999"');
+  });
+
+  it("opens the current week's report cycle, idempotently", async () => {
+    expect(await peygir("cycle", "open", "--committee", "pardis-employment")).toMatch(/week \d{4}-W\d{2}: opened\n {2}opens .+, due .+/);
+    expect(await peygir("cycle", "open", "--committee", "pardis-employment")).toMatch(/already open/);
+    await expect(peygir("cycle", "open", "--committee", "nope")).rejects.toThrow('no committee with code "nope"');
+  });
+});
