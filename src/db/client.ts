@@ -7,8 +7,8 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { serializedSqliteAdapter } from "./serialized-sqlite.js";
 import { Prisma, PrismaClient as SqliteClient } from "#prisma/sqlite";
 import { PrismaClient as PostgresClient } from "#prisma/postgres";
 
@@ -43,7 +43,7 @@ export async function openDatabase(url: string): Promise<Database> {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // WAL lets readers work while the single writer commits; busy_timeout makes a second
   // process (the CLI beside a running bot) wait for the lock instead of failing at once.
-  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+  const adapter = serializedSqliteAdapter(file, 10_000);
   const prisma = new SqliteClient({ adapter, errorFormat: "minimal" });
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");

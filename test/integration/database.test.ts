@@ -45,6 +45,32 @@ describe.each(testDatabases())("the database layer on $name", (target) => {
     expect(read.calendar).toEqual(calendar);
   });
 
+  it("keeps a write made beside an open transaction when that transaction rolls back", async () => {
+    const db = database.prisma;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let opened!: () => void;
+    const isOpen = new Promise<void>((resolve) => (opened = resolve));
+    const failing = db
+      .$transaction(async (tx) => {
+        await tx.agency.create({ data: { code: "inside-tx", name: "x" } });
+        opened();
+        await gate;
+        throw new Error("rollback");
+      })
+      .catch((e: Error) => e.message);
+    await isOpen;
+    // Another request writes while the transaction is open (on SQLite: the same connection), in
+    // plain SQL as the hot paths do (Prisma's own writes take the adapter's transaction lock).
+    const now = new Date();
+    const beside = db.$executeRaw`INSERT INTO "Agency" ("code", "name", "kind", "createdAt", "updatedAt") VALUES (${"beside-tx"}, ${"y"}, ${"office"}, ${now}, ${now})`.then((n) => n); // Prisma promises are lazy: start it now
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    expect(await failing).toBe("rollback");
+    await beside;
+    expect((await db.agency.findMany({ where: { code: { in: ["inside-tx", "beside-tx"] } } })).map((a) => a.code)).toEqual(["beside-tx"]);
+  });
+
   it("rolls a failed transaction back whole", async () => {
     const db = database.prisma;
     await expect(
