@@ -39,10 +39,10 @@ help-agency =
     • /report sends the weekly report.
 help-secretariat =
     As the secretariat:
-    • Verify or reject done claims, extend deadlines, send meeting notices and read realization reports.
+    • Agencies' done claims and blockers, with their notes, reach you here at once for review and follow-up.
 help-governorate =
     As the governorate:
-    • Receive digests and send an instruction on any item.
+    • Follow-ups referred to the governorate reach you here.
 help-footer = Send /cancel at any time to leave what you are doing.
 
 # ───── Fallbacks and errors
