@@ -345,10 +345,7 @@ export class AssignmentService {
    * transaction (SQLite has one writer: short transactions keep the bot responsive).
    *
    * The status is written first, and only if it is still the one the machine was asked about.
-   * When someone changed it meanwhile, nothing is written, the transaction ends without a
-   * rollback, and we start again from a fresh read. (No rollback on purpose: on SQLite, Prisma's
-   * adapter runs other requests' statements on the same connection while a transaction is open,
-   * so a rollback could undo their writes too.)
+   * When someone changed it meanwhile, nothing is written and we start again from a fresh read.
    */
   async #apply(actor: AgencyActor, assignmentId: number, action: AgencyAction, plan: Planner): Promise<AgencyActionResult> {
     for (let attempt = 1; ; attempt++) {
