@@ -10,8 +10,12 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts ./
-# postinstall generates both Prisma clients (offline: engineType "client", no engine download).
-RUN npm ci --no-audit --no-fund
+# Only the install scripts we need, whatever npm the image has: the native SQLite module and
+# esbuild (for tsx). Prisma's engine download is never run: the clients are generated offline
+# (engineType "client", "js" schema engine), as package.json's postinstall does on a developer's machine.
+RUN npm ci --ignore-scripts --no-audit --no-fund \
+ && npm rebuild better-sqlite3 esbuild \
+ && npm run db:generate
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY locales ./locales
