@@ -137,6 +137,7 @@ notice-blocked = ⛔ Blocker: "{ $agency }" is blocked on resolution { $resoluti
 notice-done-evidence = Note: { $text }
 notice-blocked-reason = Reason: { $text }
 notice-files = Attached: { $count } file(s)
+notice-evidence-caption = Evidence of { $agency }'s done claim — resolution { $resolution } of meeting { $meeting }
 
 ## ───── Weekly report
 

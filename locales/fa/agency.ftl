@@ -137,6 +137,7 @@ notice-blocked = ⛔ اعلام مانع: «{ $agency }» در اجرای مصو
 notice-done-evidence = توضیح: { $text }
 notice-blocked-reason = علت مانع: { $text }
 notice-files = پیوست: { $count } فایل
+notice-evidence-caption = مستند اعلام انجام «{ $agency }» — مصوبه { $resolution } جلسه { $meeting }
 
 ## ───── Weekly report
 

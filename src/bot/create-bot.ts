@@ -48,7 +48,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     client: { apiRoot: deps.platform.apiRoot, timeoutSeconds: 30 },
   });
   bot.api.config.use(platformTransformer(profile));
-  bot.api.config.use(recordSends(deps.limiter, deps.clock));
+  bot.api.config.use(recordSends(deps.limiter));
   // Interactive replies obey 429s too (notifications go through the outbox and its limiter).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
 

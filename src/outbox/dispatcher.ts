@@ -202,12 +202,14 @@ export class OutboxDispatcher {
       if (seenChats.has(row.chatId)) continue;
       seenChats.add(row.chatId);
       if (this.#inFlightChats.has(row.chatId)) continue;
-      let now = this.#o.clock.now().getTime();
+      // Pacing runs on a monotonic clock: it is about real seconds at the API, and must not jump
+      // when the business clock (injected, maybe moved in tests or by NTP) does.
+      let now = performance.now();
       if (!this.#limiter.chatReady(row.chatId, now)) continue;
       while (this.#inFlight.size >= this.#o.maxInFlight) await Promise.race(this.#inFlight);
       const wait = this.#limiter.globalWait(now);
       if (wait > 0) await delay(wait);
-      now = this.#o.clock.now().getTime();
+      now = performance.now();
       if (!(await this.#claim(row))) continue;
       this.#limiter.take(row.chatId, now);
       this.#inFlightChats.add(row.chatId);
@@ -218,7 +220,7 @@ export class OutboxDispatcher {
       this.#inFlight.add(send);
       started++;
     }
-    this.#limiter.prune(this.#o.clock.now().getTime());
+    this.#limiter.prune(performance.now());
     return started;
   }
 
@@ -270,7 +272,7 @@ export class OutboxDispatcher {
     }
     if (outcome.kind === "retry") {
       const until = now.getTime() + outcome.after;
-      if (outcome.chatHold) this.#limiter.holdChat(row.chatId, until, now.getTime());
+      if (outcome.chatHold) this.#limiter.holdChat(row.chatId, performance.now() + outcome.after, performance.now());
       await db.outboxMessage.update({
         where: { id: row.id },
         data: { attempts: row.attempts + 1, notBefore: new Date(until), lastError: outcome.error, claimedBy: null, claimedUntil: null },

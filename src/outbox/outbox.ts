@@ -17,19 +17,36 @@ export interface OutgoingMessage {
   buttons?: InlineButton[][];
 }
 
+/** A file the platform already holds (a user sent it), sent again by its file id. */
+export interface OutgoingFile {
+  kind: "document" | "photo";
+  fileId: string;
+  caption?: string;
+}
+
 export interface OutboxEntry {
   platform: Platform;
   chatId: string;
   identityId?: number;
-  message: OutgoingMessage;
+  message: OutgoingMessage | OutgoingFile;
   topic?: string;
   /** Makes queueing idempotent: a second entry with the same key is ignored. */
   dedupeKey?: string;
   notBefore?: Date;
 }
 
-export function payloadOf(message: OutgoingMessage): Record<string, unknown> {
-  return message.buttons?.length ? { text: message.text, reply_markup: { inline_keyboard: message.buttons } } : { text: message.text };
+function isFile(message: OutgoingMessage | OutgoingFile): message is OutgoingFile {
+  return "fileId" in message;
+}
+
+/** The Bot API method and its parameters (without chat_id) for a queued message. */
+export function requestOf(message: OutgoingMessage | OutgoingFile): { method: string; payload: Record<string, unknown> } {
+  if (isFile(message)) {
+    const payload = { [message.kind]: message.fileId, ...(message.caption ? { caption: message.caption } : {}) };
+    return { method: message.kind === "photo" ? "sendPhoto" : "sendDocument", payload };
+  }
+  const payload = message.buttons?.length ? { text: message.text, reply_markup: { inline_keyboard: message.buttons } } : { text: message.text };
+  return { method: "sendMessage", payload };
 }
 
 /** Queues one message; returns false when its dedupeKey was already queued. */
@@ -38,13 +55,14 @@ export async function enqueue(tx: Tx, entry: OutboxEntry): Promise<boolean> {
     const existing = await tx.outboxMessage.findUnique({ where: { dedupeKey: entry.dedupeKey }, select: { id: true } });
     if (existing) return false;
   }
+  const { method, payload } = requestOf(entry.message);
   await tx.outboxMessage.create({
     data: {
       platform: entry.platform,
       chatId: entry.chatId,
       identityId: entry.identityId ?? null,
-      method: "sendMessage",
-      payload: payloadOf(entry.message) as object,
+      method,
+      payload: payload as object,
       topic: entry.topic ?? null,
       dedupeKey: entry.dedupeKey ?? null,
       ...(entry.notBefore ? { notBefore: entry.notBefore } : {}),

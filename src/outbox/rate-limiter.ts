@@ -1,8 +1,9 @@
 /**
  * Send pacing for one platform: a global rate (messages per second, evenly spaced so that no
  * one-second window ever holds more than the limit) and a per-chat rate, plus holds imposed by
- * 429 answers. Pure bookkeeping over an injected clock; the dispatcher asks and waits, and the
- * bot's interactive replies are recorded too, since the platform counts them against the same limits.
+ * 429 answers. Pure bookkeeping over monotonic milliseconds (performance.now()), never the
+ * business clock, which tests and NTP may move. The dispatcher asks and waits; the bot's
+ * interactive replies are recorded too, since the platform counts them against the same limits.
  *
  * Gaps carry a small margin: requests leave at our pace but arrive with network jitter, and
  * the platform measures arrivals.

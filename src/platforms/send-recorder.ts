@@ -4,14 +4,13 @@
  */
 import type { Transformer } from "grammy";
 import type { RateLimiter } from "../outbox/rate-limiter.js";
-import type { Clock } from "../shared/clock.js";
 
 const SEND_METHODS = new Set(["sendMessage", "sendDocument", "sendPhoto", "editMessageText", "editMessageReplyMarkup", "editMessageCaption"]);
 
-export function recordSends(limiter: RateLimiter, clock: Clock): Transformer {
+export function recordSends(limiter: RateLimiter): Transformer {
   return (prev, method, payload, signal) => {
     const chatId = (payload as { chat_id?: number | string }).chat_id;
-    if (SEND_METHODS.has(method) && chatId !== undefined) limiter.record(String(chatId), clock.now().getTime());
+    if (SEND_METHODS.has(method) && chatId !== undefined) limiter.record(String(chatId), performance.now());
     return prev(method, payload, signal);
   };
 }

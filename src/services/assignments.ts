@@ -21,7 +21,7 @@ import { audit } from "./audit.js";
 import { workCalendarOf } from "./calendars.js";
 import type { Notifier } from "./notifications.js";
 import type { AssignmentSummary, AssignmentView } from "./render/assignment.js";
-import { renderAgencyReportNotice } from "./render/notices.js";
+import { renderAgencyReportNotice, renderEvidenceCaption } from "./render/notices.js";
 
 export interface AgencyActor {
   personId: number;
@@ -327,7 +327,7 @@ export class AssignmentService {
         progressUpdateId: await this.#recordUpdate(tx, step, actor, "done_claim", { text: input.text, files: input.files }),
         files: input.files?.length ?? 0,
       }),
-      notify: (tx) => this.#tellSecretariat(tx, step, actor, { kind: "done_claim", text: input.text, files: input.files?.length ?? 0 }),
+      notify: (tx) => this.#tellSecretariat(tx, step, actor, { kind: "done_claim", text: input.text, files: input.files ?? [] }),
     }));
   }
 
@@ -335,7 +335,7 @@ export class AssignmentService {
     return this.#apply(actor, input.assignmentId, "block", (step) => ({
       changes: { blockedReason: input.reason, ...(step.from === "assigned" ? { acknowledgedAt: step.now } : {}) },
       record: async (tx) => ({ progressUpdateId: await this.#recordUpdate(tx, step, actor, "blocked", { text: input.reason }), reason: input.reason }),
-      notify: (tx) => this.#tellSecretariat(tx, step, actor, { kind: "blocked", text: input.reason, files: 0 }),
+      notify: (tx) => this.#tellSecretariat(tx, step, actor, { kind: "blocked", text: input.reason, files: [] }),
     }));
   }
 
@@ -382,13 +382,20 @@ export class AssignmentService {
     return update!.id;
   }
 
-  /** Done claims and blockers reach the secretariat at once, rendered from the assignment as it now is. */
-  async #tellSecretariat(tx: Tx, step: Step, actor: AgencyActor, report: { kind: "done_claim" | "blocked"; text: string | undefined; files: number }): Promise<void> {
+  /**
+   * Done claims and blockers reach the secretariat at once, rendered from the assignment as it
+   * now is; evidence files follow the notice to the secretariat's chats on the same platform.
+   */
+  async #tellSecretariat(tx: Tx, step: Step, actor: AgencyActor, report: { kind: "done_claim" | "blocked"; text: string | undefined; files: readonly IncomingFile[] }): Promise<void> {
     const person = await tx.person.findUnique({ where: { id: actor.personId }, select: { name: true } });
     const [loaded] = await loadAssignmentViews(tx, { id: step.assignmentId });
     const view = loaded!.view;
-    const render = (t: Translate) => renderAgencyReportNotice({ ...report, view, by: person?.name ?? "" }, t);
-    const queued = await this.notifier.toPeople(tx, await secretariatOf(tx, step.committeeId), render, { topic: assignmentTopic(step.assignmentId), notBefore: step.now });
+    const notice = { kind: report.kind, text: report.text, files: report.files.length, view, by: person?.name ?? "" };
+    const secretariat = await secretariatOf(tx, step.committeeId);
+    const options = { topic: assignmentTopic(step.assignmentId), notBefore: step.now };
+    const queued = await this.notifier.toPeople(tx, secretariat, (t: Translate) => renderAgencyReportNotice(notice, t), options);
     if (queued === 0) this.logger.warn({ assignmentId: step.assignmentId, kind: report.kind }, "no reachable secretariat member to tell");
+    const files = report.files.map((f) => ({ kind: f.kind, fileId: f.fileId }));
+    await this.notifier.filesToPeople(tx, secretariat, actor.platform, files, (t) => renderEvidenceCaption(notice, t), options);
   }
 }

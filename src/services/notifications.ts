@@ -6,7 +6,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Platform } from "../config/index.js";
 import type { Tx } from "../db/client.js";
 import { translatorFor, type Translate } from "../i18n/index.js";
-import { enqueue, type OutgoingMessage } from "../outbox/outbox.js";
+import { enqueue, type OutgoingFile, type OutgoingMessage } from "../outbox/outbox.js";
 
 export type Render = (t: Translate) => OutgoingMessage;
 
@@ -17,6 +17,9 @@ export interface NotifyOptions {
   notBefore?: Date;
 }
 
+/** Renders what one identity receives, in its language. */
+type RenderFor = (t: Translate, platform: Platform) => OutgoingMessage | OutgoingFile;
+
 export class Notifier {
   constructor(
     private readonly i18n: I18n<never>,
@@ -25,34 +28,51 @@ export class Notifier {
   ) {}
 
   /** Returns how many messages were queued (0 when the person has no reachable chat yet). */
-  async toPerson(tx: Tx, personId: number, render: Render, options: NotifyOptions): Promise<number> {
+  toPerson(tx: Tx, personId: number, render: Render, options: NotifyOptions): Promise<number> {
+    return this.#queue(tx, personId, this.platforms, (t) => render(t), options);
+  }
+
+  async toPeople(tx: Tx, personIds: Iterable<number>, render: Render, options: NotifyOptions): Promise<number> {
+    let queued = 0;
+    for (const personId of new Set(personIds)) queued += await this.toPerson(tx, personId, render, options);
+    return queued;
+  }
+
+  /**
+   * Forwards files a user sent on `platform` to these people's chats on the same platform:
+   * a file id is valid only on the platform (and bot) that issued it.
+   */
+  async filesToPeople(tx: Tx, personIds: Iterable<number>, platform: Platform, files: readonly OutgoingFile[], caption: (t: Translate) => string, options: NotifyOptions): Promise<number> {
+    if (!this.platforms.includes(platform)) return 0;
+    let queued = 0;
+    for (const personId of new Set(personIds)) {
+      for (const file of files) queued += await this.#queue(tx, personId, [platform], (t) => ({ ...file, caption: caption(t) }), options);
+    }
+    return queued;
+  }
+
+  async #queue(tx: Tx, personId: number, platforms: readonly Platform[], render: RenderFor, options: NotifyOptions): Promise<number> {
     const identities = await tx.chatIdentity.findMany({
-      where: { personId, reachable: true, platform: { in: [...this.platforms] } },
+      where: { personId, reachable: true, platform: { in: [...platforms] } },
       orderBy: { id: "asc" },
     });
     let queued = 0;
     for (const identity of identities) {
-      const message = render(translatorFor(this.i18n, identity.locale));
+      const platform = identity.platform as Platform;
       const added = await enqueue(tx, {
-        platform: identity.platform as Platform,
+        platform,
         chatId: identity.chatId,
         identityId: identity.id,
-        message,
+        message: render(translatorFor(this.i18n, identity.locale), platform),
         topic: options.topic,
         ...(options.dedupeKey ? { dedupeKey: `${options.dedupeKey}:identity:${identity.id}` } : {}),
         ...(options.notBefore ? { notBefore: options.notBefore } : {}),
       });
       if (added) {
         queued++;
-        this.onQueued(identity.platform as Platform);
+        this.onQueued(platform);
       }
     }
-    return queued;
-  }
-
-  async toPeople(tx: Tx, personIds: Iterable<number>, render: Render, options: NotifyOptions): Promise<number> {
-    let queued = 0;
-    for (const personId of new Set(personIds)) queued += await this.toPerson(tx, personId, render, options);
     return queued;
   }
 }

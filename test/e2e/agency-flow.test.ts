@@ -21,6 +21,7 @@ import {
   startPardis,
   type Pardis,
 } from "../support/agency.js";
+import { outboxSettled } from "../support/outbox.js";
 import { testDatabases } from "../support/databases.js";
 
 const PLATFORMS: Platform[] = ["bale", "telegram"];
@@ -244,6 +245,25 @@ describe.each(testDatabases())("the agency side on $name", (target) => {
       const second = await smt.waitFor((m) => m.message_id === first.message_id && !!m.text?.includes("(صفحه ۲ از ۲)"));
       expect(second.text).toContain("🏢 مدیریت جهاد کشاورزی شهرستان پردیس");
       pardis.clock.set(PARDIS_MORNING);
+    });
+
+    it("forwards a done claim's evidence file to the secretariat's chat on the same platform", async () => {
+      await liaison.press(messageAbout(liaison, ids.r6!), `a:done:${ids.r6}`);
+      await liaison.waitFor("اگر توضیح یا مستندی");
+      const evidence = liaison.sendDocument({ fileName: "صورتجلسه-بانک‌ها.pdf", mimeType: "application/pdf", size: 120_000 });
+      await answerWithButton(liaison, "اعلام انجام مصوبه ۶ جلسه ۱۴۰۵-۰۸:", "ثبت");
+      await liaison.waitFor("برای تأیید به دبیرخانه رفت");
+      const notice = await secretariat.waitFor(/🏁 اعلام انجام[\s\S]*مصوبه ۶/, { fromStart: true });
+      expect(notice.text).toContain("پیوست: ۱ فایل");
+      const forwarded = await secretariat.waitFor((m) => m.document !== undefined, { fromStart: true });
+      expect(forwarded.document!.file_unique_id).toBe(evidence.document!.file_unique_id);
+      expect(forwarded.caption).toContain("مستند اعلام انجام «اداره تعاون، کار و رفاه اجتماعی شهرستان پردیس» — مصوبه ۶ جلسه ۱۴۰۵-۰۸");
+      await outboxSettled(pardis.e2e.app);
+      const rows = await db().outboxMessage.findMany({ where: { topic: `assignment:${ids.r6}`, chatId: String(secretariat.chatId) }, orderBy: { id: "asc" } });
+      expect(rows.map((r) => [r.method, r.status])).toEqual([
+        ["sendMessage", "sent"],
+        ["sendDocument", "sent"],
+      ]);
     });
   });
 });

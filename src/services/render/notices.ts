@@ -14,11 +14,20 @@ export interface AgencyReportNotice {
 }
 
 export function renderAgencyReportNotice(notice: AgencyReportNotice, t: Translate): OutgoingMessage {
-  const fmt = formatsFor(t);
   const { view } = notice;
-  const vars = { agency: view.agency.name, resolution: view.resolution.number, meeting: fmt.digits(view.meeting.number), by: notice.by };
+  const vars = { ...itemVars(view, t), by: notice.by };
   const lines = [t(notice.kind === "done_claim" ? "notice-done-claim" : "notice-blocked", vars), "", view.resolution.text];
   if (notice.text) lines.push("", t(notice.kind === "done_claim" ? "notice-done-evidence" : "notice-blocked-reason", { text: notice.text }));
   if (notice.files > 0) lines.push(t("notice-files", { count: notice.files }));
   return { text: lines.join("\n") };
+}
+
+/** The caption of an evidence file forwarded after a done claim: which item it backs. */
+export function renderEvidenceCaption(notice: AgencyReportNotice, t: Translate): string {
+  return t("notice-evidence-caption", itemVars(notice.view, t));
+}
+
+/** Which agency and item a notice is about, as the texts name them. */
+function itemVars(view: AssignmentView, t: Translate) {
+  return { agency: view.agency.name, resolution: view.resolution.number, meeting: formatsFor(t).digits(view.meeting.number) };
 }
