@@ -39,7 +39,7 @@ help-agency =
     • /report sends the weekly report.
 help-secretariat =
     As the secretariat:
-    • Agencies' done claims and blockers, with their notes, reach you here at once for review and follow-up.
+    • Agencies' done claims and blockers, with their notes and evidence, reach you here at once for review and follow-up.
 help-governorate =
     As the governorate:
     • Follow-ups referred to the governorate reach you here.
