@@ -107,7 +107,7 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
         platform: platform.platform,
         secretInHeader: profile.webhookSecretInHeader,
         receive: async (update) => {
-          if (await inbox.acceptOne(update)) await processor.process(update);
+          for (const fresh of await inbox.accept([update])) await processor.process(fresh);
         },
       });
     } else {

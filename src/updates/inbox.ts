@@ -6,7 +6,7 @@
  */
 import type { Update } from "grammy/types";
 import type { Platform } from "../config/index.js";
-import { isUniqueViolation, Prisma, type Db } from "../db/client.js";
+import { Prisma, type Db } from "../db/client.js";
 import type { Clock } from "../shared/clock.js";
 
 export class UpdateInbox {
@@ -39,19 +39,6 @@ export class UpdateInbox {
       RETURNING "updateId"`;
     const fresh = new Set(stored.map((row) => Number(row.updateId)));
     return unique.filter((u) => fresh.has(u.update_id));
-  }
-
-  /** Stores one update; false when it was already there. */
-  async acceptOne(update: Update): Promise<boolean> {
-    try {
-      await this.db.inboundUpdate.create({
-        data: { platform: this.platform, botId: this.botId, updateId: update.update_id, payload: update as object, receivedAt: this.clock.now() },
-      });
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
   }
 
   /**
