@@ -181,11 +181,14 @@ function wakeSoon(dispatchers: Map<Platform, OutboxDispatcher>): (platform: Plat
   };
 }
 
-/** getMe until it works: a daemon started before the network is up should wait, not die. */
+/**
+ * getMe until it works: a daemon started before the network is up should wait, not die, and say
+ * so. (grammY's own bot.init() retries network errors silently and without end, so we call getMe.)
+ */
 async function initWithRetry(bot: Bot<BotContext>, platform: Platform, logger: Logger): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await bot.init();
+      bot.botInfo = await bot.api.getMe();
       return;
     } catch (err) {
       if ((err as { error_code?: number }).error_code === 401) throw new Error(`the ${platform} bot token was rejected (401 Unauthorized): check the token`);

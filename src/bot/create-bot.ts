@@ -50,7 +50,9 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.api.config.use(platformTransformer(profile));
   bot.api.config.use(recordSends(deps.limiter));
   // Interactive replies obey 429s too (notifications go through the outbox and its limiter).
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // Network errors are rethrown: auto-retry would otherwise retry them silently and without limit,
+  // leaving a handler (and its chat's queue, and a shutdown) waiting for as long as the API is away.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
 
   bot.use((ctx, next) => {
     ctx.profile = profile;

@@ -28,6 +28,25 @@ describe("starting without configuration", () => {
   });
 });
 
+describe("starting while the Bot API cannot be reached", () => {
+  it("says so and keeps trying, instead of waiting in silence", async () => {
+    const bot = spawnBot({
+      BALE_BOT_TOKEN: TOKENS.bale,
+      BALE_API_ROOT: "http://127.0.0.1:1",
+      DATABASE_URL: `file:/tmp/peygir-tests/unreachable-${process.pid}.db`,
+      HTTP_PORT: "0",
+      LOG_LEVEL: "info",
+    });
+    try {
+      const line = await bot.waitForLog(/cannot reach the Bot API yet; retrying/, 20_000);
+      expect(line).not.toContain(TOKENS.bale.split(":")[1]);
+    } finally {
+      bot.child.kill("SIGKILL");
+      await bot.exited;
+    }
+  });
+});
+
 const CHATS = 20;
 const PER_CHAT = 3;
 
