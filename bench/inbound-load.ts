@@ -47,7 +47,13 @@ function cards(user: FakeUser, pattern: string): { message: Message; data: strin
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function userLoop(user: FakeUser, request: Extract<LoadRequest, { type: "load" }>, until: number, latencies: number[], counts: { errors: number }): Promise<void> {
+async function userLoop(
+  user: FakeUser,
+  request: Extract<LoadRequest, { type: "load" }>,
+  until: number,
+  latencies: number[],
+  counts: { errors: number },
+): Promise<void> {
   const gapMs = request.perUserPerSecond ? 1000 / request.perUserPerSecond : 0;
   let nextAt = performance.now() + Math.random() * gapMs;
   for (let i = 0; performance.now() < until; i++) {
@@ -61,7 +67,10 @@ async function userLoop(user: FakeUser, request: Extract<LoadRequest, { type: "l
     const started = performance.now();
     try {
       if (i % 2 === 0) {
-        await user.press(card.message.message_id, request.press + card.data.slice(request.pattern.length), { force: true, timeoutMs: 10_000 });
+        await user.press(card.message.message_id, request.press + card.data.slice(request.pattern.length), {
+          force: true,
+          timeoutMs: 10_000,
+        });
       } else {
         user.reply(card.message.message_id, `پیشرفت کار، مرحله ${i}`);
         await user.waitFor(() => true, { timeoutMs: 10_000 });
@@ -96,7 +105,13 @@ async function handle(request: LoadRequest): Promise<LoadReply> {
     }
     case "kickoff":
       for (const id of request.ids) fake!.user({ id, bot: request.token }).send(request.text);
-      return handle({ type: "await-cards", token: request.token, ids: request.ids, pattern: request.pattern, timeoutMs: request.timeoutMs });
+      return handle({
+        type: "await-cards",
+        token: request.token,
+        ids: request.ids,
+        pattern: request.pattern,
+        timeoutMs: request.timeoutMs,
+      });
     case "load": {
       const users = request.ids.map((id) => fake!.user({ id, bot: request.token }));
       const latenciesMs: number[] = [];
@@ -104,7 +119,13 @@ async function handle(request: LoadRequest): Promise<LoadReply> {
       const started = performance.now();
       const until = started + request.seconds * 1000;
       await Promise.all(users.map((user) => userLoop(user, request, until, latenciesMs, counts)));
-      return { type: "loaded", actions: latenciesMs.length, errors: counts.errors, latenciesMs, seconds: (performance.now() - started) / 1000 };
+      return {
+        type: "loaded",
+        actions: latenciesMs.length,
+        errors: counts.errors,
+        latenciesMs,
+        seconds: (performance.now() - started) / 1000,
+      };
     }
     case "close":
       await fake?.close();

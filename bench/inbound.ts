@@ -93,7 +93,9 @@ class LoadWorker {
 
   call<T extends LoadReply["type"]>(request: LoadRequest): Promise<Extract<LoadReply, { type: T }>> {
     return new Promise((resolve, reject) => {
-      this.#worker.once("message", (reply: LoadReply) => (reply.type === "error" ? reject(new Error(reply.message)) : resolve(reply as Extract<LoadReply, { type: T }>)));
+      this.#worker.once("message", (reply: LoadReply) =>
+        reply.type === "error" ? reject(new Error(reply.message)) : resolve(reply as Extract<LoadReply, { type: T }>),
+      );
       this.#worker.postMessage(request);
     });
   }
@@ -116,7 +118,9 @@ async function prepareDatabase(url: string, ids: number[]): Promise<void> {
       for (const [i, id] of ids.entries()) {
         const agency = agencies[i % agencies.length]!;
         const person = await tx.person.create({ data: { name: `کارشناس ${i + 1}`, phone: `+98913${String(i).padStart(7, "0")}` } });
-        await tx.membership.create({ data: { personId: person.id, role: "liaison", agencyId: agency.id, scopeKey: `agency:${agency.id}` } });
+        await tx.membership.create({
+          data: { personId: person.id, role: "liaison", agencyId: agency.id, scopeKey: `agency:${agency.id}` },
+        });
         await tx.chatIdentity.create({ data: { personId: person.id, platform: "bale", userId: String(id), chatId: String(id) } });
       }
     });
@@ -147,9 +151,23 @@ async function measure(worker: LoadWorker, target: Target, options: Options, per
   target.handlingMs.length = 0;
   const phase = perUserPerSecond ? "rate" : "capacity";
   const profile = options.profile && `${options.profile}.${target.name}.${phase}.cpuprofile`;
-  const request: LoadRequest = { type: "load", token: target.token, ids: target.ids, seconds: options.seconds, pattern: target.pattern, press: target.press, ...(perUserPerSecond ? { perUserPerSecond } : {}) };
+  const request: LoadRequest = {
+    type: "load",
+    token: target.token,
+    ids: target.ids,
+    seconds: options.seconds,
+    pattern: target.pattern,
+    press: target.press,
+    ...(perUserPerSecond ? { perUserPerSecond } : {}),
+  };
   const loaded = await profiled(profile, () => worker.call<"loaded">(request));
-  return { updatesPerSecond: loaded.actions / loaded.seconds, updates: loaded.actions, errors: loaded.errors, handlingMs: [...target.handlingMs], roundTripMs: loaded.latenciesMs };
+  return {
+    updatesPerSecond: loaded.actions / loaded.seconds,
+    updates: loaded.actions,
+    errors: loaded.errors,
+    handlingMs: [...target.handlingMs],
+    roundTripMs: loaded.latenciesMs,
+  };
 }
 
 /** Capacity, then the goal's rate; the peak RSS over both. */
@@ -203,7 +221,14 @@ async function bareBot(worker: LoadWorker, apiRoot: string, ids: number[], optio
   }
 }
 
-async function realApp(worker: LoadWorker, apiRoot: string, url: string, ids: number[], options: Options, statements?: Map<string, number>): Promise<BotResult & { statementsPerUpdate?: [string, string][] }> {
+async function realApp(
+  worker: LoadWorker,
+  apiRoot: string,
+  url: string,
+  ids: number[],
+  options: Options,
+  statements?: Map<string, number>,
+): Promise<BotResult & { statementsPerUpdate?: [string, string][] }> {
   const config = loadConfig({
     BALE_BOT_TOKEN: APP_TOKEN,
     BALE_API_ROOT: apiRoot,
@@ -220,7 +245,15 @@ async function realApp(worker: LoadWorker, apiRoot: string, url: string, ids: nu
     await app.services.publishing.publish({ meetingNumber: "1405-08", actor: { kind: "cli" } });
     await worker.call({ type: "await-cards", token: APP_TOKEN, ids, pattern: "a:prg:", timeoutMs: 120_000 });
     const processor = app.platforms[0]!.processor;
-    const target: Target = { name: "peygir", token: APP_TOKEN, ids, pattern: "a:prg:", press: "a:ack:", handlingMs: [], idle: () => processor.idle() };
+    const target: Target = {
+      name: "peygir",
+      token: APP_TOKEN,
+      ids,
+      pattern: "a:prg:",
+      press: "a:ack:",
+      handlingMs: [],
+      idle: () => processor.idle(),
+    };
     // Time each update from the inbox to its completion, as the app records it.
     const process = processor.process.bind(processor);
     processor.process = async (update) => {
@@ -248,14 +281,21 @@ function countStatements(): Map<string, number> {
   const proto = SqliteDatabase.prototype as unknown as { prepare(sql: string): unknown };
   const prepare = proto.prepare;
   proto.prepare = function (this: unknown, sql: string) {
-    const key = sql.replace(/\s+/g, " ").replace(/`main`\./g, "").slice(0, 140);
+    const key = sql
+      .replace(/\s+/g, " ")
+      .replace(/`main`\./g, "")
+      .slice(0, 140);
     counts.set(key, (counts.get(key) ?? 0) + 1);
     return prepare.call(this, sql);
   };
   return counts;
 }
 
-const ms = (values: number[], p: number) => `${percentile([...values].sort((a, b) => a - b), p).toFixed(1)} ms`;
+const ms = (values: number[], p: number) =>
+  `${percentile(
+    [...values].sort((a, b) => a - b),
+    p,
+  ).toFixed(1)} ms`;
 
 function rows(name: string, r: BotResult, rate: number): [string, string][] {
   return [
@@ -286,17 +326,28 @@ export async function runInboundBench(args: string[]): Promise<void> {
 
   const worker = new LoadWorker();
   try {
-    const { url: apiRoot } = await worker.call<"started">({ type: "start", bots: [{ token: BARE_TOKEN, username: "bare_bench_bot" }, { token: APP_TOKEN, username: "peygir_bench_bot" }] });
+    const { url: apiRoot } = await worker.call<"started">({
+      type: "start",
+      bots: [
+        { token: BARE_TOKEN, username: "bare_bench_bot" },
+        { token: APP_TOKEN, username: "peygir_bench_bot" },
+      ],
+    });
     await worker.call({ type: "users", token: BARE_TOKEN, ids: bareIds });
     await worker.call({ type: "users", token: APP_TOKEN, ids: appIds });
     const bare = only === "peygir" ? undefined : await bareBot(worker, apiRoot, bareIds, options);
     const app = only === "bare" ? undefined : await realApp(worker, apiRoot, url, appIds, options, statements);
-    printTable(`inbound benchmark: ${options.users} users, ${options.seconds} s per measurement, "seen" presses and progress replies (Bale, SQLite)`, [
-      ...(bare ? rows("bare grammY", bare, options.rate) : []),
-      ...(app ? rows("peygir", app, options.rate) : []),
-      ...(bare && app ? [["peygir ÷ bare (capacity)", (app.capacity.updatesPerSecond / bare.capacity.updatesPerSecond).toFixed(3)] as [string, string]] : []),
-      ["goal", `capacity ≥ 300 updates/s; handling p99 ≤ 100 ms at ${options.rate} updates/s`],
-    ]);
+    printTable(
+      `inbound benchmark: ${options.users} users, ${options.seconds} s per measurement, "seen" presses and progress replies (Bale, SQLite)`,
+      [
+        ...(bare ? rows("bare grammY", bare, options.rate) : []),
+        ...(app ? rows("peygir", app, options.rate) : []),
+        ...(bare && app
+          ? [["peygir ÷ bare (capacity)", (app.capacity.updatesPerSecond / bare.capacity.updatesPerSecond).toFixed(3)] as [string, string]]
+          : []),
+        ["goal", `capacity ≥ 300 updates/s; handling p99 ≤ 100 ms at ${options.rate} updates/s`],
+      ],
+    );
     if (app?.statementsPerUpdate) printTable("SQL statements per update (peygir)", app.statementsPerUpdate);
   } finally {
     await worker.close();

@@ -14,5 +14,7 @@ if (!load) {
   console.error(`usage: npm run bench -- <${Object.keys(benches).join("|")}> [options]`);
   process.exit(2);
 }
-await (await load())(args);
+await (
+  await load()
+)(args);
 process.exit(0);

@@ -3,6 +3,8 @@
  * prisma/schema.prisma since the last commit. It diffs schema files (no database, no shadow
  * database), which is what works offline with the "js" schema engine. The PostgreSQL adapter
  * still connects while diffing: set MIGRATION_DIFF_POSTGRES_URL if yours is not local.
+ * MIGRATION_BASE=REV diffs from that revision's schema instead of HEAD's (e.g. after merging a branch
+ * whose schema changed too: `MIGRATION_BASE=main npm run db:migration -- name`).
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -20,7 +22,11 @@ execFileSync("npx", ["tsx", "prisma/sync-schemas.ts"], { cwd: root, stdio: "inhe
 
 const targets = [
   { schema: "prisma/schema.prisma", migrations: "prisma/migrations", url: "file:./data/unused.db" },
-  { schema: "prisma/postgres/schema.prisma", migrations: "prisma/postgres/migrations", url: process.env.MIGRATION_DIFF_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },
+  {
+    schema: "prisma/postgres/schema.prisma",
+    migrations: "prisma/postgres/migrations",
+    url: process.env.MIGRATION_DIFF_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+  },
 ];
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const scratch = mkdtempSync(path.join(tmpdir(), "peygir-migration-"));
@@ -28,7 +34,11 @@ const scratch = mkdtempSync(path.join(tmpdir(), "peygir-migration-"));
 for (const t of targets) {
   let from = ["--from-empty"];
   try {
-    const previous = execFileSync("git", ["show", `HEAD:${t.schema}`], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const previous = execFileSync("git", ["show", `${process.env.MIGRATION_BASE ?? "HEAD"}:${t.schema}`], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     const file = path.join(scratch, path.basename(path.dirname(t.schema)) + ".prisma");
     writeFileSync(file, previous);
     from = ["--from-schema-datamodel", file];
@@ -41,7 +51,10 @@ for (const t of targets) {
     env: { ...process.env, DATABASE_URL: t.url, CHECKPOINT_DISABLE: "1" },
   })
     .split("\n")
-    .filter((line) => !line.startsWith("Loaded Prisma config") && !line.includes('CREATE SCHEMA IF NOT EXISTS "public"') && line !== "-- CreateSchema")
+    .filter(
+      (line) =>
+        !line.startsWith("Loaded Prisma config") && !line.includes('CREATE SCHEMA IF NOT EXISTS "public"') && line !== "-- CreateSchema",
+    )
     .join("\n")
     .trim();
   if (!sql || /^-- This is an empty migration/.test(sql)) {

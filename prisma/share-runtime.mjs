@@ -15,5 +15,6 @@ if (readFileSync(runtime, "utf8") !== readFileSync(postgresRuntime, "utf8")) {
 }
 const source = readFileSync(file, "utf8");
 const shared = source.replaceAll("require('./runtime/client.js')", "require('../sqlite/runtime/client.js')");
-if (!shared.includes("require('../sqlite/runtime/client.js')")) throw new Error("prisma/generated/postgres/index.js: runtime require not found");
+if (!shared.includes("require('../sqlite/runtime/client.js')"))
+  throw new Error("prisma/generated/postgres/index.js: runtime require not found");
 writeFileSync(file, shared);

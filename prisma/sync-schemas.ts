@@ -13,8 +13,7 @@ const source = readFileSync(here("./schema.prisma"), "utf8");
 export function postgresSchemaFrom(sqlite: string): string {
   const swapped = sqlite
     .replace('output     = "./generated/sqlite"', 'output     = "../generated/postgres"')
-    .replace('provider = "sqlite"', 'provider = "postgresql"')
-;
+    .replace('provider = "sqlite"', 'provider = "postgresql"');
   if (swapped === sqlite) throw new Error("prisma/schema.prisma no longer has the expected generator/datasource blocks");
   return "// GENERATED from ../schema.prisma by prisma/sync-schemas.ts — do not edit.\n" + swapped;
 }

@@ -79,7 +79,11 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
     clock,
     logger,
     i18n: i18n as never,
-    settings: { platforms: config.platforms.map((p) => p.platform), inviteTtlDays: config.inviteTtlDays, maxAttachmentBytes: config.maxAttachmentBytes },
+    settings: {
+      platforms: config.platforms.map((p) => p.platform),
+      inviteTtlDays: config.inviteTtlDays,
+      maxAttachmentBytes: config.maxAttachmentBytes,
+    },
     onQueued: wakeSoon(dispatchers),
   });
 
@@ -96,7 +100,13 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
     const processor = new UpdateProcessor(bot as unknown as Bot<never>, inbox, log);
     void publishCommands(bot.api, i18n, log);
     await processor.recover();
-    const entry: RunningPlatform = { platform: platform.platform, bot, username: bot.botInfo.username, dispatcher: dispatchers.get(platform.platform)!, processor };
+    const entry: RunningPlatform = {
+      platform: platform.platform,
+      bot,
+      username: bot.botInfo.username,
+      dispatcher: dispatchers.get(platform.platform)!,
+      processor,
+    };
     if (config.botMode === "webhook" && config.webhook) {
       const url = config.webhook.baseUrl + webhookPath(platform.platform, config.webhook.secret);
       await bot.api.setWebhook(url, {
@@ -191,7 +201,8 @@ async function initWithRetry(bot: Bot<BotContext>, platform: Platform, logger: L
       bot.botInfo = await bot.api.getMe();
       return;
     } catch (err) {
-      if ((err as { error_code?: number }).error_code === 401) throw new Error(`the ${platform} bot token was rejected (401 Unauthorized): check the token`);
+      if ((err as { error_code?: number }).error_code === 401)
+        throw new Error(`the ${platform} bot token was rejected (401 Unauthorized): check the token`);
       const wait = Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5));
       logger.warn({ err, retryInMs: wait }, "cannot reach the Bot API yet; retrying");
       await new Promise((resolve) => setTimeout(resolve, wait));

@@ -76,7 +76,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 /** Commands shown in the client's menu; a platform without setMyCommands just has no menu. */
 export async function publishCommands(api: Api, i18n: I18n<BotContext>, logger: Logger): Promise<void> {
   for (const locale of ["fa", "en"] as const) {
-    const commands = ["tasks", "report", "help", "cancel"].map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
+    const commands = ["tasks", "report", "help", "cancel"].map((command) => ({
+      command,
+      description: i18n.t(locale, `command-${command}`),
+    }));
     try {
       await api.setMyCommands(commands, locale === "fa" ? {} : { language_code: locale });
     } catch (err) {

@@ -19,17 +19,27 @@ const token = optionalText.pipe(
     .optional(),
 );
 
-const apiRoot = z.url({ protocol: /^https?$/, error: "expected an http(s) URL such as https://tapi.bale.ai" }).transform((u) => u.replace(/\/+$/, ""));
+const apiRoot = z
+  .url({ protocol: /^https?$/, error: "expected an http(s) URL such as https://tapi.bale.ai" })
+  .transform((u) => u.replace(/\/+$/, ""));
 
-const positive = (fallback: number) => z.coerce.number({ error: "expected a number" }).positive("expected a number above 0").default(fallback);
+const positive = (fallback: number) =>
+  z.coerce.number({ error: "expected a number" }).positive("expected a number above 0").default(fallback);
 const positiveInt = (fallback: number) =>
-  z.coerce.number({ error: "expected a whole number" }).int("expected a whole number").positive("expected a whole number above 0").default(fallback);
+  z.coerce
+    .number({ error: "expected a whole number" })
+    .int("expected a whole number")
+    .positive("expected a whole number above 0")
+    .default(fallback);
 
 const databaseUrl = z
   .string()
   .trim()
   .transform((v) => v || DEFAULT_SQLITE_URL)
-  .refine((v) => /^file:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), "expected file:PATH (SQLite) or postgres://USER@HOST:PORT/DB (PostgreSQL)")
+  .refine(
+    (v) => /^file:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v),
+    "expected file:PATH (SQLite) or postgres://USER@HOST:PORT/DB (PostgreSQL)",
+  )
   .default(DEFAULT_SQLITE_URL);
 
 const envSchema = z
@@ -40,13 +50,22 @@ const envSchema = z
     TELEGRAM_API_ROOT: apiRoot.default("https://api.telegram.org"),
     DATABASE_URL: databaseUrl,
     BOT_MODE: z.enum(["polling", "webhook"], { error: "expected polling or webhook" }).default("polling"),
-    WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "expected the public base URL of this server, e.g. https://peygir.example.ir" }).optional()),
+    WEBHOOK_URL: optionalText.pipe(
+      z.url({ protocol: /^https?$/, error: "expected the public base URL of this server, e.g. https://peygir.example.ir" }).optional(),
+    ),
     WEBHOOK_SECRET: optionalText.pipe(
-      z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "expected 16 to 256 characters of A-Z, a-z, 0-9, _ or -").optional(),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, "expected 16 to 256 characters of A-Z, a-z, 0-9, _ or -")
+        .optional(),
     ),
     HTTP_HOST: z.string().trim().default("0.0.0.0"),
     HTTP_PORT: z.coerce.number({ error: "expected a port number" }).int().min(0).max(65535, "expected a port 0-65535").default(8080),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "expected one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "expected one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .default("info"),
     BALE_RATE_PER_SECOND: positive(20),
     BALE_RATE_PER_CHAT_PER_SECOND: positive(1),
     TELEGRAM_RATE_PER_SECOND: positive(30),
@@ -62,12 +81,23 @@ const envSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["BALE_BOT_TOKEN"],
-        message: "set BALE_BOT_TOKEN (from @botfather in Bale) and/or TELEGRAM_BOT_TOKEN (from @BotFather in Telegram): at least one bot token is required",
+        message:
+          "set BALE_BOT_TOKEN (from @botfather in Bale) and/or TELEGRAM_BOT_TOKEN (from @BotFather in Telegram): at least one bot token is required",
       });
     }
     if (env.BOT_MODE === "webhook") {
-      if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook: the public https base URL that Bale/Telegram will call" });
-      if (!env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook: a random secret of 16+ characters (A-Z a-z 0-9 _ -)" });
+      if (!env.WEBHOOK_URL)
+        ctx.addIssue({
+          code: "custom",
+          path: ["WEBHOOK_URL"],
+          message: "required when BOT_MODE=webhook: the public https base URL that Bale/Telegram will call",
+        });
+      if (!env.WEBHOOK_SECRET)
+        ctx.addIssue({
+          code: "custom",
+          path: ["WEBHOOK_SECRET"],
+          message: "required when BOT_MODE=webhook: a random secret of 16+ characters (A-Z a-z 0-9 _ -)",
+        });
     }
   });
 
@@ -111,7 +141,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = issue.path.join(".") || "environment";
-      const got = typeof issue.path[0] === "string" && env[issue.path[0]] !== undefined && !/TOKEN|SECRET|DATABASE_URL/.test(name) ? ` (got "${env[issue.path[0]]}")` : "";
+      const got =
+        typeof issue.path[0] === "string" && env[issue.path[0]] !== undefined && !/TOKEN|SECRET|DATABASE_URL/.test(name)
+          ? ` (got "${env[issue.path[0]]}")`
+          : "";
       return `${name}: ${issue.message}${got}`;
     });
     throw new ConfigError(problems);
@@ -119,17 +152,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const platforms: PlatformConfig[] = [];
   if (e.BALE_BOT_TOKEN) {
-    platforms.push({ platform: "bale", token: e.BALE_BOT_TOKEN, apiRoot: e.BALE_API_ROOT, ratePerSecond: e.BALE_RATE_PER_SECOND, ratePerChatPerSecond: e.BALE_RATE_PER_CHAT_PER_SECOND });
+    platforms.push({
+      platform: "bale",
+      token: e.BALE_BOT_TOKEN,
+      apiRoot: e.BALE_API_ROOT,
+      ratePerSecond: e.BALE_RATE_PER_SECOND,
+      ratePerChatPerSecond: e.BALE_RATE_PER_CHAT_PER_SECOND,
+    });
   }
   if (e.TELEGRAM_BOT_TOKEN) {
-    platforms.push({ platform: "telegram", token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, ratePerSecond: e.TELEGRAM_RATE_PER_SECOND, ratePerChatPerSecond: e.TELEGRAM_RATE_PER_CHAT_PER_SECOND });
+    platforms.push({
+      platform: "telegram",
+      token: e.TELEGRAM_BOT_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT,
+      ratePerSecond: e.TELEGRAM_RATE_PER_SECOND,
+      ratePerChatPerSecond: e.TELEGRAM_RATE_PER_CHAT_PER_SECOND,
+    });
   }
   return Object.freeze({
     platforms,
     databaseUrl: e.DATABASE_URL,
     databaseProvider: /^postgres/.test(e.DATABASE_URL) ? "postgres" : "sqlite",
     botMode: e.BOT_MODE,
-    webhook: e.BOT_MODE === "webhook" && e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { baseUrl: e.WEBHOOK_URL.replace(/\/+$/, ""), secret: e.WEBHOOK_SECRET } : undefined,
+    webhook:
+      e.BOT_MODE === "webhook" && e.WEBHOOK_URL && e.WEBHOOK_SECRET
+        ? { baseUrl: e.WEBHOOK_URL.replace(/\/+$/, ""), secret: e.WEBHOOK_SECRET }
+        : undefined,
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     logLevel: e.LOG_LEVEL,
     inviteTtlDays: e.INVITE_TTL_DAYS,

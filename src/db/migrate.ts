@@ -77,7 +77,11 @@ export async function migrateDatabase(url: string): Promise<string> {
         const busy = /SocketTimeout|database is locked|SQLITE_BUSY/.test(output)
           ? "The database is busy: stop the running bot before applying new migrations, then start it again (start migrates by itself).\n"
           : "";
-        reject(new MigrationError(`${busy}prisma migrate deploy failed (exit ${code}):\n${output.replace(/postgres(ql)?:\/\/[^\s]+/g, "postgres://<redacted>")}`));
+        reject(
+          new MigrationError(
+            `${busy}prisma migrate deploy failed (exit ${code}):\n${output.replace(/postgres(ql)?:\/\/[^\s]+/g, "postgres://<redacted>")}`,
+          ),
+        );
       }
     });
   });

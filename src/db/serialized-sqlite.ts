@@ -16,7 +16,8 @@ function serialize(adapter: Adapter): Adapter {
   const idle = async () => {
     while (open) await open;
   };
-  const outside = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+  const outside =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       await idle();
       // better-sqlite3 runs the statement synchronously when the call starts, so no

@@ -30,7 +30,10 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { app: "peygir" },
-      redact: { paths: ["token", "*.token", "config.platforms[*].token", "webhook.secret", "*.secret", "headers.authorization"], censor: "<redacted>" },
+      redact: {
+        paths: ["token", "*.token", "config.platforms[*].token", "webhook.secret", "*.secret", "headers.authorization"],
+        censor: "<redacted>",
+      },
       serializers: { err: (e: unknown) => scrubDeep(e) },
       hooks: {
         logMethod(args, method) {

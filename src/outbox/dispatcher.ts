@@ -66,12 +66,19 @@ export function classify(error: unknown, attempts: number, maxAttempts: number, 
     if (error.error_code === 403) return { kind: "failed", error: description, unreachable: true };
     // 401/404 mean the bot itself is misconfigured, not this message: keep it and try later.
     if (error.error_code >= 500 || error.error_code === 401 || error.error_code === 409) {
-      return attempts >= maxAttempts ? { kind: "failed", error: description } : { kind: "retry", after: backoffMs(attempts, retryBaseMs), error: description };
+      return attempts >= maxAttempts
+        ? { kind: "failed", error: description }
+        : { kind: "retry", after: backoffMs(attempts, retryBaseMs), error: description };
     }
     return { kind: "failed", error: description };
   }
-  const message = error instanceof HttpError ? `network: ${String((error.error as Error)?.message ?? error.message)}` : String((error as Error)?.message ?? error);
-  return attempts >= maxAttempts ? { kind: "failed", error: message } : { kind: "retry", after: backoffMs(attempts, retryBaseMs), error: message };
+  const message =
+    error instanceof HttpError
+      ? `network: ${String((error.error as Error)?.message ?? error.message)}`
+      : String((error as Error)?.message ?? error);
+  return attempts >= maxAttempts
+    ? { kind: "failed", error: message }
+    : { kind: "retry", after: backoffMs(attempts, retryBaseMs), error: message };
 }
 
 export class OutboxDispatcher {
@@ -86,7 +93,9 @@ export class OutboxDispatcher {
 
   constructor(options: DispatcherOptions) {
     const profile = PROFILES[options.platform.platform];
-    const api = options.api ?? new Api(options.platform.token, { apiRoot: options.platform.apiRoot, timeoutSeconds: options.requestTimeoutSeconds ?? 30 });
+    const api =
+      options.api ??
+      new Api(options.platform.token, { apiRoot: options.platform.apiRoot, timeoutSeconds: options.requestTimeoutSeconds ?? 30 });
     if (!options.api) api.config.use(platformTransformer(profile));
     this.#o = {
       leaseMs: 60_000,
@@ -230,7 +239,9 @@ export class OutboxDispatcher {
    */
   async #claim(row: Row): Promise<boolean> {
     const db = this.#o.db;
-    const older = await db.outboxMessage.count({ where: { platform: this.platform, chatId: row.chatId, status: "pending", id: { lt: row.id } } });
+    const older = await db.outboxMessage.count({
+      where: { platform: this.platform, chatId: row.chatId, status: "pending", id: { lt: row.id } },
+    });
     if (older > 0) return false;
     const now = this.#o.clock.now();
     const { count } = await db.outboxMessage.updateMany({
@@ -266,7 +277,14 @@ export class OutboxDispatcher {
     if (outcome.kind === "sent") {
       await db.outboxMessage.update({
         where: { id: row.id },
-        data: { status: "sent", sentAt: now, messageId: outcome.messageId ?? null, attempts: row.attempts + 1, claimedBy: null, claimedUntil: null },
+        data: {
+          status: "sent",
+          sentAt: now,
+          messageId: outcome.messageId ?? null,
+          attempts: row.attempts + 1,
+          claimedBy: null,
+          claimedUntil: null,
+        },
       });
       return;
     }
@@ -295,7 +313,14 @@ export class OutboxDispatcher {
           data: { reachable: false, unreachableReason: outcome.error, unreachableAt: now },
         });
         await tx.auditLog.create({
-          data: { actorKind: "system", platform: this.platform, action: "identity.unreachable", entity: "ChatIdentity", entityId: row.chatId, data: { reason: outcome.error } },
+          data: {
+            actorKind: "system",
+            platform: this.platform,
+            action: "identity.unreachable",
+            entity: "ChatIdentity",
+            entityId: row.chatId,
+            data: { reason: outcome.error },
+          },
         });
       }
     });

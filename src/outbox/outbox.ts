@@ -45,7 +45,9 @@ export function requestOf(message: OutgoingMessage | OutgoingFile): { method: st
     const payload = { [message.kind]: message.fileId, ...(message.caption ? { caption: message.caption } : {}) };
     return { method: message.kind === "photo" ? "sendPhoto" : "sendDocument", payload };
   }
-  const payload = message.buttons?.length ? { text: message.text, reply_markup: { inline_keyboard: message.buttons } } : { text: message.text };
+  const payload = message.buttons?.length
+    ? { text: message.text, reply_markup: { inline_keyboard: message.buttons } }
+    : { text: message.text };
   return { method: "sendMessage", payload };
 }
 

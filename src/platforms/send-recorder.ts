@@ -5,7 +5,14 @@
 import type { Transformer } from "grammy";
 import type { RateLimiter } from "../outbox/rate-limiter.js";
 
-const SEND_METHODS = new Set(["sendMessage", "sendDocument", "sendPhoto", "editMessageText", "editMessageReplyMarkup", "editMessageCaption"]);
+const SEND_METHODS = new Set([
+  "sendMessage",
+  "sendDocument",
+  "sendPhoto",
+  "editMessageText",
+  "editMessageReplyMarkup",
+  "editMessageCaption",
+]);
 
 export function recordSends(limiter: RateLimiter): Transformer {
   return (prev, method, payload, signal) => {

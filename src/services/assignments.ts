@@ -12,7 +12,13 @@ import type { Logger } from "pino";
 import type { Platform } from "../config/index.js";
 import { Prisma, type Db, type Tx } from "../db/client.js";
 import { compareUrgency } from "../domain/assignments/deadline.js";
-import { transition, type AgencyAction, type AssignmentStatus, type ResolutionKind, type TransitionRefusal } from "../domain/assignments/status.js";
+import {
+  transition,
+  type AgencyAction,
+  type AssignmentStatus,
+  type ResolutionKind,
+  type TransitionRefusal,
+} from "../domain/assignments/status.js";
 import type { WorkCalendar } from "../domain/calendar/index.js";
 import type { Translate } from "../i18n/index.js";
 import type { Clock } from "../shared/clock.js";
@@ -32,8 +38,7 @@ export interface AgencyActor {
 export type AgencyRefusal = "unknown" | TransitionRefusal;
 
 export type AgencyActionResult =
-  | { ok: true; changed: boolean; view: AssignmentSummary }
-  | { ok: false; refusal: AgencyRefusal; view?: AssignmentSummary };
+  { ok: true; changed: boolean; view: AssignmentSummary } | { ok: false; refusal: AgencyRefusal; view?: AssignmentSummary };
 
 /** The topic of every outbox message about an assignment; replies to those messages map back through it. */
 export const assignmentTopic = (assignmentId: number): string => `assignment:${assignmentId}`;
@@ -78,7 +83,13 @@ function toLoadedView(row: AssignmentRow): LoadedView {
       deadline: row.deadline,
       blockedReason: row.blockedReason,
       agency: row.agency,
-      resolution: { number: resolution.number, text: resolution.text, kind: resolution.kind as ResolutionKind, leadAll: resolution.leadAll, reportTo: resolution.reportTo },
+      resolution: {
+        number: resolution.number,
+        text: resolution.text,
+        kind: resolution.kind as ResolutionKind,
+        leadAll: resolution.leadAll,
+        reportTo: resolution.reportTo,
+      },
       meeting: { number: resolution.meeting.number, heldOn: resolution.meeting.heldOn },
       committee: { id: resolution.meeting.committee.id, name: resolution.meeting.committee.name },
       partners,
@@ -103,18 +114,29 @@ async function agencyIdsOf(tx: Tx, personId: number): Promise<number[]> {
 }
 
 export async function isAgencyMember(tx: Tx, personId: number, agencyId: number): Promise<boolean> {
-  const found = await tx.membership.findFirst({ where: { personId, agencyId, active: true, role: { in: AGENCY_ROLES } }, select: { id: true } });
+  const found = await tx.membership.findFirst({
+    where: { personId, agencyId, active: true, role: { in: AGENCY_ROLES } },
+    select: { id: true },
+  });
   return found !== null;
 }
 
 /** The people who hear from an agency: its active heads and liaisons, each once. */
 export async function agencyContacts(tx: Tx, agencyId: number): Promise<number[]> {
-  const memberships = await tx.membership.findMany({ where: { agencyId, active: true, role: { in: AGENCY_ROLES } }, select: { personId: true }, orderBy: { id: "asc" } });
+  const memberships = await tx.membership.findMany({
+    where: { agencyId, active: true, role: { in: AGENCY_ROLES } },
+    select: { personId: true },
+    orderBy: { id: "asc" },
+  });
   return [...new Set(memberships.map((m) => m.personId))];
 }
 
 export async function secretariatOf(tx: Tx, committeeId: number): Promise<number[]> {
-  const memberships = await tx.membership.findMany({ where: { committeeId, role: "secretariat", active: true }, select: { personId: true }, orderBy: { id: "asc" } });
+  const memberships = await tx.membership.findMany({
+    where: { committeeId, role: "secretariat", active: true },
+    select: { personId: true },
+    orderBy: { id: "asc" },
+  });
   return [...new Set(memberships.map((m) => m.personId))];
 }
 
@@ -128,15 +150,30 @@ interface AssignmentChanges {
 }
 
 /** Named in SQL from this fixed list only, never from what a caller passes. */
-const CHANGE_COLUMNS = ["acknowledgedAt", "lastProgressAt", "reportedDoneAt", "percent", "blockedReason"] as const satisfies readonly (keyof AssignmentChanges)[];
+const CHANGE_COLUMNS = [
+  "acknowledgedAt",
+  "lastProgressAt",
+  "reportedDoneAt",
+  "percent",
+  "blockedReason",
+] as const satisfies readonly (keyof AssignmentChanges)[];
 
 /**
  * Moves an assignment from `from` to `to` with its changed columns; 0 rows when its status is no
  * longer `from` (someone else changed it meanwhile). Plain SQL: it is on the path of every press
  * and reply, where Prisma's cost per query is what limits the bot (see bench/inbound.ts).
  */
-async function updateStatus(tx: Tx, id: number, from: AssignmentStatus, to: AssignmentStatus, now: Date, changes: AssignmentChanges = {}): Promise<number> {
-  const columns = CHANGE_COLUMNS.filter((column) => changes[column] !== undefined).map((column) => Prisma.sql`, ${Prisma.raw(`"${column}"`)} = ${changes[column]}`);
+async function updateStatus(
+  tx: Tx,
+  id: number,
+  from: AssignmentStatus,
+  to: AssignmentStatus,
+  now: Date,
+  changes: AssignmentChanges = {},
+): Promise<number> {
+  const columns = CHANGE_COLUMNS.filter((column) => changes[column] !== undefined).map(
+    (column) => Prisma.sql`, ${Prisma.raw(`"${column}"`)} = ${changes[column]}`,
+  );
   return tx.$executeRaw`
     UPDATE "Assignment" SET "status" = ${to}, "version" = "version" + 1, "updatedAt" = ${now}${columns.length > 0 ? Prisma.join(columns, "") : Prisma.empty}
     WHERE "id" = ${id} AND "status" = ${from}`;
@@ -257,7 +294,10 @@ export class AssignmentService {
 
   /** Everything shown about the assignment (for its message), if the person may act on it. */
   async view(actor: AgencyActor, assignmentId: number): Promise<LoadedView | undefined> {
-    const [loaded] = await loadAssignmentViews(this.db, { id: assignmentId, agency: { memberships: { some: { personId: actor.personId, active: true, role: { in: AGENCY_ROLES } } } } });
+    const [loaded] = await loadAssignmentViews(this.db, {
+      id: assignmentId,
+      agency: { memberships: { some: { personId: actor.personId, active: true, role: { in: AGENCY_ROLES } } } },
+    });
     return loaded;
   }
 
@@ -279,8 +319,14 @@ export class AssignmentService {
     if (agencyIds.length === 0) return [];
     const loaded = await loadAssignmentViews(this.db, { agencyId: { in: agencyIds }, status: { notIn: ["done", "cancelled"] } });
     const agencyOrder = new Map(agencyIds.map((id, index) => [id, index]));
-    const urgency = (l: LoadedView) => ({ deadline: l.view.deadline, meetingHeldOn: l.view.meeting.heldOn, resolutionNumber: l.view.resolution.number });
-    return loaded.sort((a, b) => agencyOrder.get(a.view.agency.id)! - agencyOrder.get(b.view.agency.id)! || compareUrgency(urgency(a), urgency(b)));
+    const urgency = (l: LoadedView) => ({
+      deadline: l.view.deadline,
+      meetingHeldOn: l.view.meeting.heldOn,
+      resolutionNumber: l.view.resolution.number,
+    });
+    return loaded.sort(
+      (a, b) => agencyOrder.get(a.view.agency.id)! - agencyOrder.get(b.view.agency.id)! || compareUrgency(urgency(a), urgency(b)),
+    );
   }
 
   /**
@@ -313,7 +359,11 @@ export class AssignmentService {
         ...(step.from === "blocked" ? { blockedReason: null } : {}),
       },
       record: async (tx) => ({
-        progressUpdateId: await this.#recordUpdate(tx, step, actor, "progress", { text: input.text, percent: input.percent, files: input.files }),
+        progressUpdateId: await this.#recordUpdate(tx, step, actor, "progress", {
+          text: input.text,
+          percent: input.percent,
+          files: input.files,
+        }),
         percent: input.percent ?? null,
         files: input.files?.length ?? 0,
       }),
@@ -322,7 +372,12 @@ export class AssignmentService {
 
   claimDone(actor: AgencyActor, input: DoneClaimInput): Promise<AgencyActionResult> {
     return this.#apply(actor, input.assignmentId, "claim_done", (step) => ({
-      changes: { reportedDoneAt: step.now, lastProgressAt: step.now, blockedReason: null, ...(step.from === "assigned" ? { acknowledgedAt: step.now } : {}) },
+      changes: {
+        reportedDoneAt: step.now,
+        lastProgressAt: step.now,
+        blockedReason: null,
+        ...(step.from === "assigned" ? { acknowledgedAt: step.now } : {}),
+      },
       record: async (tx) => ({
         progressUpdateId: await this.#recordUpdate(tx, step, actor, "done_claim", { text: input.text, files: input.files }),
         files: input.files?.length ?? 0,
@@ -334,7 +389,10 @@ export class AssignmentService {
   reportBlocked(actor: AgencyActor, input: BlockedInput): Promise<AgencyActionResult> {
     return this.#apply(actor, input.assignmentId, "block", (step) => ({
       changes: { blockedReason: input.reason, ...(step.from === "assigned" ? { acknowledgedAt: step.now } : {}) },
-      record: async (tx) => ({ progressUpdateId: await this.#recordUpdate(tx, step, actor, "blocked", { text: input.reason }), reason: input.reason }),
+      record: async (tx) => ({
+        progressUpdateId: await this.#recordUpdate(tx, step, actor, "blocked", { text: input.reason }),
+        reason: input.reason,
+      }),
       notify: (tx) => this.#tellSecretariat(tx, step, actor, { kind: "blocked", text: input.reason, files: [] }),
     }));
   }
@@ -366,12 +424,19 @@ export class AssignmentService {
         return true;
       });
       if (applied) return { ok: true, changed: result.changed, view: summaryAfter(summary, step.to, changes) };
-      if (attempt >= MAX_ATTEMPTS) throw new Error(`assignment ${assignmentId} kept changing while ${action} was applied; gave up after ${attempt} attempts`);
+      if (attempt >= MAX_ATTEMPTS)
+        throw new Error(`assignment ${assignmentId} kept changing while ${action} was applied; gave up after ${attempt} attempts`);
       this.logger.debug({ assignmentId, action, attempt }, "assignment changed meanwhile; applying again");
     }
   }
 
-  async #recordUpdate(tx: Tx, step: Step, actor: AgencyActor, kind: string, content: { text?: string | undefined; percent?: number | undefined; files?: readonly IncomingFile[] | undefined }): Promise<number> {
+  async #recordUpdate(
+    tx: Tx,
+    step: Step,
+    actor: AgencyActor,
+    kind: string,
+    content: { text?: string | undefined; percent?: number | undefined; files?: readonly IncomingFile[] | undefined },
+  ): Promise<number> {
     const files = attachmentRows(content.files ?? [], actor.platform, this.maxAttachmentBytes);
     // Plain SQL, as for the status: this is the write of every progress reply.
     const [update] = await tx.$queryRaw<{ id: number }[]>`
@@ -386,7 +451,12 @@ export class AssignmentService {
    * Done claims and blockers reach the secretariat at once, rendered from the assignment as it
    * now is; evidence files follow the notice to the secretariat's chats on the same platform.
    */
-  async #tellSecretariat(tx: Tx, step: Step, actor: AgencyActor, report: { kind: "done_claim" | "blocked"; text: string | undefined; files: readonly IncomingFile[] }): Promise<void> {
+  async #tellSecretariat(
+    tx: Tx,
+    step: Step,
+    actor: AgencyActor,
+    report: { kind: "done_claim" | "blocked"; text: string | undefined; files: readonly IncomingFile[] },
+  ): Promise<void> {
     const person = await tx.person.findUnique({ where: { id: actor.personId }, select: { name: true } });
     const [loaded] = await loadAssignmentViews(tx, { id: step.assignmentId });
     const view = loaded!.view;

@@ -25,7 +25,8 @@ export function isWithinLimit(file: Pick<IncomingFile, "size">, maxBytes: number
 /** The Attachment rows for a list of files; throws if one is over the limit (the dialogs check first). */
 export function attachmentRows(files: readonly IncomingFile[], platform: Platform, maxBytes: number) {
   return files.map((file) => {
-    if (!isWithinLimit(file, maxBytes)) throw new AttachmentTooLargeError(`file ${file.fileName ?? file.fileId} is ${file.size} bytes, over ${maxBytes}`);
+    if (!isWithinLimit(file, maxBytes))
+      throw new AttachmentTooLargeError(`file ${file.fileName ?? file.fileId} is ${file.size} bytes, over ${maxBytes}`);
     return {
       platform,
       fileId: file.fileId,

@@ -2,10 +2,7 @@
 import type { Platform } from "../config/index.js";
 import type { Tx } from "../db/client.js";
 
-export type Actor =
-  | { kind: "person"; personId: number; platform?: Platform | "cli" }
-  | { kind: "system" }
-  | { kind: "cli" };
+export type Actor = { kind: "person"; personId: number; platform?: Platform | "cli" } | { kind: "system" } | { kind: "cli" };
 
 /**
  * One plain SQL insert: an audit row is written with every state change, and Prisma's own cost

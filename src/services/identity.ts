@@ -37,7 +37,10 @@ export function canActForAgency(caller: Caller | undefined, agencyId: number): b
 }
 
 /** Committees in which the caller holds the given committee-level role. */
-export function committeesWhere(caller: Caller | undefined, role: "secretariat" | "governorate"): { id: number; code: string; name: string }[] {
+export function committeesWhere(
+  caller: Caller | undefined,
+  role: "secretariat" | "governorate",
+): { id: number; code: string; name: string }[] {
   return (caller?.memberships ?? []).filter((m) => m.role === role && m.committee).map((m) => m.committee!);
 }
 
@@ -65,7 +68,10 @@ interface CallerRow {
 const SEEN_GRANULARITY_MS = 10 * 60_000;
 
 export class IdentityService {
-  constructor(private readonly db: Db, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Runs for every update, so it is one SQL query (identity, person and active memberships

@@ -17,10 +17,10 @@
  * lists are removed. Agencies, people, memberships, meetings and resolutions are never deleted by
  * an import (they may already carry assignments, reports and history).
  */
-import { readFile } from 'node:fs/promises';
-import { Prisma, type Db, type Tx, isUniqueViolation } from '../db/client.js';
-import { deadlineInstant } from '../domain/calendar/index.js';
-import { jalaliToInstant } from '../domain/calendar/index.js';
+import { readFile } from "node:fs/promises";
+import { Prisma, type Db, type Tx, isUniqueViolation } from "../db/client.js";
+import { deadlineInstant } from "../domain/calendar/index.js";
+import { jalaliToInstant } from "../domain/calendar/index.js";
 import {
   type AgencyEntry,
   type CommitteeEntry,
@@ -31,34 +31,34 @@ import {
   type ResolutionEntry,
   type RoleEntry,
   parseCommitteeFile,
-} from '../domain/committee-file/index.js';
-import type { Result } from '../domain/result.js';
-import type { Clock } from '../shared/clock.js';
-import { type Actor, audit } from './audit.js';
+} from "../domain/committee-file/index.js";
+import type { Result } from "../domain/result.js";
+import type { Clock } from "../shared/clock.js";
+import { type Actor, audit } from "./audit.js";
 
 /** Entity kinds an import writes, in the order it writes them (and the summary lists them). */
 export const IMPORTED_ENTITIES = [
-  'committee',
-  'agency',
-  'committeeAgency',
-  'person',
-  'membership',
-  'meeting',
-  'resolution',
-  'resolutionParty',
+  "committee",
+  "agency",
+  "committeeAgency",
+  "person",
+  "membership",
+  "meeting",
+  "resolution",
+  "resolutionParty",
 ] as const;
 export type ImportedEntity = (typeof IMPORTED_ENTITIES)[number];
 
 /** Model names, as the audit log records them. */
 const AUDITED_AS: Readonly<Record<ImportedEntity, string>> = {
-  committee: 'Committee',
-  agency: 'Agency',
-  committeeAgency: 'CommitteeAgency',
-  person: 'Person',
-  membership: 'Membership',
-  meeting: 'Meeting',
-  resolution: 'Resolution',
-  resolutionParty: 'ResolutionParty',
+  committee: "Committee",
+  agency: "Agency",
+  committeeAgency: "CommitteeAgency",
+  person: "Person",
+  membership: "Membership",
+  meeting: "Meeting",
+  resolution: "Resolution",
+  resolutionParty: "ResolutionParty",
 };
 
 export interface EntityCounts {
@@ -79,12 +79,15 @@ export interface ImportSummary {
 export type CommitteeFileRead = Result<CommitteeFile, readonly CommitteeFileError[]>;
 export type ImportOutcome = Result<ImportSummary, readonly CommitteeFileError[]>;
 
-const CLI_ACTOR: Actor = { kind: 'cli' };
+const CLI_ACTOR: Actor = { kind: "cli" };
 /** A county's file is a few hundred rows; PostgreSQL round trips add up, so allow more than Prisma's 5 s. */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 120_000 };
 
 export class ImportService {
-  constructor(private readonly db: Db, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   /** Reads, validates and imports a file; a file with problems writes nothing and answers them all. */
   async importFile(path: string, actor: Actor = CLI_ACTOR): Promise<ImportOutcome> {
@@ -107,9 +110,9 @@ export class ImportService {
 }
 
 export class ImportConflictError extends Error {
-  override name = 'ImportConflictError';
+  override name = "ImportConflictError";
   constructor() {
-    super('another import wrote the same rows at the same moment; nothing was imported, run the import again');
+    super("another import wrote the same rows at the same moment; nothing was imported, run the import again");
   }
 }
 
@@ -119,25 +122,25 @@ export async function readCommitteeFile(path: string): Promise<CommitteeFileRead
   try {
     bytes = await readFile(path);
   } catch (error) {
-    return { ok: false, error: [{ path: '', message: describeReadError(path, error) }] };
+    return { ok: false, error: [{ path: "", message: describeReadError(path, error) }] };
   }
   let text: string;
   try {
     // fatal: a file saved in another encoding (e.g. Windows-1256) must be refused, not garbled.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, error: [{ path: '', message: `${path} is not UTF-8 text: save it with the UTF-8 encoding and try again` }] };
+    return { ok: false, error: [{ path: "", message: `${path} is not UTF-8 text: save it with the UTF-8 encoding and try again` }] };
   }
   return parseCommitteeFile(text);
 }
 
 function describeReadError(path: string, error: unknown): string {
   switch ((error as NodeJS.ErrnoException).code) {
-    case 'ENOENT':
+    case "ENOENT":
       return `file not found: ${path}`;
-    case 'EISDIR':
+    case "EISDIR":
       return `${path} is a directory; give the path of a .yaml file`;
-    case 'EACCES':
+    case "EACCES":
       return `cannot read ${path}: permission denied`;
     default:
       return `cannot read ${path}: ${(error as Error).message}`;
@@ -154,9 +157,13 @@ class ImportRun {
   private readonly agencyIds = new Map<string, number>();
   /** The file's committee, once written. */
   private committeeId = 0;
-  private committeeCode = '';
+  private committeeCode = "";
 
-  constructor(private readonly tx: Tx, private readonly actor: Actor, private readonly at: Date) {}
+  constructor(
+    private readonly tx: Tx,
+    private readonly actor: Actor,
+    private readonly at: Date,
+  ) {}
 
   async run(doc: CommitteeFile): Promise<ImportSummary> {
     this.committeeId = await this.committee(doc.committee);
@@ -178,7 +185,7 @@ class ImportRun {
       weeklyReportTemplate: c.weeklyReport === null ? null : asJson(c.weeklyReport),
     };
     const existing = await this.tx.committee.findUnique({ where: { code: c.code } });
-    return this.sync('committee', existing, desired, {
+    return this.sync("committee", existing, desired, {
       create: () => this.tx.committee.create({ data: { code: c.code, ...withDbNull(desired) } }),
       update: (id, changes) => this.tx.committee.update({ where: { id }, data: withDbNull(changes) }),
     });
@@ -187,7 +194,7 @@ class ImportRun {
   private async agency(a: AgencyEntry): Promise<number> {
     const desired = { name: a.name, kind: a.kind };
     const existing = await this.tx.agency.findUnique({ where: { code: a.code } });
-    return this.sync('agency', existing, desired, {
+    return this.sync("agency", existing, desired, {
       create: () => this.tx.agency.create({ data: { code: a.code, ...desired } }),
       update: (id, changes) => this.tx.agency.update({ where: { id }, data: changes }),
     });
@@ -199,7 +206,7 @@ class ImportRun {
     const existing = await this.tx.committeeAgency.findMany({ where: { committeeId } });
     const key = (agencyId: number) => ({ committeeId_agencyId: { committeeId, agencyId } });
     await this.syncLinks(
-      'committeeAgency',
+      "committeeAgency",
       existing.map((link) => ({ agencyId: link.agencyId, fields: {} })),
       new Map([...this.agencyIds.values()].map((agencyId) => [agencyId, {}])),
       {
@@ -212,10 +219,11 @@ class ImportRun {
   }
 
   private async person(p: PersonEntry): Promise<void> {
-    const phoneless = () => this.tx.person.findFirst({ where: { phone: null, name: p.name }, orderBy: { id: 'asc' } });
-    const existing = p.phone === null ? await phoneless() : ((await this.tx.person.findUnique({ where: { phone: p.phone } })) ?? (await phoneless()));
+    const phoneless = () => this.tx.person.findFirst({ where: { phone: null, name: p.name }, orderBy: { id: "asc" } });
+    const existing =
+      p.phone === null ? await phoneless() : ((await this.tx.person.findUnique({ where: { phone: p.phone } })) ?? (await phoneless()));
     const desired = { name: p.name, phone: p.phone };
-    const personId = await this.sync('person', existing, desired, {
+    const personId = await this.sync("person", existing, desired, {
       create: () => this.tx.person.create({ data: desired }),
       update: (id, changes) => this.tx.person.update({ where: { id }, data: changes }),
     });
@@ -223,13 +231,14 @@ class ImportRun {
   }
 
   private async membership(personId: number, role: RoleEntry): Promise<void> {
-    const scope = 'agency' in role
-      ? { agencyId: this.agencyId(role.agency), committeeId: null }
-      : { agencyId: null, committeeId: this.committeeOf(role.committee) };
+    const scope =
+      "agency" in role
+        ? { agencyId: this.agencyId(role.agency), committeeId: null }
+        : { agencyId: null, committeeId: this.committeeOf(role.committee) };
     const scopeKey = scope.agencyId !== null ? `agency:${scope.agencyId}` : `committee:${scope.committeeId}`;
     const desired = { ...scope, title: role.title, active: true };
     const existing = await this.tx.membership.findUnique({ where: { personId_role_scopeKey: { personId, role: role.role, scopeKey } } });
-    await this.sync('membership', existing, desired, {
+    await this.sync("membership", existing, desired, {
       create: () => this.tx.membership.create({ data: { personId, role: role.role, scopeKey, ...desired } }),
       update: (id, changes) => this.tx.membership.update({ where: { id }, data: changes }),
     });
@@ -240,7 +249,7 @@ class ImportRun {
     // Tehran midnight of the meeting day.
     const desired = { heldOn: jalaliToInstant(m.date), title: m.title, chair: m.chair };
     const existing = await this.tx.meeting.findUnique({ where: { committeeId_number: { committeeId, number: m.number } } });
-    const meetingId = await this.sync('meeting', existing, desired, {
+    const meetingId = await this.sync("meeting", existing, desired, {
       create: () => this.tx.meeting.create({ data: { committeeId, number: m.number, ...desired } }),
       update: (id, changes) => this.tx.meeting.update({ where: { id }, data: changes }),
     });
@@ -251,12 +260,12 @@ class ImportRun {
     const desired = {
       text: r.text,
       kind: r.kind,
-      leadAll: r.lead.kind === 'all',
+      leadAll: r.lead.kind === "all",
       deadline: r.deadline === null ? null : deadlineInstant(r.deadline),
       reportTo: r.reportTo,
     };
     const existing = await this.tx.resolution.findUnique({ where: { meetingId_number: { meetingId, number: r.number } } });
-    const resolutionId = await this.sync('resolution', existing, desired, {
+    const resolutionId = await this.sync("resolution", existing, desired, {
       create: () => this.tx.resolution.create({ data: { meetingId, number: r.number, ...desired } }),
       update: (id, changes) => this.tx.resolution.update({ where: { id }, data: changes }),
     });
@@ -266,12 +275,12 @@ class ImportRun {
   /** Lead and co agencies; none for `lead: all`, whose agencies are the committee's. */
   private async parties(resolutionId: number, r: ResolutionEntry): Promise<void> {
     const desired = new Map<number, { role: string }>();
-    if (r.lead.kind === 'agency') desired.set(this.agencyId(r.lead.code), { role: 'lead' });
-    for (const code of r.co) desired.set(this.agencyId(code), { role: 'co' });
+    if (r.lead.kind === "agency") desired.set(this.agencyId(r.lead.code), { role: "lead" });
+    for (const code of r.co) desired.set(this.agencyId(code), { role: "co" });
     const existing = await this.tx.resolutionParty.findMany({ where: { resolutionId } });
     const key = (agencyId: number) => ({ resolutionId_agencyId: { resolutionId, agencyId } });
     await this.syncLinks(
-      'resolutionParty',
+      "resolutionParty",
       existing.map((party) => ({ agencyId: party.agencyId, fields: { role: party.role } })),
       desired,
       {
@@ -292,7 +301,7 @@ class ImportRun {
   ): Promise<number> {
     if (!existing) {
       const { id } = await write.create();
-      await this.record(entity, 'created', id, { values: desired });
+      await this.record(entity, "created", id, { values: desired });
       return id;
     }
     const changes = changedFields(existing, desired);
@@ -301,7 +310,7 @@ class ImportRun {
       return existing.id;
     }
     await write.update(existing.id, changes);
-    await this.record(entity, 'updated', existing.id, { changes: fromTo(existing, changes) });
+    await this.record(entity, "updated", existing.id, { changes: fromTo(existing, changes) });
     return existing.id;
   }
 
@@ -322,7 +331,7 @@ class ImportRun {
       const now = current.get(agencyId);
       if (!now) {
         await write.create(agencyId, fields);
-        await this.record(entity, 'created', write.id(agencyId), { values: fields });
+        await this.record(entity, "created", write.id(agencyId), { values: fields });
         continue;
       }
       const changes = changedFields(now, fields);
@@ -331,16 +340,16 @@ class ImportRun {
         continue;
       }
       await write.update(agencyId, changes);
-      await this.record(entity, 'updated', write.id(agencyId), { changes: fromTo(now, changes) });
+      await this.record(entity, "updated", write.id(agencyId), { changes: fromTo(now, changes) });
     }
     for (const [agencyId, fields] of current) {
       if (desired.has(agencyId)) continue;
       await write.remove(agencyId);
-      await this.record(entity, 'removed', write.id(agencyId), { values: fields });
+      await this.record(entity, "removed", write.id(agencyId), { values: fields });
     }
   }
 
-  private async record(entity: ImportedEntity, what: 'created' | 'updated' | 'removed', id: number | string, data: Fields): Promise<void> {
+  private async record(entity: ImportedEntity, what: "created" | "updated" | "removed", id: number | string, data: Fields): Promise<void> {
     this.counts[entity][what]++;
     await audit(this.tx, this.actor, `import.${what}`, AUDITED_AS[entity], id, asJson(data) as Fields, this.at);
   }
@@ -361,7 +370,7 @@ class ImportRun {
 /** Prisma writes a null Json column as DbNull (plain null would mean the JSON value null). */
 function withDbNull<F extends { weeklyReportTemplate?: Prisma.InputJsonValue | null }>(
   fields: F,
-): Omit<F, 'weeklyReportTemplate'> & { weeklyReportTemplate?: Prisma.InputJsonValue | typeof Prisma.DbNull } {
+): Omit<F, "weeklyReportTemplate"> & { weeklyReportTemplate?: Prisma.InputJsonValue | typeof Prisma.DbNull } {
   const { weeklyReportTemplate, ...rest } = fields;
   return weeklyReportTemplate === undefined ? rest : { ...rest, weeklyReportTemplate: weeklyReportTemplate ?? Prisma.DbNull };
 }
@@ -386,7 +395,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   }
-  if (typeof a === 'object' && typeof b === 'object') {
+  if (typeof a === "object" && typeof b === "object") {
     const x = a as Fields;
     const y = b as Fields;
     return [...new Set([...Object.keys(x), ...Object.keys(y)])].every((k) => sameValue(x[k], y[k]));

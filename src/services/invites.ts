@@ -49,7 +49,11 @@ export class InviteError extends Error {
 }
 
 export class InviteService {
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly ttlDays: number) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly ttlDays: number,
+  ) {}
 
   /** Issues one fresh code per person with a matching active membership. */
   async issue(request: InviteRequest): Promise<IssuedInvite[]> {
@@ -100,31 +104,72 @@ export class InviteService {
   }
 
   /** Binds the chat identity presenting `code` to the invite's person. */
-  async redeem(input: { platform: Platform; userId: string; chatId: string; username?: string; firstName?: string; code: string }): Promise<RedeemResult> {
+  async redeem(input: {
+    platform: Platform;
+    userId: string;
+    chatId: string;
+    username?: string;
+    firstName?: string;
+    code: string;
+  }): Promise<RedeemResult> {
     const code = input.code.trim().toUpperCase();
     const now = this.clock.now();
     return this.db.$transaction(async (tx) => {
       const invite = await tx.invite.findUnique({
         where: { code },
-        include: { membership: { include: { person: { include: { memberships: { where: { active: true }, include: { agency: true, committee: true }, orderBy: { id: "asc" } } } } } } },
+        include: {
+          membership: {
+            include: {
+              person: {
+                include: { memberships: { where: { active: true }, include: { agency: true, committee: true }, orderBy: { id: "asc" } } },
+              },
+            },
+          },
+        },
       });
       if (!invite) return { ok: false, reason: "unknown" } as const;
       const existing = await tx.chatIdentity.findUnique({ where: { platform_userId: { platform: input.platform, userId: input.userId } } });
       const person = invite.membership.person;
       if (invite.usedAt) {
         // Pressing the same link twice is not an error for the person it belongs to.
-        if (existing && existing.id === invite.usedByIdentityId) return { ok: true, personName: person.name, roles: person.memberships.map(roleInScope), alreadyBound: true } as const;
+        if (existing && existing.id === invite.usedByIdentityId)
+          return { ok: true, personName: person.name, roles: person.memberships.map(roleInScope), alreadyBound: true } as const;
         return { ok: false, reason: "used" } as const;
       }
       if (invite.expiresAt <= now) return { ok: false, reason: "expired" } as const;
       if (existing && existing.personId !== person.id) return { ok: false, reason: "bound_to_other" } as const;
       const identity = existing
-        ? await tx.chatIdentity.update({ where: { id: existing.id }, data: { chatId: input.chatId, username: input.username ?? null, firstName: input.firstName ?? null, reachable: true, lastSeenAt: now } })
+        ? await tx.chatIdentity.update({
+            where: { id: existing.id },
+            data: {
+              chatId: input.chatId,
+              username: input.username ?? null,
+              firstName: input.firstName ?? null,
+              reachable: true,
+              lastSeenAt: now,
+            },
+          })
         : await tx.chatIdentity.create({
-            data: { personId: person.id, platform: input.platform, userId: input.userId, chatId: input.chatId, username: input.username ?? null, firstName: input.firstName ?? null, lastSeenAt: now },
+            data: {
+              personId: person.id,
+              platform: input.platform,
+              userId: input.userId,
+              chatId: input.chatId,
+              username: input.username ?? null,
+              firstName: input.firstName ?? null,
+              lastSeenAt: now,
+            },
           });
       await tx.invite.update({ where: { id: invite.id }, data: { usedAt: now, usedByIdentityId: identity.id } });
-      await audit(tx, { kind: "person", personId: person.id, platform: input.platform }, "invite.redeemed", "Membership", invite.membershipId, { identityId: identity.id }, now);
+      await audit(
+        tx,
+        { kind: "person", personId: person.id, platform: input.platform },
+        "invite.redeemed",
+        "Membership",
+        invite.membershipId,
+        { identityId: identity.id },
+        now,
+      );
       return { ok: true, personName: person.name, roles: person.memberships.map(roleInScope), alreadyBound: !!existing } as const;
     });
   }

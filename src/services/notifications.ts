@@ -42,7 +42,14 @@ export class Notifier {
    * Forwards files a user sent on `platform` to these people's chats on the same platform:
    * a file id is valid only on the platform (and bot) that issued it.
    */
-  async filesToPeople(tx: Tx, personIds: Iterable<number>, platform: Platform, files: readonly OutgoingFile[], caption: (t: Translate) => string, options: NotifyOptions): Promise<number> {
+  async filesToPeople(
+    tx: Tx,
+    personIds: Iterable<number>,
+    platform: Platform,
+    files: readonly OutgoingFile[],
+    caption: (t: Translate) => string,
+    options: NotifyOptions,
+  ): Promise<number> {
     if (!this.platforms.includes(platform)) return 0;
     let queued = 0;
     for (const personId of new Set(personIds)) {

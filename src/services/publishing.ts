@@ -95,16 +95,38 @@ export class PublishingService {
             queued += count;
             if (count === 0 && !(await this.#reachable(tx, personId))) unreachable.push(await this.#nameOf(tx, personId));
           }
-          assignments.push({ id: view.id, resolutionNumber: view.resolution.number, agency: view.agency.name, role: view.role, created: created.has(view.id), queued, unreachable });
+          assignments.push({
+            id: view.id,
+            resolutionNumber: view.resolution.number,
+            agency: view.agency.name,
+            role: view.role,
+            created: created.has(view.id),
+            queued,
+            unreachable,
+          });
         }
         const firstPublication = meeting.publishedAt === null;
         if (firstPublication) await tx.meeting.update({ where: { id: meeting.id }, data: { publishedAt: now } });
-        await audit(tx, request.actor, firstPublication ? "meeting.published" : "meeting.republished", "Meeting", meeting.id, {
-          assignmentsCreated: created.size,
-          messagesQueued: assignments.reduce((sum, a) => sum + a.queued, 0),
-        }, now);
+        await audit(
+          tx,
+          request.actor,
+          firstPublication ? "meeting.published" : "meeting.republished",
+          "Meeting",
+          meeting.id,
+          {
+            assignmentsCreated: created.size,
+            messagesQueued: assignments.reduce((sum, a) => sum + a.queued, 0),
+          },
+          now,
+        );
         assignments.sort((a, b) => a.resolutionNumber - b.resolutionNumber || (a.role === b.role ? 0 : a.role === "lead" ? -1 : 1));
-        return { committee: { code: meeting.committee.code, name: meeting.committee.name }, meeting: { number: meeting.number, heldOn: meeting.heldOn }, firstPublication, sendFrom, assignments };
+        return {
+          committee: { code: meeting.committee.code, name: meeting.committee.name },
+          meeting: { number: meeting.number, heldOn: meeting.heldOn },
+          firstPublication,
+          sendFrom,
+          assignments,
+        };
       },
       // A large meeting renders many messages; SQLite serialises writers anyway.
       { timeout: 60_000, maxWait: 30_000 },
@@ -120,10 +142,14 @@ export class PublishingService {
       },
     });
     if (meetings.length === 0) {
-      throw new PublishError(`no meeting numbered "${request.meetingNumber}"${request.committeeCode ? ` in committee "${request.committeeCode}"` : ""}; check the number (peygir import prints it)`);
+      throw new PublishError(
+        `no meeting numbered "${request.meetingNumber}"${request.committeeCode ? ` in committee "${request.committeeCode}"` : ""}; check the number (peygir import prints it)`,
+      );
     }
     if (meetings.length > 1) {
-      throw new PublishError(`meeting "${request.meetingNumber}" exists in several committees (${meetings.map((m) => m.committee.code).join(", ")}); add --committee CODE`);
+      throw new PublishError(
+        `meeting "${request.meetingNumber}" exists in several committees (${meetings.map((m) => m.committee.code).join(", ")}); add --committee CODE`,
+      );
     }
     const meeting = meetings[0]!;
     if (meeting.resolutions.length === 0) throw new PublishError(`meeting "${meeting.number}" has no resolutions to publish`);
@@ -131,14 +157,39 @@ export class PublishingService {
   }
 
   /** Creates the assignment unless an earlier publication did; returns its id when it was created now. */
-  async #ensureAssignment(tx: Tx, resolution: { id: number; deadline: Date | null }, party: Party, now: Date, actor: Actor): Promise<number | undefined> {
-    const existing = await tx.assignment.findUnique({ where: { resolutionId_agencyId: { resolutionId: resolution.id, agencyId: party.agencyId } }, select: { id: true } });
-    if (existing) return undefined;
-    const assignment = await tx.assignment.create({
-      data: { resolutionId: resolution.id, agencyId: party.agencyId, role: party.role, status: "assigned", deadline: resolution.deadline, publishedAt: now, createdAt: now },
+  async #ensureAssignment(
+    tx: Tx,
+    resolution: { id: number; deadline: Date | null },
+    party: Party,
+    now: Date,
+    actor: Actor,
+  ): Promise<number | undefined> {
+    const existing = await tx.assignment.findUnique({
+      where: { resolutionId_agencyId: { resolutionId: resolution.id, agencyId: party.agencyId } },
       select: { id: true },
     });
-    await audit(tx, actor, "assignment.created", "Assignment", assignment.id, { resolutionId: resolution.id, agencyId: party.agencyId, role: party.role }, now);
+    if (existing) return undefined;
+    const assignment = await tx.assignment.create({
+      data: {
+        resolutionId: resolution.id,
+        agencyId: party.agencyId,
+        role: party.role,
+        status: "assigned",
+        deadline: resolution.deadline,
+        publishedAt: now,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    await audit(
+      tx,
+      actor,
+      "assignment.created",
+      "Assignment",
+      assignment.id,
+      { resolutionId: resolution.id, agencyId: party.agencyId, role: party.role },
+      now,
+    );
     return assignment.id;
   }
 

@@ -45,8 +45,7 @@ export interface ReportSlot extends ReportPrompt {
 }
 
 export type SubmitResult =
-  | { ok: true; late: boolean; edited: boolean }
-  | { ok: false; refusal: "unknown" | "closed" | "invalid"; key?: string };
+  { ok: true; late: boolean; edited: boolean } | { ok: false; refusal: "unknown" | "closed" | "invalid"; key?: string };
 
 export interface SubmitInput {
   cycleId: number;
@@ -76,15 +75,29 @@ export class WeeklyReportService {
     });
     if (!committee) throw new WeeklyReportError(`no committee with code "${committeeCode}"`);
     const template = templateOf(committee.weeklyReportTemplate);
-    if (!template) throw new WeeklyReportError(`committee "${committeeCode}" has no weekly report template (weeklyReport in its committee file)`);
+    if (!template)
+      throw new WeeklyReportError(`committee "${committeeCode}" has no weekly report template (weeklyReport in its committee file)`);
     const window = cycleWindow(template, now);
     const calendar = workCalendarOf(committee.calendar);
     const sendFrom = calendar.nextWorkingInstant(new Date(Math.max(now.getTime(), window.opensAt.getTime())));
 
     return this.db.$transaction(
       async (tx) => {
-        const existing = await tx.weeklyReportCycle.findUnique({ where: { committeeId_period: { committeeId: committee.id, period: window.period } } });
-        const cycle = existing ?? (await tx.weeklyReportCycle.create({ data: { committeeId: committee.id, period: window.period, opensAt: window.opensAt, dueAt: window.dueAt, openedAt: now, createdAt: now } }));
+        const existing = await tx.weeklyReportCycle.findUnique({
+          where: { committeeId_period: { committeeId: committee.id, period: window.period } },
+        });
+        const cycle =
+          existing ??
+          (await tx.weeklyReportCycle.create({
+            data: {
+              committeeId: committee.id,
+              period: window.period,
+              opensAt: window.opensAt,
+              dueAt: window.dueAt,
+              openedAt: now,
+              createdAt: now,
+            },
+          }));
         if (!existing) await audit(tx, actor, "weekly_cycle.opened", "WeeklyReportCycle", cycle.id, { period: cycle.period }, now);
         const agencies: OpenCycleReport["agencies"] = [];
         for (const { agency } of committee.agencies) {
@@ -93,13 +106,23 @@ export class WeeklyReportService {
           let queued = 0;
           const unreachable: string[] = [];
           for (const person of await this.#reporters(tx, agency.id)) {
-            const count = await this.notifier.toPerson(tx, person.id, render, { topic: `weekly_report:${cycle.id}`, dedupeKey: `weekly_report:${cycle.id}:agency:${agency.id}`, notBefore: sendFrom });
+            const count = await this.notifier.toPerson(tx, person.id, render, {
+              topic: `weekly_report:${cycle.id}`,
+              dedupeKey: `weekly_report:${cycle.id}:agency:${agency.id}`,
+              notBefore: sendFrom,
+            });
             queued += count;
-            if (count === 0 && (await tx.chatIdentity.count({ where: { personId: person.id, reachable: true } })) === 0) unreachable.push(person.name);
+            if (count === 0 && (await tx.chatIdentity.count({ where: { personId: person.id, reachable: true } })) === 0)
+              unreachable.push(person.name);
           }
           agencies.push({ name: agency.name, queued, unreachable });
         }
-        return { cycle: { id: cycle.id, period: cycle.period, opensAt: cycle.opensAt, dueAt: cycle.dueAt }, committee: { code: committee.code, name: committee.name }, created: !existing, agencies };
+        return {
+          cycle: { id: cycle.id, period: cycle.period, opensAt: cycle.opensAt, dueAt: cycle.dueAt },
+          committee: { code: committee.code, name: committee.name },
+          created: !existing,
+          agencies,
+        };
       },
       { timeout: 60_000, maxWait: 30_000 },
     );
@@ -133,7 +156,10 @@ export class WeeklyReportService {
   async slot(actor: AgencyActor, cycleId: number, agencyId: number): Promise<ReportSlot | undefined> {
     if (!(await isAgencyMember(this.db, actor.personId, agencyId))) return undefined;
     const cycle = await this.db.weeklyReportCycle.findUnique({ where: { id: cycleId }, select: { committeeId: true } });
-    const agency = await this.db.agency.findFirst({ where: { id: agencyId, committees: { some: { committeeId: cycle?.committeeId ?? -1 } } }, select: { id: true, name: true } });
+    const agency = await this.db.agency.findFirst({
+      where: { id: agencyId, committees: { some: { committeeId: cycle?.committeeId ?? -1 } } },
+      select: { id: true, name: true },
+    });
     if (!cycle || !agency) return undefined;
     return this.#slot(this.db, cycle.committeeId, agency, this.clock.now(), cycleId);
   }
@@ -142,30 +168,74 @@ export class WeeklyReportService {
     return this.db.$transaction(async (tx) => {
       const now = this.clock.now();
       if (!(await isAgencyMember(tx, actor.personId, input.agencyId))) return { ok: false, refusal: "unknown" } as const;
-      const cycle = await tx.weeklyReportCycle.findUnique({ where: { id: input.cycleId }, include: { committee: { select: { weeklyReportTemplate: true } } } });
+      const cycle = await tx.weeklyReportCycle.findUnique({
+        where: { id: input.cycleId },
+        include: { committee: { select: { weeklyReportTemplate: true } } },
+      });
       const template = templateOf(cycle?.committee.weeklyReportTemplate);
-      const inCommittee = cycle && (await tx.committeeAgency.findUnique({ where: { committeeId_agencyId: { committeeId: cycle.committeeId, agencyId: input.agencyId } } }));
+      const inCommittee =
+        cycle &&
+        (await tx.committeeAgency.findUnique({
+          where: { committeeId_agencyId: { committeeId: cycle.committeeId, agencyId: input.agencyId } },
+        }));
       if (!cycle || !template || !inCommittee) return { ok: false, refusal: "unknown" } as const;
       const checked = checkAnswers(template.questions, input.answers);
       if (!checked.ok) return { ok: false, refusal: "invalid", key: checked.error.key } as const;
       const late = now.getTime() > cycle.dueAt.getTime();
-      const previous = await tx.weeklyReportSubmission.findUnique({ where: { cycleId_agencyId: { cycleId: cycle.id, agencyId: input.agencyId } } });
+      const previous = await tx.weeklyReportSubmission.findUnique({
+        where: { cycleId_agencyId: { cycleId: cycle.id, agencyId: input.agencyId } },
+      });
       const attachments = { create: attachmentRows(input.files ?? [], actor.platform, this.maxAttachmentBytes) };
       const who = { kind: "person", personId: actor.personId, platform: actor.platform } as const;
       if (previous) {
         if (late) return { ok: false, refusal: "closed" } as const;
-        await tx.weeklyReportRevision.create({ data: { submissionId: previous.id, answers: previous.answers as object, personId: previous.personId, at: now } });
+        await tx.weeklyReportRevision.create({
+          data: { submissionId: previous.id, answers: previous.answers as object, personId: previous.personId, at: now },
+        });
         await tx.weeklyReportSubmission.update({
           where: { id: previous.id },
-          data: { answers: checked.value as object, personId: actor.personId, platform: actor.platform, edited: true, updatedAt: now, attachments },
+          data: {
+            answers: checked.value as object,
+            personId: actor.personId,
+            platform: actor.platform,
+            edited: true,
+            updatedAt: now,
+            attachments,
+          },
         });
-        await audit(tx, who, "weekly_report.edited", "WeeklyReportSubmission", previous.id, { cycleId: cycle.id, agencyId: input.agencyId }, now);
+        await audit(
+          tx,
+          who,
+          "weekly_report.edited",
+          "WeeklyReportSubmission",
+          previous.id,
+          { cycleId: cycle.id, agencyId: input.agencyId },
+          now,
+        );
         return { ok: true, late: previous.late, edited: true } as const;
       }
       const created = await tx.weeklyReportSubmission.create({
-        data: { cycleId: cycle.id, agencyId: input.agencyId, personId: actor.personId, platform: actor.platform, answers: checked.value as object, late, submittedAt: now, updatedAt: now, attachments },
+        data: {
+          cycleId: cycle.id,
+          agencyId: input.agencyId,
+          personId: actor.personId,
+          platform: actor.platform,
+          answers: checked.value as object,
+          late,
+          submittedAt: now,
+          updatedAt: now,
+          attachments,
+        },
       });
-      await audit(tx, who, "weekly_report.submitted", "WeeklyReportSubmission", created.id, { cycleId: cycle.id, agencyId: input.agencyId, late }, now);
+      await audit(
+        tx,
+        who,
+        "weekly_report.submitted",
+        "WeeklyReportSubmission",
+        created.id,
+        { cycleId: cycle.id, agencyId: input.agencyId, late },
+        now,
+      );
       return { ok: true, late, edited: false } as const;
     });
   }
@@ -182,7 +252,13 @@ export class WeeklyReportService {
     return [...new Map(chosen.map((m) => [m.person.id, m.person])).values()];
   }
 
-  async #slot(tx: Tx, committeeId: number, agency: { id: number; name: string }, now: Date, cycleId?: number): Promise<ReportSlot | undefined> {
+  async #slot(
+    tx: Tx,
+    committeeId: number,
+    agency: { id: number; name: string },
+    now: Date,
+    cycleId?: number,
+  ): Promise<ReportSlot | undefined> {
     const cycle = await tx.weeklyReportCycle.findFirst({
       where: { committeeId, ...(cycleId !== undefined ? { id: cycleId } : { opensAt: { lte: now } }) },
       orderBy: { opensAt: "desc" },
@@ -190,7 +266,9 @@ export class WeeklyReportService {
     });
     const template = templateOf(cycle?.committee.weeklyReportTemplate);
     if (!cycle || !template) return undefined;
-    const submission = await tx.weeklyReportSubmission.findUnique({ where: { cycleId_agencyId: { cycleId: cycle.id, agencyId: agency.id } } });
+    const submission = await tx.weeklyReportSubmission.findUnique({
+      where: { cycleId_agencyId: { cycleId: cycle.id, agencyId: agency.id } },
+    });
     const late = now.getTime() > cycle.dueAt.getTime();
     return {
       cycleId: cycle.id,
@@ -199,7 +277,16 @@ export class WeeklyReportService {
       committeeName: cycle.committee.name,
       agency,
       questions: template.questions,
-      ...(submission ? { submitted: { answers: submission.answers as Answers, late: submission.late, edited: submission.edited, submittedAt: submission.submittedAt } } : {}),
+      ...(submission
+        ? {
+            submitted: {
+              answers: submission.answers as Answers,
+              late: submission.late,
+              edited: submission.edited,
+              submittedAt: submission.submittedAt,
+            },
+          }
+        : {}),
       editable: !(submission && late),
       late,
     };

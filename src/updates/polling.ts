@@ -30,7 +30,12 @@ export async function startPolling(o: PollingOptions): Promise<RunnerHandle> {
     for (;;) {
       try {
         const updates = await o.bot.api.getUpdates(
-          { offset, limit: Math.max(1, Math.min(100, batchSize)), timeout: o.timeoutSeconds ?? 25, allowed_updates: [...o.profile.allowedUpdates] },
+          {
+            offset,
+            limit: Math.max(1, Math.min(100, batchSize)),
+            timeout: o.timeoutSeconds ?? 25,
+            allowed_updates: [...o.profile.allowedUpdates],
+          },
           // grammY types its signal with the abort-controller polyfill; Node's is the same at run time.
           signal as never,
         );

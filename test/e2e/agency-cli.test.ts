@@ -42,7 +42,11 @@ describe("agency CLI commands", () => {
     expect(imported.ok).toBe(true);
   });
   afterAll(async () => {
-    for (const [name, value] of [["DATABASE_URL", saved.url], ["BALE_BOT_TOKEN", saved.bale], ["TELEGRAM_BOT_TOKEN", saved.telegram]] as const) {
+    for (const [name, value] of [
+      ["DATABASE_URL", saved.url],
+      ["BALE_BOT_TOKEN", saved.bale],
+      ["TELEGRAM_BOT_TOKEN", saved.telegram],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
@@ -52,7 +56,9 @@ describe("agency CLI commands", () => {
   it("publishes a meeting once, and a second time only reports what exists", async () => {
     const first = await peygir("publish", "--meeting", "1405-08");
     expect(first).toContain("published for the first time");
-    expect(first).toMatch(/resolution 6 → بانک ملی ایران، شعبه مرکزی پردیس \(lead\) \[new\]: 0 message\(s\) queued; not yet in the bot: سعید قاسمی/);
+    expect(first).toMatch(
+      /resolution 6 → بانک ملی ایران، شعبه مرکزی پردیس \(lead\) \[new\]: 0 message\(s\) queued; not yet in the bot: سعید قاسمی/,
+    );
     expect(first).toContain("24 assignment(s) created, 0 kept; 0 message(s) queued");
     const second = await peygir("publish", "--meeting", "1405-08", "--committee", "pardis-employment");
     expect(second).toContain("published before");

@@ -83,7 +83,10 @@ describe.each(testDatabases())("the agency side on $name", (target) => {
       await liaison.waitFor(/گزارش پیشرفت مصوبه ۱ جلسه ۱۴۰۵-۰۸ ثبت شد\. وضعیت: در حال اجرا \(۵۰٪\)/);
       const row = await assignmentRow(pardis.e2e, ids.r1!);
       expect([row.status, row.percent]).toEqual(["in_progress", 50]);
-      const update = await db().progressUpdate.findFirstOrThrow({ where: { assignmentId: ids.r1, kind: "progress" }, include: { attachments: true } });
+      const update = await db().progressUpdate.findFirstOrThrow({
+        where: { assignmentId: ids.r1, kind: "progress" },
+        include: { attachments: true },
+      });
       // ك and ي typed on an Arabic keyboard are stored as ک and ی.
       expect(update.text).toBe("جلسه بررسی مشکلات سامانه رصد با حضور صمت برگزار شد");
       expect(update.percent).toBe(50);
@@ -134,7 +137,11 @@ describe.each(testDatabases())("the agency side on $name", (target) => {
       await liaison.waitFor(/گزارش پیشرفت مصوبه ۶ جلسه ۱۴۰۵-۰۸ ثبت شد/);
       liaison.reply(card.message_id, { fileName: "دعوتنامه.pdf", size: 90_000, caption: "دعوت‌نامه جلسه" });
       await liaison.waitFor(/گزارش پیشرفت مصوبه ۶ جلسه ۱۴۰۵-۰۸ ثبت شد/);
-      const updates = await db().progressUpdate.findMany({ where: { assignmentId: ids.r6 }, include: { attachments: true }, orderBy: { id: "asc" } });
+      const updates = await db().progressUpdate.findMany({
+        where: { assignmentId: ids.r6 },
+        include: { attachments: true },
+        orderBy: { id: "asc" },
+      });
       expect(updates.map((u) => [u.kind, u.text, u.attachments.length])).toEqual([
         ["progress", "با روسای بانک‌ها برای جلسه هماهنگ شد", 0],
         ["progress", "دعوت‌نامه جلسه", 1],
@@ -215,7 +222,10 @@ describe.each(testDatabases())("the agency side on $name", (target) => {
       await answerWithButton(liaison, "اگر سند یا عکسی", "فایلی ندارم");
       await answerWithButton(liaison, "خلاصه گزارش پیشرفت", "ثبت");
       await liaison.waitFor(/گزارش پیشرفت مصوبه ۴ جلسه ۱۴۰۵-۰۸ ثبت شد/);
-      const latest = await db().progressUpdate.findFirstOrThrow({ where: { assignmentId: ids.r4, kind: "progress" }, orderBy: { id: "desc" } });
+      const latest = await db().progressUpdate.findFirstOrThrow({
+        where: { assignmentId: ids.r4, kind: "progress" },
+        orderBy: { id: "desc" },
+      });
       expect([latest.text, latest.percent]).toEqual(["ثبت اطلاعات در سامانه کارا انجام شد", 30]);
     });
 
@@ -259,7 +269,10 @@ describe.each(testDatabases())("the agency side on $name", (target) => {
       expect(forwarded.document!.file_unique_id).toBe(evidence.document!.file_unique_id);
       expect(forwarded.caption).toContain("مستند اعلام انجام «اداره تعاون، کار و رفاه اجتماعی شهرستان پردیس» — مصوبه ۶ جلسه ۱۴۰۵-۰۸");
       await outboxSettled(pardis.e2e.app);
-      const rows = await db().outboxMessage.findMany({ where: { topic: `assignment:${ids.r6}`, chatId: String(secretariat.chatId) }, orderBy: { id: "asc" } });
+      const rows = await db().outboxMessage.findMany({
+        where: { topic: `assignment:${ids.r6}`, chatId: String(secretariat.chatId) },
+        orderBy: { id: "asc" },
+      });
       expect(rows.map((r) => [r.method, r.status])).toEqual([
         ["sendMessage", "sent"],
         ["sendDocument", "sent"],

@@ -6,7 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Platform } from "../../src/config/index.js";
 import type { FakeUser } from "../fake-bot-api/user.js";
-import { ASSIGNMENTS_PER_AGENCY, MEETING, PEOPLE, assignmentMessages, expectAssignmentMessages, publishMeeting, startPardis, type Pardis } from "../support/agency.js";
+import {
+  ASSIGNMENTS_PER_AGENCY,
+  MEETING,
+  PEOPLE,
+  assignmentMessages,
+  expectAssignmentMessages,
+  publishMeeting,
+  startPardis,
+  type Pardis,
+} from "../support/agency.js";
 import { testDatabases } from "../support/databases.js";
 
 const PLATFORMS: Platform[] = ["bale", "telegram"];
@@ -73,7 +82,13 @@ describe.each(testDatabases())("publishing a meeting on $name", (target) => {
       expect(standing.reply_markup!.inline_keyboard.flat().map((b) => b.text)).not.toContain("🏁 انجام شد");
     }
     // Bale has no parse_mode: nothing was sent with one.
-    expect(pardis.e2e.fake("bale").allSent().flatMap((s) => s.parseModes).filter(Boolean)).toEqual([]);
+    expect(
+      pardis.e2e
+        .fake("bale")
+        .allSent()
+        .flatMap((s) => s.parseModes)
+        .filter(Boolean),
+    ).toEqual([]);
   });
 
   it("sends nothing new when the meeting is published again", async () => {
@@ -85,6 +100,7 @@ describe.each(testDatabases())("publishing a meeting on $name", (target) => {
     expect(report.assignments.reduce((sum, a) => sum + a.queued, 0)).toBe(0);
     expect(await db.outboxMessage.count()).toBe(rowsBefore);
     expect(await db.assignment.count()).toBe(24);
-    for (const platform of PLATFORMS) for (const [who, agency] of CONTACTS) await expectAssignmentMessages(chat(who, platform), ASSIGNMENTS_PER_AGENCY[agency], 0);
+    for (const platform of PLATFORMS)
+      for (const [who, agency] of CONTACTS) await expectAssignmentMessages(chat(who, platform), ASSIGNMENTS_PER_AGENCY[agency], 0);
   });
 });

@@ -27,7 +27,10 @@ describe.each(testDatabases())("weekly reports on $name", (target) => {
     let jahadHead: FakeUser;
     const db = () => pardis.e2e.app.database.prisma;
     const submission = async (agencyCode: string) =>
-      db().weeklyReportSubmission.findFirstOrThrow({ where: { agency: { code: agencyCode } }, include: { revisions: true, attachments: true } });
+      db().weeklyReportSubmission.findFirstOrThrow({
+        where: { agency: { code: agencyCode } },
+        include: { revisions: true, attachments: true },
+      });
 
     beforeAll(async () => {
       pardis = await startPardis(target, { platforms: [platform] });
@@ -96,7 +99,9 @@ describe.each(testDatabases())("weekly reports on $name", (target) => {
       const saved = await submission("tavon");
       expect(saved.answers).toEqual({ [FREE_FORM_KEY]: "گزارش کامل هفته" });
       expect(saved.edited).toBe(true);
-      expect(saved.revisions.map((r) => r.answers)).toEqual([{ summary: "برگزاری دو جلسه با بانک‌ها", jobs_created: 12, facilities_paid: 12500, cases_at_banks: 3 }]);
+      expect(saved.revisions.map((r) => r.answers)).toEqual([
+        { summary: "برگزاری دو جلسه با بانک‌ها", jobs_created: 12, facilities_paid: 12500, cases_at_banks: 3 },
+      ]);
       expect(saved.attachments).toMatchObject([{ fileName: "گزارش-هفته.xlsx", platform }]);
     });
 

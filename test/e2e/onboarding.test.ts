@@ -27,7 +27,10 @@ describe.each(testDatabases())("onboarding on $name", (target) => {
     expect(onBale.lastMessage()?.text).toContain("زهرا موسوی عزیز، خوش آمدید");
     expect(onBale.lastMessage()?.text).toContain("کارشناس رابط");
     expect(onTelegram.lastMessage()?.text).toContain("اداره تعاون");
-    const identities = await e2e.app.database.prisma.chatIdentity.findMany({ where: { person: { phone: "+989121000004" } }, orderBy: { platform: "asc" } });
+    const identities = await e2e.app.database.prisma.chatIdentity.findMany({
+      where: { person: { phone: "+989121000004" } },
+      orderBy: { platform: "asc" },
+    });
     expect(identities.map((i) => [i.platform, i.userId])).toEqual([
       ["bale", String(onBale.chatId)],
       ["telegram", String(onTelegram.chatId)],

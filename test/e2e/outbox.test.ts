@@ -42,7 +42,10 @@ describe.each(testDatabases())("outbox on $name", (target) => {
     for (const phone of PHONES) await queueFor(e2e.app, phone, ["پیام ۱", "پیام ۲", "پیام ۳"]);
     await outboxSettled(e2e.app);
     for (const user of users) {
-      const texts = user.messages().map((m) => m.text).filter((t) => t?.startsWith("پیام"));
+      const texts = user
+        .messages()
+        .map((m) => m.text)
+        .filter((t) => t?.startsWith("پیام"));
       expect(texts).toEqual(["پیام ۱", "پیام ۲", "پیام ۳"]);
     }
     expect(fake.stats.faults).toBeGreaterThan(0);
@@ -94,7 +97,10 @@ describe.each(testDatabases())("outbox on $name", (target) => {
     fake.faults.add({ method: "sendMessage", chatId: users[0]!.chatId, status: 400, description: "Bad Request: chat not found", times: 1 });
     await queueFor(e2e.app, PHONES[0]!, ["رد می‌شود", "بعدی می‌رسد"]);
     await outboxSettled(e2e.app);
-    const rows = await e2e.app.database.prisma.outboxMessage.findMany({ where: { chatId: String(users[0]!.chatId) }, orderBy: { id: "asc" } });
+    const rows = await e2e.app.database.prisma.outboxMessage.findMany({
+      where: { chatId: String(users[0]!.chatId) },
+      orderBy: { id: "asc" },
+    });
     expect(rows.map((r) => [r.status, r.lastError])).toEqual([
       ["failed", "400 Bad Request: chat not found"],
       ["sent", null],

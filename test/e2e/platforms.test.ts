@@ -59,7 +59,13 @@ describe.each(testDatabases())("Bale's differences on $name", (target) => {
     const user = await e2e.bindUser("bale", "09121000008");
     const fake = e2e.fake("bale");
     const update = fake.pushUpdate(TOKENS.bale, {
-      callback_query: { id: "forged-1", from: { id: user.chatId, is_bot: false, first_name: "سعید" }, chat_instance: "x", data: "nothing:here", message: user.lastMessage() as never },
+      callback_query: {
+        id: "forged-1",
+        from: { id: user.chatId, is_bot: false, first_name: "سعید" },
+        chat_instance: "x",
+        data: "nothing:here",
+        message: user.lastMessage() as never,
+      },
     });
     expect(update).toBeDefined();
     await waitUntil(() => fake.requests.some((r) => r.method === "answerCallbackQuery" && r.params.callback_query_id === "forged-1"));
@@ -107,9 +113,22 @@ describe.each(testDatabases())("webhook mode on $name", (target) => {
   });
 
   it("refuses calls without the right secret and handles none of them", async () => {
-    const update = { update_id: 999_999, message: { message_id: 1, date: 0, chat: { id: 1, type: "private", first_name: "x" }, from: { id: 1, is_bot: false, first_name: "x" }, text: "/help" } };
+    const update = {
+      update_id: 999_999,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 1, type: "private", first_name: "x" },
+        from: { id: 1, is_bot: false, first_name: "x" },
+        text: "/help",
+      },
+    };
     const post = (path: string, headers: Record<string, string> = {}) =>
-      fetch(`http://127.0.0.1:${port}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(update) });
+      fetch(`http://127.0.0.1:${port}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(update),
+      });
     expect((await post("/webhook/bale/wrong-secret-0123456789")).status).toBe(401);
     expect((await post(`/webhook/telegram/${SECRET}`)).status).toBe(401);
     expect((await post(`/webhook/telegram/${SECRET}`, { "x-telegram-bot-api-secret-token": "wrong-secret-0123456789" })).status).toBe(401);

@@ -57,7 +57,11 @@ describe.each(testDatabases())("the bot process on $name", (target) => {
 
   beforeEach(async () => {
     database = await target.create();
-    fake = await startFakeBotApi({ platform: "telegram", bots: [{ token: TOKENS.telegram, username: "peygir_bot" }], rateLimit: { globalPerSecond: 20, perChatPerSecond: 1 } });
+    fake = await startFakeBotApi({
+      platform: "telegram",
+      bots: [{ token: TOKENS.telegram, username: "peygir_bot" }],
+      rateLimit: { globalPerSecond: 20, perChatPerSecond: 1 },
+    });
     env = {
       TELEGRAM_BOT_TOKEN: TOKENS.telegram,
       TELEGRAM_API_ROOT: fake.url,
@@ -78,7 +82,8 @@ describe.each(testDatabases())("the bot process on $name", (target) => {
     const { prisma, close } = await openDatabase(database.url);
     await prisma.$transaction(async (tx) => {
       for (let n = 1; n <= PER_CHAT; n++) {
-        for (const chat of chats) await enqueue(tx, { platform: "telegram", chatId: String(chat), message: { text: `پیام ${n} به ${chat}` } });
+        for (const chat of chats)
+          await enqueue(tx, { platform: "telegram", chatId: String(chat), message: { text: `پیام ${n} به ${chat}` } });
       }
     });
     await close();
@@ -92,10 +97,11 @@ describe.each(testDatabases())("the bot process on $name", (target) => {
     const killed = new Promise<number>((resolve) => {
       let delivered = 0;
       fake.on("delivered", () => {
-        if (++delivered === 25) setTimeout(() => {
-          first.child.kill("SIGKILL");
-          resolve(delivered);
-        }, 15);
+        if (++delivered === 25)
+          setTimeout(() => {
+            first.child.kill("SIGKILL");
+            resolve(delivered);
+          }, 15);
       });
     });
     await killed;

@@ -92,8 +92,14 @@ describe("Bale mode", () => {
       text: "buttons",
       reply_markup: {
         inline_keyboard: [
-          [{ text: "a", callback_data: "a" }, { text: "b", url: "https://ble.ir" }],
-          [{ text: "c", web_app: { url: "https://example.ir/app" } }, { text: "d", copy_text: { text: "123" } }],
+          [
+            { text: "a", callback_data: "a" },
+            { text: "b", url: "https://ble.ir" },
+          ],
+          [
+            { text: "c", web_app: { url: "https://example.ir/app" } },
+            { text: "d", copy_text: { text: "123" } },
+          ],
         ],
       },
     });

@@ -53,7 +53,9 @@ const api = await startFakeBotApi({
 });
 
 if (!values.quiet) {
-  api.on("request", (r) => console.log(`${new Date(r.time).toISOString()} ${r.method} ${r.status || "dropped"}${r.description ? ` ${r.description}` : ""}`));
+  api.on("request", (r) =>
+    console.log(`${new Date(r.time).toISOString()} ${r.method} ${r.status || "dropped"}${r.description ? ` ${r.description}` : ""}`),
+  );
   api.on("delivered", (m) => console.log(`  → chat ${m.chatId} #${m.messageId}: ${JSON.stringify(m.text ?? "")}`));
 }
 console.log(`fake ${values.platform} Bot API at ${api.url} (bots: ${tokens.join(", ")})`);

@@ -67,7 +67,11 @@ const routes: [string, RegExp, Handler][] = [
   ],
   ["POST", /^\/_fake\/users\/(\d+)\/document$/, (api, m, b, url) => userOf(api, m, b, url).sendDocument(b as unknown as FileToSend)],
   ["POST", /^\/_fake\/users\/(\d+)\/photo$/, (api, m, b, url) => userOf(api, m, b, url).sendPhoto(b)],
-  ["POST", /^\/_fake\/users\/(\d+)\/contact$/, (api, m, b, url) => userOf(api, m, b, url).shareContact(typeof b.phone === "string" ? b.phone : undefined)],
+  [
+    "POST",
+    /^\/_fake\/users\/(\d+)\/contact$/,
+    (api, m, b, url) => userOf(api, m, b, url).shareContact(typeof b.phone === "string" ? b.phone : undefined),
+  ],
   [
     "POST",
     /^\/_fake\/users\/(\d+)\/edit$/,
@@ -93,11 +97,7 @@ const routes: [string, RegExp, Handler][] = [
       return api.pushUpdate(botOf(b, url) ?? api.tokens[0]!, b.update) ?? { filtered: true };
     },
   ],
-  [
-    "POST",
-    /^\/_fake\/updates\/(\d+)\/redeliver$/,
-    (api, m, b, url) => api.redeliver(botOf(b, url) ?? api.tokens[0]!, Number(m[1])),
-  ],
+  ["POST", /^\/_fake\/updates\/(\d+)\/redeliver$/, (api, m, b, url) => api.redeliver(botOf(b, url) ?? api.tokens[0]!, Number(m[1]))],
   ["POST", /^\/_fake\/faults$/, (api, _m, b) => api.faults.add(b as FaultRule).rule],
   ["DELETE", /^\/_fake\/faults$/, (api) => (api.faults.clear(), { cleared: true })],
 ];

@@ -16,17 +16,27 @@ export interface Call {
   signal: AbortSignal;
 }
 
-export type Outcome =
-  | { kind: "answer"; status: number; contentType: string; body: string; description?: string }
-  | { kind: "drop" };
+export type Outcome = { kind: "answer"; status: number; contentType: string; body: string; description?: string } | { kind: "drop" };
 
 const JSON_TYPE = "application/json";
 
 export function errorOutcome(error: ApiError, html = false): Outcome {
   if (html) {
-    return { kind: "answer", status: error.status, contentType: "text/html", body: nginxErrorPage(error.status), description: error.description };
+    return {
+      kind: "answer",
+      status: error.status,
+      contentType: "text/html",
+      body: nginxErrorPage(error.status),
+      description: error.description,
+    };
   }
-  return { kind: "answer", status: error.status, contentType: JSON_TYPE, body: JSON.stringify(error.toBody()), description: error.description };
+  return {
+    kind: "answer",
+    status: error.status,
+    contentType: JSON_TYPE,
+    body: JSON.stringify(error.toBody()),
+    description: error.description,
+  };
 }
 
 function okOutcome(result: unknown): Outcome {
@@ -37,12 +47,7 @@ function okOutcome(result: unknown): Outcome {
   return { kind: "answer", status: 200, contentType: JSON_TYPE, body: JSON.stringify(body) };
 }
 
-async function runHandler(
-  world: World,
-  handler: MethodHandler,
-  ctx: MethodContext,
-  fault: FaultEffect | undefined,
-): Promise<Outcome> {
+async function runHandler(world: World, handler: MethodHandler, ctx: MethodContext, fault: FaultEffect | undefined): Promise<Outcome> {
   if (fault) {
     world.stats.faults++;
     if (fault.delayMs > 0) await sleep(fault.delayMs, undefined, { signal: ctx.signal }).catch(() => undefined);

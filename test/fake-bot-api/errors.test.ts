@@ -65,13 +65,9 @@ describe("error answers have the real shapes", () => {
     const api = await fake({ platform: "telegram" });
     const chat_id = api.user().chatId;
     const send = (reply_markup: unknown) => call(api, "sendMessage", { chat_id, text: "k", reply_markup });
-    expect(await send({ inline_keyboard: [[{ text: "x", callback_data: "d".repeat(65) }]] })).toEqual(
-      badRequest("BUTTON_DATA_INVALID"),
-    );
+    expect(await send({ inline_keyboard: [[{ text: "x", callback_data: "d".repeat(65) }]] })).toEqual(badRequest("BUTTON_DATA_INVALID"));
     // 64 bytes is the limit in bytes, not characters: 33 Persian letters are 66 bytes.
-    expect(await send({ inline_keyboard: [[{ text: "x", callback_data: "پ".repeat(33) }]] })).toEqual(
-      badRequest("BUTTON_DATA_INVALID"),
-    );
+    expect(await send({ inline_keyboard: [[{ text: "x", callback_data: "پ".repeat(33) }]] })).toEqual(badRequest("BUTTON_DATA_INVALID"));
     expect(await send({ inline_keyboard: [[{ text: "x" }]] })).toEqual(
       badRequest("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"),
     );
@@ -92,18 +88,12 @@ describe("error answers have the real shapes", () => {
     expect(await send("Version 1.0", "MarkdownV2")).toEqual(
       badRequest("can't parse entities: Character '.' is reserved and must be escaped with the preceding '\\'"),
     );
-    expect(await send("*bold", "MarkdownV2")).toEqual(
-      badRequest("can't parse entities: Can't find end of Bold entity at byte offset 0"),
-    );
+    expect(await send("*bold", "MarkdownV2")).toEqual(badRequest("can't parse entities: Can't find end of Bold entity at byte offset 0"));
     expect(await send("snake_case name", "Markdown")).toEqual(
       badRequest("can't parse entities: Can't find end of the entity starting at byte offset 5"),
     );
-    expect(await send("<b>open", "HTML")).toEqual(
-      badRequest(`can't parse entities: Can't find end tag corresponding to start tag "b"`),
-    );
-    expect(await send("a < b", "HTML")).toEqual(
-      badRequest(`can't parse entities: Unsupported start tag "" at byte offset 2`),
-    );
+    expect(await send("<b>open", "HTML")).toEqual(badRequest(`can't parse entities: Can't find end tag corresponding to start tag "b"`));
+    expect(await send("a < b", "HTML")).toEqual(badRequest(`can't parse entities: Unsupported start tag "" at byte offset 2`));
     expect(await send("x", "markdownv3")).toEqual(badRequest("unsupported parse_mode"));
     expect(api.sent(chat_id)).toHaveLength(0);
   });
@@ -112,7 +102,7 @@ describe("error answers have the real shapes", () => {
     const api = await fake({ platform: "telegram" });
     const { body } = await call(api, "sendMessage", {
       chat_id: api.user().chatId,
-      text: "<b>مصوبه ۳</b> <a href=\"https://x.ir\">link</a> &lt;ok&gt;",
+      text: '<b>مصوبه ۳</b> <a href="https://x.ir">link</a> &lt;ok&gt;',
       parse_mode: "HTML",
     });
     expect(body.result.text).toBe("مصوبه ۳ link <ok>");
@@ -128,9 +118,7 @@ describe("error answers have the real shapes", () => {
     const chat_id = user.chatId;
     const mine = user.send("from the user");
     const sent = (await call(api, "sendMessage", { chat_id, text: "v1" })).body.result;
-    expect(await call(api, "editMessageText", { chat_id, message_id: 999, text: "x" })).toEqual(
-      badRequest("message to edit not found"),
-    );
+    expect(await call(api, "editMessageText", { chat_id, message_id: 999, text: "x" })).toEqual(badRequest("message to edit not found"));
     expect(await call(api, "editMessageText", { chat_id, message_id: mine.message_id, text: "x" })).toEqual(
       badRequest("message can't be edited"),
     );
@@ -139,9 +127,7 @@ describe("error answers have the real shapes", () => {
         "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
       ),
     );
-    expect(await call(api, "deleteMessage", { chat_id, message_id: 999 })).toEqual(
-      badRequest("message to delete not found"),
-    );
+    expect(await call(api, "deleteMessage", { chat_id, message_id: 999 })).toEqual(badRequest("message to delete not found"));
   });
 
   it("refuses unknown, answered and expired callback queries", async () => {
@@ -175,7 +161,9 @@ describe("error answers have the real shapes", () => {
     );
     const edited = (await call(api, "editMessageText", { chat_id, message_id, text: "answered" })).body.result;
     expect(edited.reply_markup).toBeUndefined();
-    expect((await call(api, "editMessageReplyMarkup", { chat_id, message_id, reply_markup: keyboard })).body.result.reply_markup).toEqual(keyboard);
+    expect((await call(api, "editMessageReplyMarkup", { chat_id, message_id, reply_markup: keyboard })).body.result.reply_markup).toEqual(
+      keyboard,
+    );
     expect((await call(api, "editMessageCaption", { chat_id, message_id, caption: "c" })).body.description).toBe(
       "Bad Request: there is no caption in the message to edit",
     );

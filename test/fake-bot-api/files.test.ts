@@ -48,7 +48,8 @@ describe("files", () => {
   it("rejects unknown file ids, URLs, missing files, and other bots' ids", async () => {
     const api = await fake({ platform: "telegram", bots: [{ token: TOKEN }, { token: OTHER_TOKEN }] });
     const chat_id = api.user().chatId;
-    const description = async (params: object, token = TOKEN) => (await call(api, "sendDocument", { chat_id, ...params }, token)).body.description;
+    const description = async (params: object, token = TOKEN) =>
+      (await call(api, "sendDocument", { chat_id, ...params }, token)).body.description;
     expect(await description({ document: "BQACAgIAAxkBAAIbogus" })).toBe("Bad Request: wrong file identifier/HTTP URL specified");
     expect(await description({ document: "https://example.com/a.pdf" })).toBe("Bad Request: failed to get HTTP URL content");
     expect(await description({})).toBe("Bad Request: there is no document in the request");

@@ -23,11 +23,7 @@ describe("parse_mode parsing", () => {
         { type: "code", offset: 17, length: 5 },
       ],
     });
-    expect(parseFormatted("__u__ ~s~ ||sp||", "MarkdownV2").entities.map((e) => e.type)).toEqual([
-      "underline",
-      "strikethrough",
-      "spoiler",
-    ]);
+    expect(parseFormatted("__u__ ~s~ ||sp||", "MarkdownV2").entities.map((e) => e.type)).toEqual(["underline", "strikethrough", "spoiler"]);
     expect(parseFormatted("```ts\nconst a = 1;```", "MarkdownV2")).toEqual({
       text: "const a = 1;",
       entities: [{ type: "pre", offset: 0, length: 12, language: "ts" }],

@@ -51,7 +51,11 @@ function makeEntity(open: OpenEntity, end: number): MessageEntity | undefined {
 
 const V2_RESERVED = "_*[]()~`>#+-=|{}.!";
 
-function v2Opener(input: string, i: number, atLineStart: boolean): { open: Omit<OpenEntity, "start" | "inputIndex">; width: number } | undefined {
+function v2Opener(
+  input: string,
+  i: number,
+  atLineStart: boolean,
+): { open: Omit<OpenEntity, "start" | "inputIndex">; width: number } | undefined {
   const c = input[i];
   const next = input[i + 1];
   switch (c) {
@@ -129,7 +133,7 @@ export function parseMarkdownV2(input: string): FormattedText {
   const stack: OpenEntity[] = [];
   let quote: OpenEntity | undefined;
 
-  for (let i = 0; i < input.length; ) {
+  for (let i = 0; i < input.length;) {
     const c = input[i]!;
     const top = stack[stack.length - 1];
     const atLineStart = i === 0 || input[i - 1] === "\n";
@@ -212,10 +216,9 @@ const LEGACY_TYPES: Record<string, EntityType> = { "*": "bold", _: "italic", "`"
 export function parseMarkdown(input: string): FormattedText {
   let text = "";
   const entities: MessageEntity[] = [];
-  const unclosed = (at: number): never =>
-    cantParse(`Can't find end of the entity starting at byte offset ${byteOffset(input, at)}`);
+  const unclosed = (at: number): never => cantParse(`Can't find end of the entity starting at byte offset ${byteOffset(input, at)}`);
 
-  for (let i = 0; i < input.length; ) {
+  for (let i = 0; i < input.length;) {
     const c = input[i]!;
     if (c === "\\" && "_*`[".includes(input[i + 1] ?? "")) {
       text += input[i + 1];
@@ -314,7 +317,7 @@ export function parseHtml(input: string): FormattedText {
   const entities: MessageEntity[] = [];
   const stack: OpenEntity[] = [];
 
-  for (let i = 0; i < input.length; ) {
+  for (let i = 0; i < input.length;) {
     const c = input[i]!;
     if (c === "&") {
       const decoded = decodeHtmlEntity(input, i);
@@ -330,7 +333,10 @@ export function parseHtml(input: string): FormattedText {
     const close = input.indexOf(">", i);
     if (input[i + 1] === "/") {
       if (close < 0) cantParse(`Unclosed end tag at byte offset ${byteOffset(input, i)}`);
-      const name = input.slice(i + 2, close).trim().toLowerCase();
+      const name = input
+        .slice(i + 2, close)
+        .trim()
+        .toLowerCase();
       const top = stack.pop();
       if (!top) cantParse(`Unexpected end tag at byte offset ${byteOffset(input, i)}`);
       if (name !== top.name) {

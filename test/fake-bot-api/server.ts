@@ -147,9 +147,7 @@ export class FakeBotApi extends EventEmitter<FakeBotApiEvents> {
   unansweredCallbackQueries(token?: string): PendingCallbackQuery[] {
     const now = this.world.now();
     const bots = token === undefined ? [...this.world.bots.values()] : [this.world.bot(token)];
-    return bots.flatMap((bot) =>
-      [...bot.callbackQueries.values()].map((query) => ({ ...query.info, expired: now > query.expiresAt })),
-    );
+    return bots.flatMap((bot) => [...bot.callbackQueries.values()].map((query) => ({ ...query.info, expired: now > query.expiresAt })));
   }
 
   pendingUpdates(token?: string): number {
@@ -244,7 +242,8 @@ export class FakeBotApi extends EventEmitter<FakeBotApiEvents> {
   private download(res: ServerResponse, rest: string): void {
     const slash = rest.indexOf("/");
     const token = rest.slice(0, slash);
-    const file = slash > 0 && this.world.bots.has(token) ? this.world.files.byFilePath(token, decodeURIComponent(rest.slice(slash + 1))) : undefined;
+    const file =
+      slash > 0 && this.world.bots.has(token) ? this.world.files.byFilePath(token, decodeURIComponent(rest.slice(slash + 1))) : undefined;
     if (!file) {
       const body = JSON.stringify(notFound().toBody());
       res.writeHead(404, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });

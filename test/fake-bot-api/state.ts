@@ -320,12 +320,7 @@ export class World {
     return record;
   }
 
-  applyEdit(
-    chat: ChatState,
-    record: SentRecord,
-    message: Message,
-    details: { replyMarkup: unknown; parseMode: string | undefined },
-  ): void {
+  applyEdit(chat: ChatState, record: SentRecord, message: Message, details: { replyMarkup: unknown; parseMode: string | undefined }): void {
     record.history.push(record.message);
     record.message = message;
     record.replyMarkup = details.replyMarkup;

@@ -27,5 +27,7 @@ const seconds = (performance.now() - started) / 1000;
 const heapAfter = process.memoryUsage().heapUsed;
 
 console.log(`${total} sendMessage in ${seconds.toFixed(2)} s = ${Math.round(total / seconds)} requests/s (concurrency ${concurrency})`);
-console.log(`delivered ${api.stats.delivered}; heap +${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MB (~${Math.round((heapAfter - heapBefore) / total)} B per stored message)`);
+console.log(
+  `delivered ${api.stats.delivered}; heap +${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MB (~${Math.round((heapAfter - heapBefore) / total)} B per stored message)`,
+);
 await api.close();

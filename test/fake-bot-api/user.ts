@@ -258,17 +258,15 @@ export class FakeUser extends ChatView {
    * Presses an inline button. Resolves with the bot's answerCallbackQuery, rejects if none comes in time.
    * The button must exist on the message as it is now, unless `force` (a stale client) is set.
    */
-  async press(
-    messageOrId: Message | number,
-    data: string,
-    options: { timeoutMs?: number; force?: boolean } = {},
-  ): Promise<CallbackAnswer> {
+  async press(messageOrId: Message | number, data: string, options: { timeoutMs?: number; force?: boolean } = {}): Promise<CallbackAnswer> {
     const id = typeof messageOrId === "number" ? messageOrId : messageOrId.message_id;
     const message = this.chat.messages.get(id);
     if (!message) throw new Error(`fake user: message #${id} is not in ${this.describe()}`);
     const buttons = callbackDataOf(message.reply_markup);
     if (!options.force && !buttons.includes(data)) {
-      throw new Error(`fake user: message #${id} has no button with callback_data ${JSON.stringify(data)} (has ${JSON.stringify(buttons)})`);
+      throw new Error(
+        `fake user: message #${id} has no button with callback_data ${JSON.stringify(data)} (has ${JSON.stringify(buttons)})`,
+      );
     }
     const queryId = this.world.newCallbackQueryId();
     const now = this.world.now();
@@ -285,7 +283,11 @@ export class FakeUser extends ChatView {
     return new Promise<CallbackAnswer>((resolve, reject) => {
       const timer = setTimeout(() => {
         query.settle = undefined;
-        reject(new Error(`Callback query ${JSON.stringify(data)} on message #${id} was not answered within ${timeoutMs} ms in ${this.describe()}.\n${this.recent()}`));
+        reject(
+          new Error(
+            `Callback query ${JSON.stringify(data)} on message #${id} was not answered within ${timeoutMs} ms in ${this.describe()}.\n${this.recent()}`,
+          ),
+        );
       }, timeoutMs);
       query.settle = (answer) => {
         clearTimeout(timer);

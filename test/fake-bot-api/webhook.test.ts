@@ -83,7 +83,11 @@ describe("webhooks", () => {
     const received = await endpoint.waitFor(4);
     expect(received.map((r) => r.update.message?.text)).toEqual(["one", "one", "one", "two"]);
     const info = (await call(api, "getWebhookInfo")).body.result;
-    expect(info).toMatchObject({ url: endpoint.url, pending_update_count: 0, last_error_message: "Wrong response from the webhook: 503 Service Unavailable" });
+    expect(info).toMatchObject({
+      url: endpoint.url,
+      pending_update_count: 0,
+      last_error_message: "Wrong response from the webhook: 503 Service Unavailable",
+    });
     expect(api.stats.webhookFailures).toBe(2);
   });
 
@@ -125,7 +129,9 @@ describe("webhooks", () => {
   it("Telegram runs a method returned in the webhook answer", async () => {
     const api = await fake({ platform: "telegram" });
     const user = api.user();
-    const endpoint = await hook([], (u) => JSON.stringify({ method: "sendMessage", chat_id: u.message!.chat.id, text: "via webhook reply" }));
+    const endpoint = await hook([], (u) =>
+      JSON.stringify({ method: "sendMessage", chat_id: u.message!.chat.id, text: "via webhook reply" }),
+    );
     await call(api, "setWebhook", { url: endpoint.url });
     user.send("hi");
     expect((await user.waitFor("via webhook reply")).text).toBe("via webhook reply");

@@ -63,7 +63,10 @@ describe.each(testDatabases())("the database layer on $name", (target) => {
     // Another request writes while the transaction is open (on SQLite: the same connection), in
     // plain SQL as the hot paths do (Prisma's own writes take the adapter's transaction lock).
     const now = new Date();
-    const beside = db.$executeRaw`INSERT INTO "Agency" ("code", "name", "kind", "createdAt", "updatedAt") VALUES (${"beside-tx"}, ${"y"}, ${"office"}, ${now}, ${now})`.then((n) => n); // Prisma promises are lazy: start it now
+    const beside =
+      db.$executeRaw`INSERT INTO "Agency" ("code", "name", "kind", "createdAt", "updatedAt") VALUES (${"beside-tx"}, ${"y"}, ${"office"}, ${now}, ${now})`.then(
+        (n) => n,
+      ); // Prisma promises are lazy: start it now
     await new Promise((r) => setTimeout(r, 20));
     release();
     expect(await failing).toBe("rollback");

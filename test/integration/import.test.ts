@@ -125,17 +125,30 @@ describe.each(testDatabases())("peygir import on $name", (target) => {
     expect(rows.audit[0]?.at.toISOString()).toBe("2026-11-25T06:00:00.000Z");
 
     const committee = rows.committees[0]!;
-    expect(committee.calendar).toEqual({ thursday: "off", officeHours: { start: "08:00", end: "14:00" }, extraHolidays: ["1405/09/24"], removedHolidays: [] });
+    expect(committee.calendar).toEqual({
+      thursday: "off",
+      officeHours: { start: "08:00", end: "14:00" },
+      extraHolidays: ["1405/09/24"],
+      removedHolidays: [],
+    });
     expect(committee.weeklyReportTemplate).toMatchObject({ opens: "saturday 08:00", due: "tuesday 14:00" });
 
-    const nouri = await db.person.findUniqueOrThrow({ where: { phone: "+989121000005" }, include: { memberships: { include: { agency: true } } } });
+    const nouri = await db.person.findUniqueOrThrow({
+      where: { phone: "+989121000005" },
+      include: { memberships: { include: { agency: true } } },
+    });
     expect(nouri.name).toBe("حسین نوری");
     expect(nouri.memberships.map((m) => [m.role, m.agency?.code, m.scopeKey])).toEqual([
       ["head", "smt", `agency:${nouri.memberships[0]!.agencyId}`],
       ["liaison", "smt", `agency:${nouri.memberships[0]!.agencyId}`],
     ]);
     const secretary = await db.membership.findFirstOrThrow({ where: { role: "secretariat" } });
-    expect(secretary).toMatchObject({ committeeId: committee.id, agencyId: null, scopeKey: `committee:${committee.id}`, title: "دبیر کارگروه" });
+    expect(secretary).toMatchObject({
+      committeeId: committee.id,
+      agencyId: null,
+      scopeKey: `committee:${committee.id}`,
+      title: "دبیر کارگروه",
+    });
 
     // Meeting day at Tehran midnight; deadlines at the end of their Tehran day.
     expect(rows.meetings[0]?.heldOn.toISOString()).toBe("2026-11-21T20:30:00.000Z");
@@ -145,7 +158,12 @@ describe.each(testDatabases())("peygir import on $name", (target) => {
     expect(third).toMatchObject({ number: 3, kind: "standing", leadAll: true, deadline: null });
     expect(rows.parties.filter((p) => p.resolutionId === third?.id)).toEqual([]);
     const smt = rows.agencies.find((a) => a.code === "smt")!;
-    expect(rows.parties.filter((p) => p.resolutionId === first?.id).map((p) => [p.agencyId === smt.id ? "smt" : "other", p.role]).sort()).toEqual([
+    expect(
+      rows.parties
+        .filter((p) => p.resolutionId === first?.id)
+        .map((p) => [p.agencyId === smt.id ? "smt" : "other", p.role])
+        .sort(),
+    ).toEqual([
       ["other", "lead"],
       ["smt", "co"],
     ]);
@@ -189,7 +207,15 @@ describe.each(testDatabases())("peygir import on $name", (target) => {
     // A document that skipped validation: its last resolution names an agency it does not declare.
     const broken = {
       ...parsed.value,
-      meetings: [{ ...meeting!, resolutions: [...meeting!.resolutions, { ...meeting!.resolutions[0]!, number: 7, lead: { kind: "agency" as const, code: "ghost" } }] }],
+      meetings: [
+        {
+          ...meeting!,
+          resolutions: [
+            ...meeting!.resolutions,
+            { ...meeting!.resolutions[0]!, number: 7, lead: { kind: "agency" as const, code: "ghost" } },
+          ],
+        },
+      ],
     };
     await expect(importer.importDocument(broken)).rejects.toThrow(/agency "ghost"/);
     expect(Object.values(await rowCounts(db)).every((n) => n === 0)).toBe(true);

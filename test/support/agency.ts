@@ -34,7 +34,15 @@ export const PEOPLE = {
 } as const;
 
 /** Assignments per agency in the fixture's meeting: resolutions naming it, plus the two `lead: all` ones. */
-export const ASSIGNMENTS_PER_AGENCY = { tavon: 5, smt: 4, jahad: 3, omran: 3, "bank-melli": 3, "bank-keshavarzi": 3, "bank-refah": 3 } as const;
+export const ASSIGNMENTS_PER_AGENCY = {
+  tavon: 5,
+  smt: 4,
+  jahad: 3,
+  omran: 3,
+  "bank-melli": 3,
+  "bank-keshavarzi": 3,
+  "bank-refah": 3,
+} as const;
 
 export interface Pardis {
   database: TestDatabase;
@@ -44,12 +52,25 @@ export interface Pardis {
 }
 
 /** Sends without waiting, as the test moves faster than a human (no per-chat pacing in tests). */
-const FAST_OUTBOX = { BALE_RATE_PER_SECOND: "1000", BALE_RATE_PER_CHAT_PER_SECOND: "1000", TELEGRAM_RATE_PER_SECOND: "1000", TELEGRAM_RATE_PER_CHAT_PER_SECOND: "1000" };
+const FAST_OUTBOX = {
+  BALE_RATE_PER_SECOND: "1000",
+  BALE_RATE_PER_CHAT_PER_SECOND: "1000",
+  TELEGRAM_RATE_PER_SECOND: "1000",
+  TELEGRAM_RATE_PER_CHAT_PER_SECOND: "1000",
+};
 
-export async function startPardis(target: DatabaseTarget, options: { platforms?: Platform[]; env?: Record<string, string> } = {}): Promise<Pardis> {
+export async function startPardis(
+  target: DatabaseTarget,
+  options: { platforms?: Platform[]; env?: Record<string, string> } = {},
+): Promise<Pardis> {
   const database = await target.create();
   const clock = new TravelClock(PARDIS_MORNING);
-  const e2e = await startE2E({ databaseUrl: database.url, clock, ...(options.platforms ? { platforms: options.platforms } : {}), env: { ...FAST_OUTBOX, ...options.env } });
+  const e2e = await startE2E({
+    databaseUrl: database.url,
+    clock,
+    ...(options.platforms ? { platforms: options.platforms } : {}),
+    env: { ...FAST_OUTBOX, ...options.env },
+  });
   const imported = await e2e.app.services.importer.importFile(FIXTURE_PATH);
   if (!imported.ok) throw new Error(`the pardis fixture did not import: ${JSON.stringify(imported.error)}`);
   return {
@@ -115,7 +136,9 @@ export function pressLabelled(user: FakeUser, message: Message, label: string) {
   const current = user.messages().find((m) => m.message_id === message.message_id) ?? message;
   const button = current.reply_markup?.inline_keyboard.flat().find((b) => b.text.includes(label));
   if (!button || !("callback_data" in button) || !button.callback_data) {
-    throw new Error(`message #${message.message_id} has no button labelled "${label}" (has ${JSON.stringify(current.reply_markup?.inline_keyboard.flat().map((b) => b.text))})`);
+    throw new Error(
+      `message #${message.message_id} has no button labelled "${label}" (has ${JSON.stringify(current.reply_markup?.inline_keyboard.flat().map((b) => b.text))})`,
+    );
   }
   return user.press(current, button.callback_data);
 }

@@ -19,7 +19,11 @@ export interface BotProcess {
 export function spawnBot(env: Record<string, string>, args: string[] = ["start"]): BotProcess {
   // Only what the bot needs: no tokens or URLs leak in from the developer's environment.
   const base = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_ENV: "test" };
-  const child = spawn(process.execPath, [path.join(ROOT, "bin", "peygir.js"), ...args], { cwd: ROOT, env: { ...base, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [path.join(ROOT, "bin", "peygir.js"), ...args], {
+    cwd: ROOT,
+    env: { ...base, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const listeners = new Set<() => void>();
   const collect = (chunk: Buffer) => {
@@ -28,7 +32,9 @@ export function spawnBot(env: Record<string, string>, args: string[] = ["start"]
   };
   child.stdout!.on("data", collect);
   child.stderr!.on("data", collect);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
   return {
     child,
     output: () => output,
@@ -50,12 +56,14 @@ export function spawnBot(env: Record<string, string>, args: string[] = ["start"]
           listeners.delete(check);
         };
         listeners.add(check);
-        void exited.then(() => setTimeout(() => {
-          if (listeners.has(check)) {
-            cleanup();
-            reject(new Error(`the bot exited before logging ${pattern}; output:\n${output.slice(-3000)}`));
-          }
-        }, 50));
+        void exited.then(() =>
+          setTimeout(() => {
+            if (listeners.has(check)) {
+              cleanup();
+              reject(new Error(`the bot exited before logging ${pattern}; output:\n${output.slice(-3000)}`));
+            }
+          }, 50),
+        );
         check();
       });
     },

@@ -155,9 +155,13 @@ async function postgresAnswers(): Promise<boolean> {
 }
 
 async function chooseTargets(): Promise<DatabaseTarget[]> {
-  const requested = process.env.PEYGIR_TEST_DATABASES?.split(",").map((s) => s.trim()).filter(Boolean);
+  const requested = process.env.PEYGIR_TEST_DATABASES?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (requested?.length) {
-    for (const name of requested) if (name !== "sqlite" && name !== "postgres") throw new Error(`PEYGIR_TEST_DATABASES: unknown database "${name}" (expected sqlite and/or postgres)`);
+    for (const name of requested)
+      if (name !== "sqlite" && name !== "postgres")
+        throw new Error(`PEYGIR_TEST_DATABASES: unknown database "${name}" (expected sqlite and/or postgres)`);
     if (requested.includes("postgres") && !(await postgresAnswers())) {
       throw new Error(`PEYGIR_TEST_DATABASES asks for postgres, but nothing answers at ${POSTGRES_URL.replace(/\/\/[^@]*@/, "//")}`);
     }

@@ -45,7 +45,11 @@ export interface E2E {
   fakes: Partial<Record<Platform, FakeBotApi>>;
   fake(platform: Platform): FakeBotApi;
   /** Invites the person with this phone (optionally only one of their roles) and plays them sending /start CODE. */
-  bindUser(platform: Platform, phone: string, options?: { role?: "head" | "liaison" | "secretariat" | "governorate"; user?: UserOptions }): Promise<FakeUser>;
+  bindUser(
+    platform: Platform,
+    phone: string,
+    options?: { role?: "head" | "liaison" | "secretariat" | "governorate"; user?: UserOptions },
+  ): Promise<FakeUser>;
   /** Stops the app and starts it again on the same database and fake servers (a restart). */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -58,7 +62,13 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
   const clock = options.clock ?? systemClock;
   const logger = createLogger(options.logLevel ?? process.env.PEYGIR_TEST_LOG_LEVEL ?? "silent");
   const fakes: Partial<Record<Platform, FakeBotApi>> = {};
-  const env: Record<string, string> = { DATABASE_URL: options.databaseUrl, HTTP_HOST: "127.0.0.1", HTTP_PORT: "0", LOG_LEVEL: "silent", ...options.env };
+  const env: Record<string, string> = {
+    DATABASE_URL: options.databaseUrl,
+    HTTP_HOST: "127.0.0.1",
+    HTTP_PORT: "0",
+    LOG_LEVEL: "silent",
+    ...options.env,
+  };
   for (const platform of platforms) {
     const fake = await startFakeBotApi({
       platform,

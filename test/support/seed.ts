@@ -15,7 +15,14 @@ const PEOPLE: { name: string; phone: string; roles: { role: string; agency?: str
   { name: "مریم احمدی", phone: "+989121000002", roles: [{ role: "secretariat", committee: true }] },
   { name: "علی رضایی", phone: "+989121000003", roles: [{ role: "head", agency: "tavon" }] },
   { name: "زهرا موسوی", phone: "+989121000004", roles: [{ role: "liaison", agency: "tavon" }] },
-  { name: "حسین نوری", phone: "+989121000005", roles: [{ role: "head", agency: "smt" }, { role: "liaison", agency: "smt" }] },
+  {
+    name: "حسین نوری",
+    phone: "+989121000005",
+    roles: [
+      { role: "head", agency: "smt" },
+      { role: "liaison", agency: "smt" },
+    ],
+  },
   { name: "سعید قاسمی", phone: "+989121000008", roles: [{ role: "head", agency: "bank-melli" }] },
 ];
 
@@ -23,7 +30,11 @@ export async function seedPeople(url: string): Promise<void> {
   const { prisma, close } = await openDatabase(url);
   try {
     const committee = await prisma.committee.create({
-      data: { code: "pardis-employment", name: "کارگروه اشتغال و سرمایه‌گذاری شهرستان پردیس", calendar: { thursday: "off", officeHours: { start: "08:00", end: "14:00" } } },
+      data: {
+        code: "pardis-employment",
+        name: "کارگروه اشتغال و سرمایه‌گذاری شهرستان پردیس",
+        calendar: { thursday: "off", officeHours: { start: "08:00", end: "14:00" } },
+      },
     });
     const agencyIds = new Map<string, number>();
     for (const a of AGENCIES) {
@@ -35,7 +46,13 @@ export async function seedPeople(url: string): Promise<void> {
       for (const r of p.roles) {
         const agencyId = r.agency ? agencyIds.get(r.agency)! : null;
         await prisma.membership.create({
-          data: { personId: person.id, role: r.role, agencyId, committeeId: r.committee ? committee.id : null, scopeKey: agencyId ? `agency:${agencyId}` : `committee:${committee.id}` },
+          data: {
+            personId: person.id,
+            role: r.role,
+            agencyId,
+            committeeId: r.committee ? committee.id : null,
+            scopeKey: agencyId ? `agency:${agencyId}` : `committee:${committee.id}`,
+          },
         });
       }
     }

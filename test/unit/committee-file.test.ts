@@ -61,7 +61,12 @@ describe("the Pardis fixture", () => {
     });
     expect(doc.committee.weeklyReport?.opens).toBe("saturday 08:00");
     expect(doc.committee.weeklyReport?.due).toBe("tuesday 14:00");
-    expect(doc.committee.weeklyReport?.questions[0]).toEqual({ key: "summary", label: "خلاصه اقدامات هفته در حوزه اشتغال", type: "text", optional: false });
+    expect(doc.committee.weeklyReport?.questions[0]).toEqual({
+      key: "summary",
+      label: "خلاصه اقدامات هفته در حوزه اشتغال",
+      type: "text",
+      optional: false,
+    });
     expect(doc.committee.weeklyReport?.questions[1]).toMatchObject({ key: "jobs_created", type: "number", unit: "نفر" });
   });
 
@@ -72,7 +77,13 @@ describe("the Pardis fixture", () => {
   it("reads leads, co-agencies, kinds and deadlines", () => {
     const [first, second, third] = doc.meetings[0]?.resolutions ?? [];
     expect(doc.meetings[0]).toMatchObject({ number: "1405-08", date: { jy: 1405, jm: 9, jd: 1 } });
-    expect(first).toMatchObject({ number: 1, lead: { kind: "agency", code: "tavon" }, co: ["smt"], kind: "one_off", deadline: { jy: 1405, jm: 9, jd: 20 } });
+    expect(first).toMatchObject({
+      number: 1,
+      lead: { kind: "agency", code: "tavon" },
+      co: ["smt"],
+      kind: "one_off",
+      deadline: { jy: 1405, jm: 9, jd: 20 },
+    });
     expect(first?.reportTo).toBe("اداره کل تعاون، کار و رفاه اجتماعی استان تهران");
     expect(second).toMatchObject({ number: 2, lead: { kind: "agency", code: "omran" }, co: [], reportTo: null });
     expect(third).toMatchObject({ number: 3, lead: { kind: "all" }, co: [], kind: "standing", deadline: null });
@@ -114,7 +125,13 @@ describe("digits", () => {
   });
 
   it("accepts numbers that YAML read as numbers (a phone without quotes loses its 0 and is still recognised)", () => {
-    const doc = parsed(variant(['phone: "09121000008"', "phone: 09121000008"], ['phone: "+989121000003"', "phone: +989121000003"], ['- number: "1405-08"', "- number: 12"]));
+    const doc = parsed(
+      variant(
+        ['phone: "09121000008"', "phone: 09121000008"],
+        ['phone: "+989121000003"', "phone: +989121000003"],
+        ['- number: "1405-08"', "- number: 12"],
+      ),
+    );
     expect(doc.people[7]?.phone).toBe("+989121000008");
     expect(doc.people[2]?.phone).toBe("+989121000003");
     expect(doc.meetings[0]?.number).toBe("12");

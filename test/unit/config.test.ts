@@ -17,7 +17,9 @@ function problemsOf(env: Record<string, string>): string[] {
 describe("loadConfig", () => {
   it("uses the documented defaults with one token", () => {
     const config = loadConfig({ BALE_BOT_TOKEN: BALE });
-    expect(config.platforms).toEqual([{ platform: "bale", token: BALE, apiRoot: "https://tapi.bale.ai", ratePerSecond: 20, ratePerChatPerSecond: 1 }]);
+    expect(config.platforms).toEqual([
+      { platform: "bale", token: BALE, apiRoot: "https://tapi.bale.ai", ratePerSecond: 20, ratePerChatPerSecond: 1 },
+    ]);
     expect(config.databaseUrl).toBe("file:./data/peygir.db");
     expect(config.databaseProvider).toBe("sqlite");
     expect(config.botMode).toBe("polling");
@@ -26,7 +28,12 @@ describe("loadConfig", () => {
   });
 
   it("serves both platforms and PostgreSQL", () => {
-    const config = loadConfig({ BALE_BOT_TOKEN: BALE, TELEGRAM_BOT_TOKEN: TELEGRAM, DATABASE_URL: "postgres://u@db:5432/peygir", TELEGRAM_API_ROOT: "http://127.0.0.1:9/" });
+    const config = loadConfig({
+      BALE_BOT_TOKEN: BALE,
+      TELEGRAM_BOT_TOKEN: TELEGRAM,
+      DATABASE_URL: "postgres://u@db:5432/peygir",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:9/",
+    });
     expect(config.platforms.map((p) => p.platform)).toEqual(["bale", "telegram"]);
     expect(config.platforms[1]!.apiRoot).toBe("http://127.0.0.1:9");
     expect(config.platforms[1]!.ratePerSecond).toBe(30);
@@ -50,7 +57,17 @@ describe("loadConfig", () => {
       BALE_API_ROOT: "ftp://x",
     });
     const names = problems.map((p) => p.split(":")[0]);
-    expect(names).toEqual(expect.arrayContaining(["BALE_BOT_TOKEN", "DATABASE_URL", "BOT_MODE", "HTTP_PORT", "LOG_LEVEL", "TELEGRAM_RATE_PER_SECOND", "BALE_API_ROOT"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "BALE_BOT_TOKEN",
+        "DATABASE_URL",
+        "BOT_MODE",
+        "HTTP_PORT",
+        "LOG_LEVEL",
+        "TELEGRAM_RATE_PER_SECOND",
+        "BALE_API_ROOT",
+      ]),
+    );
     expect(problems.find((p) => p.startsWith("BOT_MODE"))).toContain("expected polling or webhook");
     expect(problems.find((p) => p.startsWith("BOT_MODE"))).toContain('(got "push")');
   });
@@ -64,7 +81,12 @@ describe("loadConfig", () => {
   it("requires the webhook URL and secret in webhook mode", () => {
     const problems = problemsOf({ BALE_BOT_TOKEN: BALE, BOT_MODE: "webhook" });
     expect(problems.map((p) => p.split(":")[0]).sort()).toEqual(["WEBHOOK_SECRET", "WEBHOOK_URL"]);
-    const config = loadConfig({ BALE_BOT_TOKEN: BALE, BOT_MODE: "webhook", WEBHOOK_URL: "https://p.example.ir/", WEBHOOK_SECRET: "s3cret-s3cret-s3cret" });
+    const config = loadConfig({
+      BALE_BOT_TOKEN: BALE,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://p.example.ir/",
+      WEBHOOK_SECRET: "s3cret-s3cret-s3cret",
+    });
     expect(config.webhook).toEqual({ baseUrl: "https://p.example.ir", secret: "s3cret-s3cret-s3cret" });
   });
 });

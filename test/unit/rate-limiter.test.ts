@@ -6,7 +6,7 @@ describe("RateLimiter", () => {
     const limiter = new RateLimiter(30, 1);
     const sends: number[] = [];
     let now = 0;
-    for (let chat = 0; sends.length < 90; ) {
+    for (let chat = 0; sends.length < 90;) {
       const wait = limiter.globalWait(now);
       now += wait;
       if (!limiter.chatReady(String(chat), now)) throw new Error("fresh chat should be ready");

@@ -24,7 +24,12 @@ export interface NoteDialogArgs {
   items: { id: number; label: string }[];
 }
 
-export const DIALOG_IDS = { progress: "assignment.progress", done: "assignment.done", blocked: "assignment.blocked", note: "assignment.note" } as const;
+export const DIALOG_IDS = {
+  progress: "assignment.progress",
+  done: "assignment.done",
+  blocked: "assignment.blocked",
+  note: "assignment.note",
+} as const;
 
 /** What backs a done claim: a note, a file (with its caption), or nothing. */
 interface Evidence {
@@ -46,11 +51,20 @@ function percentAnswer(reply: Reply) {
 
 /** Lines of a summary before confirmation. */
 function summary(t: BotContext["t"], headKey: string, title: string, lines: (string | false | undefined)[]): string {
-  return [t(headKey, { title }), ...lines.filter((l): l is string => typeof l === "string" && l !== ""), "", t("dialog-confirm-question")].join("\n");
+  return [
+    t(headKey, { title }),
+    ...lines.filter((l): l is string => typeof l === "string" && l !== ""),
+    "",
+    t("dialog-confirm-question"),
+  ].join("\n");
 }
 
 /** Runs the final service call with the caller of this update, and says how it went. */
-async function finish(dialog: Dialog, successKey: string, action: (services: BotContext["services"], actor: AgencyActor) => Promise<AgencyActionResult>): Promise<void> {
+async function finish(
+  dialog: Dialog,
+  successKey: string,
+  action: (services: BotContext["services"], actor: AgencyActor) => Promise<AgencyActionResult>,
+): Promise<void> {
   await dialog.call(async (ctx) => {
     const actor = agencyActorOf(ctx);
     const text = actor ? outcomeText(ctx.t, await action(ctx.services, actor), successKey) : refusalText(ctx.t, "unknown");
@@ -70,31 +84,45 @@ export async function progressDialog(conversation: AgencyConversation, _ctx: Con
       files.length > 0 && t("summary-files", { count: files.length }),
     ]),
   );
-  await finish(dialog, "progress-saved", (services, actor) => services.assignments.recordProgress(actor, { assignmentId: args.assignmentId, text, percent, files }));
+  await finish(dialog, "progress-saved", (services, actor) =>
+    services.assignments.recordProgress(actor, { assignmentId: args.assignmentId, text, percent, files }),
+  );
 }
 
 export async function doneDialog(conversation: AgencyConversation, _ctx: Context, args: AssignmentDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "dialog-topic-done", vars: { title: args.title } });
-  const evidence = await dialog.ask({ key: "done-ask-evidence", vars: { title: args.title } }, [[NO_EVIDENCE, CANCEL]], (reply): Check<Evidence> => {
-    if (reply.kind === "choice") return reply.choice === NO_EVIDENCE.choice ? accept({}) : reject("done-evidence-expected");
-    if (reply.kind === "text") return accept({ text: reply.text });
-    const file = dialog.checkFile(reply.file);
-    return file.ok ? accept({ text: reply.caption, files: [file.value] }) : file;
-  });
+  const evidence = await dialog.ask(
+    { key: "done-ask-evidence", vars: { title: args.title } },
+    [[NO_EVIDENCE, CANCEL]],
+    (reply): Check<Evidence> => {
+      if (reply.kind === "choice") return reply.choice === NO_EVIDENCE.choice ? accept({}) : reject("done-evidence-expected");
+      if (reply.kind === "text") return accept({ text: reply.text });
+      const file = dialog.checkFile(reply.file);
+      return file.ok ? accept({ text: reply.caption, files: [file.value] }) : file;
+    },
+  );
   await dialog.confirm((t) =>
     summary(t, "done-summary", args.title, [
       evidence.text ? t("summary-text", { text: evidence.text }) : !evidence.files && t("done-summary-no-evidence"),
       evidence.files && t("summary-files", { count: evidence.files.length }),
     ]),
   );
-  await finish(dialog, "done-saved", (services, actor) => services.assignments.claimDone(actor, { assignmentId: args.assignmentId, ...evidence }));
+  await finish(dialog, "done-saved", (services, actor) =>
+    services.assignments.claimDone(actor, { assignmentId: args.assignmentId, ...evidence }),
+  );
 }
 
 export async function blockedDialog(conversation: AgencyConversation, _ctx: Context, args: AssignmentDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "dialog-topic-blocked", vars: { title: args.title } });
-  const reason = await dialog.ask({ key: "blocked-ask-reason", vars: { title: args.title } }, [[CANCEL]], textOnly("blocked-reason-expected"));
+  const reason = await dialog.ask(
+    { key: "blocked-ask-reason", vars: { title: args.title } },
+    [[CANCEL]],
+    textOnly("blocked-reason-expected"),
+  );
   await dialog.confirm((t) => summary(t, "blocked-summary", args.title, [t("blocked-summary-reason", { reason })]));
-  await finish(dialog, "blocked-saved", (services, actor) => services.assignments.reportBlocked(actor, { assignmentId: args.assignmentId, reason }));
+  await finish(dialog, "blocked-saved", (services, actor) =>
+    services.assignments.reportBlocked(actor, { assignmentId: args.assignmentId, reason }),
+  );
 }
 
 export async function noteDialog(conversation: AgencyConversation, _ctx: Context, args: NoteDialogArgs): Promise<void> {
@@ -107,6 +135,10 @@ export async function noteDialog(conversation: AgencyConversation, _ctx: Context
     return ids.has(id) ? accept(id) : reject("note-item-expected");
   });
   await finish(dialog, "progress-saved", (services, actor) =>
-    services.assignments.recordProgress(actor, { assignmentId, ...(args.text ? { text: args.text } : {}), files: args.file ? [args.file] : [] }),
+    services.assignments.recordProgress(actor, {
+      assignmentId,
+      ...(args.text ? { text: args.text } : {}),
+      files: args.file ? [args.file] : [],
+    }),
   );
 }

@@ -37,9 +37,7 @@ export interface Choice {
 
 /** What the user answered. */
 export type Reply =
-  | { kind: "text"; text: string }
-  | { kind: "file"; file: IncomingFile; caption: string | undefined }
-  | { kind: "choice"; choice: string };
+  { kind: "text"; text: string } | { kind: "file"; file: IncomingFile; caption: string | undefined } | { kind: "choice"; choice: string };
 
 export type Check<T> = { ok: true; value: T } | { ok: false; say: Say };
 
@@ -70,14 +68,19 @@ export class Dialog {
   ) {}
 
   static async open(conversation: AgencyConversation, topic: Say): Promise<Dialog> {
-    const { token, maxAttachmentBytes } = await conversation.external((ctx) => ({ token: randomBytes(3).toString("hex"), maxAttachmentBytes: ctx.config.maxAttachmentBytes }));
+    const { token, maxAttachmentBytes } = await conversation.external((ctx) => ({
+      token: randomBytes(3).toString("hex"),
+      maxAttachmentBytes: ctx.config.maxAttachmentBytes,
+    }));
     return new Dialog(conversation, token, maxAttachmentBytes, topic);
   }
 
   /** Sends a message in the reader's language, with this dialog's buttons. */
   async say(say: Say, choices: Choice[][] = []): Promise<void> {
     await this.conversation.external(async (ctx) => {
-      const keyboard: InlineKeyboardButton[][] = choices.map((row) => row.map((c) => ({ text: ctx.t(c.key, c.vars), callback_data: dialogData(this.token, c.choice) })));
+      const keyboard: InlineKeyboardButton[][] = choices.map((row) =>
+        row.map((c) => ({ text: ctx.t(c.key, c.vars), callback_data: dialogData(this.token, c.choice) })),
+      );
       await ctx.reply(textOf(say, ctx.t), keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {});
     });
   }
@@ -110,7 +113,9 @@ export class Dialog {
 
   /** Shows a summary with Confirm / Cancel; returns once confirmed (cancel ends the dialog). */
   async confirm(summary: Say): Promise<void> {
-    await this.ask(summary, [[CONFIRM, CANCEL]], (reply) => (reply.kind === "choice" && reply.choice === CONFIRM.choice ? accept(undefined) : reject("dialog-confirm-expected")));
+    await this.ask(summary, [[CONFIRM, CANCEL]], (reply) =>
+      reply.kind === "choice" && reply.choice === CONFIRM.choice ? accept(undefined) : reject("dialog-confirm-expected"),
+    );
   }
 
   /** Collects documents and photos until "done"; each is checked against the size limit. */

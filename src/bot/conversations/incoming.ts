@@ -16,8 +16,16 @@ export function incomingFileOf(message: Message): IncomingFile | undefined {
       ...(d.file_size !== undefined ? { size: d.file_size } : {}),
     };
   }
-  const photo = message.photo?.reduce((best, size) => ((size.file_size ?? size.width * size.height) > (best.file_size ?? best.width * best.height) ? size : best));
-  if (photo) return { kind: "photo", fileId: photo.file_id, fileUniqueId: photo.file_unique_id, ...(photo.file_size !== undefined ? { size: photo.file_size } : {}) };
+  const photo = message.photo?.reduce((best, size) =>
+    (size.file_size ?? size.width * size.height) > (best.file_size ?? best.width * best.height) ? size : best,
+  );
+  if (photo)
+    return {
+      kind: "photo",
+      fileId: photo.file_id,
+      fileUniqueId: photo.file_unique_id,
+      ...(photo.file_size !== undefined ? { size: photo.file_size } : {}),
+    };
   return undefined;
 }
 

@@ -48,20 +48,36 @@ async function reportInfo(dialog: Dialog, args: WeeklyReportDialogArgs): Promise
     }
     const fmt = formatsFor(ctx.t);
     if (!slot.editable) {
-      await ctx.reply(ctx.t("report-closed", { agency: slot.agency.name, week: weekText(slot.period, ctx.t), due: fmt.dateTime(slot.dueAt) }));
+      await ctx.reply(
+        ctx.t("report-closed", { agency: slot.agency.name, week: weekText(slot.period, ctx.t), due: fmt.dateTime(slot.dueAt) }),
+      );
       return undefined;
     }
     const intro = [
-      ctx.t("report-intro", { agency: slot.agency.name, committee: slot.committeeName, week: weekText(slot.period, ctx.t), due: fmt.dateTime(slot.dueAt), count: slot.questions.length }),
+      ctx.t("report-intro", {
+        agency: slot.agency.name,
+        committee: slot.committeeName,
+        week: weekText(slot.period, ctx.t),
+        due: fmt.dateTime(slot.dueAt),
+        count: slot.questions.length,
+      }),
       slot.submitted ? ctx.t("report-intro-resubmit") : "",
       slot.late ? ctx.t("report-intro-late") : "",
     ].filter(Boolean);
-    return { agency: slot.agency.name, committee: slot.committeeName, period: slot.period, dueAtIso: slot.dueAt.toISOString(), questions: [...slot.questions], intro: intro.join("\n\n") };
+    return {
+      agency: slot.agency.name,
+      committee: slot.committeeName,
+      period: slot.period,
+      dueAtIso: slot.dueAt.toISOString(),
+      questions: [...slot.questions],
+      intro: intro.join("\n\n"),
+    };
   });
 }
 
 function answerTo(question: ReportQuestion, reply: Reply): Check<string | number | undefined> {
-  if (reply.kind === "choice") return question.optional && reply.choice === SKIP.choice ? accept(undefined) : reject("report-answer-expected");
+  if (reply.kind === "choice")
+    return question.optional && reply.choice === SKIP.choice ? accept(undefined) : reject("report-answer-expected");
   if (reply.kind !== "text") return reject("report-answer-expected");
   const parsed = parseAnswer(question, reply.text);
   if (parsed.ok) return accept(parsed.value);
@@ -89,7 +105,10 @@ async function answerQuestions(dialog: Dialog, questions: readonly ReportQuestio
 }
 
 function savedText(t: BotContext["t"], result: SubmitResult, info: ReportInfo): string {
-  if (!result.ok) return result.refusal === "closed" ? t("report-closed", { agency: info.agency, week: weekText(info.period, t), due: formatsFor(t).dateTime(new Date(info.dueAtIso)) }) : refusalText(t, "unknown");
+  if (!result.ok)
+    return result.refusal === "closed"
+      ? t("report-closed", { agency: info.agency, week: weekText(info.period, t), due: formatsFor(t).dateTime(new Date(info.dueAtIso)) })
+      : refusalText(t, "unknown");
   const key = result.edited ? "report-saved-edited" : result.late ? "report-saved-late" : "report-saved";
   return t(key, { agency: info.agency, week: weekText(info.period, t) });
 }
@@ -98,19 +117,31 @@ export async function weeklyReportDialog(conversation: AgencyConversation, _ctx:
   const dialog = await Dialog.open(conversation, { key: "dialog-topic-report" });
   const info = await reportInfo(dialog, args);
   if (!info) return;
-  const mode = await dialog.ask((t) => `${info.intro}\n\n${t("report-ask-mode")}`, [[BY_QUESTION], [FREE_FORM], [CANCEL]], (reply) =>
-    reply.kind === "choice" && (reply.choice === BY_QUESTION.choice || reply.choice === FREE_FORM.choice) ? accept(reply.choice) : reject("report-mode-expected"),
+  const mode = await dialog.ask(
+    (t) => `${info.intro}\n\n${t("report-ask-mode")}`,
+    [[BY_QUESTION], [FREE_FORM], [CANCEL]],
+    (reply) =>
+      reply.kind === "choice" && (reply.choice === BY_QUESTION.choice || reply.choice === FREE_FORM.choice)
+        ? accept(reply.choice)
+        : reject("report-mode-expected"),
   );
   const report =
     mode === FREE_FORM.choice
       ? await dialog.ask({ key: "report-ask-free-form" }, [[CANCEL]], (reply) => freeFormAnswer(dialog, reply))
       : await answerQuestions(dialog, info.questions);
   await dialog.confirm((t) =>
-    [t("report-summary", { agency: info.agency, week: weekText(info.period, t) }), reportSummaryText(info.questions, report.answers, report.files.length, t), "", t("dialog-confirm-question")].join("\n"),
+    [
+      t("report-summary", { agency: info.agency, week: weekText(info.period, t) }),
+      reportSummaryText(info.questions, report.answers, report.files.length, t),
+      "",
+      t("dialog-confirm-question"),
+    ].join("\n"),
   );
   await dialog.call(async (ctx) => {
     const actor = agencyActorOf(ctx);
-    const result: SubmitResult = actor ? await ctx.services.weeklyReports.submit(actor, { cycleId: args.cycleId, agencyId: args.agencyId, ...report }) : { ok: false, refusal: "unknown" };
+    const result: SubmitResult = actor
+      ? await ctx.services.weeklyReports.submit(actor, { cycleId: args.cycleId, agencyId: args.agencyId, ...report })
+      : { ok: false, refusal: "unknown" };
     await ctx.reply(savedText(ctx.t, result, info));
   });
 }

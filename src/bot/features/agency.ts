@@ -29,7 +29,9 @@ export function agency(): Composer<BotContext> {
   const privateChats = composer.chatType("private");
   privateChats.command("tasks", (ctx) => showTasks(ctx, 1, "reply"));
   privateChats.on("message").filter((ctx) => ctx.msg.reply_to_message !== undefined && !isCommand(ctx.msg), onReplyToMessage);
-  privateChats.on(["message:text", "message:document", "message:photo"]).filter((ctx) => agencyActor(ctx) !== undefined && !isCommand(ctx.msg), onLooseMessage);
+  privateChats
+    .on(["message:text", "message:document", "message:photo"])
+    .filter((ctx) => agencyActor(ctx) !== undefined && !isCommand(ctx.msg), onLooseMessage);
   return composer;
 }
 
@@ -62,7 +64,10 @@ async function onAssignmentButton(ctx: BotContext): Promise<void> {
   const check = await ctx.services.assignments.checkAction(actor, pressed.assignmentId, pressed.action);
   if (!check.ok) return refuse(ctx, check.refusal);
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(DIALOG_OF_ACTION[pressed.action], { assignmentId: pressed.assignmentId, title: shortTitle(ctx.t, check.view) });
+  await ctx.conversation.enter(DIALOG_OF_ACTION[pressed.action], {
+    assignmentId: pressed.assignmentId,
+    title: shortTitle(ctx.t, check.view),
+  });
 }
 
 /** Assignment ids behind the buttons of a message (a card has one, a /tasks page several). */
@@ -78,7 +83,10 @@ function assignmentIdsIn(markup: InlineKeyboardMarkup | undefined): Set<number> 
 }
 
 function isTaskPage(markup: InlineKeyboardMarkup | undefined): boolean {
-  return assignmentIdsIn(markup).size > 1 || (markup?.inline_keyboard ?? []).some((row) => row.some((b) => "callback_data" in b && TASKS_PAGE_DATA.test(b.callback_data ?? "")));
+  return (
+    assignmentIdsIn(markup).size > 1 ||
+    (markup?.inline_keyboard ?? []).some((row) => row.some((b) => "callback_data" in b && TASKS_PAGE_DATA.test(b.callback_data ?? "")))
+  );
 }
 
 /** After "seen": the card shows its new status, or the /tasks page is redrawn around the item. */
@@ -161,7 +169,11 @@ async function onReplyToMessage(ctx: BotContext, next: () => Promise<void>): Pro
   if (!actor || assignmentId === undefined) return next();
   const content = await noteContent(ctx, ctx.msg!);
   if (!content) return;
-  const result = await ctx.services.assignments.recordProgress(actor, { assignmentId, ...(content.text ? { text: content.text } : {}), files: content.file ? [content.file] : [] });
+  const result = await ctx.services.assignments.recordProgress(actor, {
+    assignmentId,
+    ...(content.text ? { text: content.text } : {}),
+    files: content.file ? [content.file] : [],
+  });
   await ctx.reply(outcomeText(ctx.t, result, "progress-saved"));
 }
 
@@ -176,7 +188,9 @@ async function onLooseMessage(ctx: BotContext): Promise<void> {
     return;
   }
   const several = actsForSeveralAgencies(ctx);
-  const items = open.slice(0, NOTE_CHOICES).map(({ view }) => ({ id: view.id, label: several ? `${shortTitle(ctx.t, view)} — ${view.agency.name}` : shortTitle(ctx.t, view) }));
+  const items = open
+    .slice(0, NOTE_CHOICES)
+    .map(({ view }) => ({ id: view.id, label: several ? `${shortTitle(ctx.t, view)} — ${view.agency.name}` : shortTitle(ctx.t, view) }));
   const args: NoteDialogArgs = { ...content, items };
   await ctx.conversation.enter(DIALOG_IDS.note, args);
 }

@@ -20,7 +20,10 @@ export function onboarding(): Composer<BotContext> {
   });
 
   // A code typed or pasted on its own works as well as the link.
-  privateChats.on("message:text").filter((ctx) => !ctx.caller && INVITE_CODE.test(ctx.msg.text.trim()), (ctx) => redeem(ctx, ctx.msg.text.trim()));
+  privateChats.on("message:text").filter(
+    (ctx) => !ctx.caller && INVITE_CODE.test(ctx.msg.text.trim()),
+    (ctx) => redeem(ctx, ctx.msg.text.trim()),
+  );
 
   return composer;
 }

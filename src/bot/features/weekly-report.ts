@@ -23,7 +23,10 @@ export function weeklyReport(): Composer<BotContext> {
     }
     // Several agencies (or committees): the person picks which report; the dialog checks the pick again.
     const keyboard: InlineKeyboardButton[][] = slots.map((slot) => [
-      { text: ctx.t("report-choose-button", { agency: slot.agency.name, week: weekText(slot.period, ctx.t) }), callback_data: weeklyReportData(slot.cycleId, slot.agency.id) },
+      {
+        text: ctx.t("report-choose-button", { agency: slot.agency.name, week: weekText(slot.period, ctx.t) }),
+        callback_data: weeklyReportData(slot.cycleId, slot.agency.id),
+      },
     ]);
     await ctx.reply(ctx.t("report-choose"), { reply_markup: { inline_keyboard: keyboard } });
   });

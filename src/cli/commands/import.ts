@@ -39,7 +39,10 @@ export function formatImportErrors(file: string, errors: readonly CommitteeFileE
   const [only] = errors;
   if (errors.length === 1 && only && only.path === "" && only.line === undefined) return [`error: ${only.message}`];
   const count = errors.length === 1 ? "1 problem" : `${errors.length} problems`;
-  return [`${file}: ${count}; nothing was imported (list positions count from 0):`, ...errors.map((e) => `  ${formatCommitteeFileError(e)}`)];
+  return [
+    `${file}: ${count}; nothing was imported (list positions count from 0):`,
+    ...errors.map((e) => `  ${formatCommitteeFileError(e)}`),
+  ];
 }
 
 export function formatImportSummary(file: string, summary: ImportSummary): string[] {

@@ -38,9 +38,7 @@ export type TransitionRefusal =
   /** The action makes no sense from this status (e.g. verifying what nobody claimed). */
   | "not_applicable";
 
-export type Transition =
-  | { ok: true; next: AssignmentStatus; changed: boolean }
-  | { ok: false; refusal: TransitionRefusal };
+export type Transition = { ok: true; next: AssignmentStatus; changed: boolean } | { ok: false; refusal: TransitionRefusal };
 
 const FINAL: ReadonlySet<AssignmentStatus> = new Set(["done", "cancelled"]);
 

@@ -2,34 +2,26 @@
  * Jalali dates and Tehran times written for people, with Persian digits:
  * "چهارشنبه ۴ آذر ۱۴۰۵", "۱۴۰۵/۰۹/۰۴", "۱۴:۳۰".
  */
-import { toPersianDigits } from '../text/digits.js';
-import { type JalaliDate, HOUR_MS, MINUTE_MS, jalaliKey, jalaliWeekday, tehranDayAndTime, toJalali } from './jalali.js';
+import { toPersianDigits } from "../text/digits.js";
+import { type JalaliDate, HOUR_MS, MINUTE_MS, jalaliKey, jalaliWeekday, tehranDayAndTime, toJalali } from "./jalali.js";
 
 export const JALALI_MONTH_NAMES = [
-  'فروردین',
-  'اردیبهشت',
-  'خرداد',
-  'تیر',
-  'مرداد',
-  'شهریور',
-  'مهر',
-  'آبان',
-  'آذر',
-  'دی',
-  'بهمن',
-  'اسفند',
+  "فروردین",
+  "اردیبهشت",
+  "خرداد",
+  "تیر",
+  "مرداد",
+  "شهریور",
+  "مهر",
+  "آبان",
+  "آذر",
+  "دی",
+  "بهمن",
+  "اسفند",
 ] as const;
 
 /** Index 0 = Saturday, as returned by jalaliWeekday. Compound names take a ZWNJ (سه‌شنبه), per standard orthography. */
-export const JALALI_WEEKDAY_NAMES = [
-  'شنبه',
-  'یکشنبه',
-  'دوشنبه',
-  'سه\u200Cشنبه',
-  'چهارشنبه',
-  'پنج\u200Cشنبه',
-  'جمعه',
-] as const;
+export const JALALI_WEEKDAY_NAMES = ["شنبه", "یکشنبه", "دوشنبه", "سه\u200Cشنبه", "چهارشنبه", "پنج\u200Cشنبه", "جمعه"] as const;
 
 function asJalali(x: Date | JalaliDate): JalaliDate {
   return x instanceof Date ? toJalali(x) : x;
@@ -61,7 +53,7 @@ export function formatTime(instant: Date): string {
   const { msOfDay } = tehranDayAndTime(instant);
   const h = Math.floor(msOfDay / HOUR_MS);
   const m = Math.floor((msOfDay % HOUR_MS) / MINUTE_MS);
-  return toPersianDigits(`${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+  return toPersianDigits(`${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`);
 }
 
 /** "چهارشنبه ۴ آذر ۱۴۰۵، ساعت ۱۴:۳۰". */

@@ -10,7 +10,7 @@
  * Everything computed here is marked `estimated` and a committee can correct it with its own closures
  * and removals.
  */
-import { HOUR_MS, fromJalaliDayNumber, jalaliToInstant } from './jalali.js';
+import { HOUR_MS, fromJalaliDayNumber, jalaliToInstant } from "./jalali.js";
 
 export interface HijriDate {
   readonly hy: number;
@@ -25,15 +25,15 @@ let formatter: Intl.DateTimeFormat | undefined;
 
 function umAlQuraFormatter(): Intl.DateTimeFormat {
   if (formatter) return formatter;
-  const f = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
+  const f = new Intl.DateTimeFormat("en-u-ca-islamic-umalqura-nu-latn", {
+    timeZone: "UTC",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
   });
   // A Node built without full ICU silently falls back to the Gregorian calendar: refuse rather than be wrong.
-  if (f.resolvedOptions().calendar !== 'islamic-umalqura') {
-    throw new Error('this Node.js lacks the islamic-umalqura calendar (full ICU is required to estimate lunar holidays)');
+  if (f.resolvedOptions().calendar !== "islamic-umalqura") {
+    throw new Error("this Node.js lacks the islamic-umalqura calendar (full ICU is required to estimate lunar holidays)");
   }
   formatter = f;
   return f;
@@ -49,7 +49,7 @@ export function umAlQuraDate(jdn: number): HijriDate {
     if (!part) throw new Error(`Intl gave no ${type} for a Hijri date`);
     return Number.parseInt(part.value, 10);
   };
-  return { hy: num('year'), hm: num('month'), hd: num('day') };
+  return { hy: num("year"), hm: num("month"), hd: num("day") };
 }
 
 /** Our estimate of Iran's Hijri date for a day given by its Julian Day Number. */

@@ -2,9 +2,9 @@
  * The national holiday table: fixed solar holidays plus the lunar ones of each Jalali year,
  * official where we have the official calendar (holidays-ir.data.ts), estimated otherwise.
  */
-import { estimatedIranianHijriDate } from './hijri.js';
-import { LUNAR_HOLIDAYS, LUNAR_HOLIDAY_DATES, SOLAR_HOLIDAYS } from './holidays-ir.data.js';
-import { type JalaliDate, fromJalaliDayNumber, isValidJalali, jalaliDayNumber, jalaliKey } from './jalali.js';
+import { estimatedIranianHijriDate } from "./hijri.js";
+import { LUNAR_HOLIDAYS, LUNAR_HOLIDAY_DATES, SOLAR_HOLIDAYS } from "./holidays-ir.data.js";
+import { type JalaliDate, fromJalaliDayNumber, isValidJalali, jalaliDayNumber, jalaliKey } from "./jalali.js";
 
 export interface Holiday {
   /** Stable identifier of the occasion, e.g. "ashura" (a date may carry several holidays). */
@@ -14,7 +14,7 @@ export interface Holiday {
   readonly key: string;
   /** Persian name as in the official calendar. */
   readonly name: string;
-  readonly kind: 'solar' | 'lunar';
+  readonly kind: "solar" | "lunar";
   /** True when the date was computed rather than taken from an official calendar. */
   readonly estimated: boolean;
 }
@@ -24,7 +24,7 @@ export interface HolidayTable {
   holidaysOfYear(jy: number): readonly Holiday[];
 }
 
-function holiday(id: string, date: JalaliDate, name: string, kind: Holiday['kind'], estimated: boolean): Holiday {
+function holiday(id: string, date: JalaliDate, name: string, kind: Holiday["kind"], estimated: boolean): Holiday {
   return { id, date, key: jalaliKey(date), name, kind, estimated };
 }
 
@@ -51,8 +51,8 @@ export function estimateLunarHolidays(jy: number): Holiday[] {
     const tomorrow = hijri[i + 1];
     if (!today || !tomorrow) continue;
     for (const h of LUNAR_HOLIDAYS) {
-      const onDay = h.hd === 'last' ? today.hm === h.hm && tomorrow.hm !== h.hm : today.hm === h.hm && today.hd === h.hd;
-      if (onDay) out.push(holiday(h.id, fromJalaliDayNumber(first + i), h.name, 'lunar', true));
+      const onDay = h.hd === "last" ? today.hm === h.hm && tomorrow.hm !== h.hm : today.hm === h.hm && today.hd === h.hd;
+      if (onDay) out.push(holiday(h.id, fromJalaliDayNumber(first + i), h.name, "lunar", true));
     }
   }
   return out;
@@ -61,13 +61,13 @@ export function estimateLunarHolidays(jy: number): Holiday[] {
 function lunarHolidays(jy: number): Holiday[] {
   const data = LUNAR_HOLIDAY_DATES[jy];
   if (!data || data.lunar.length === 0) return estimateLunarHolidays(jy);
-  const estimated = data.status === 'estimated';
-  return data.lunar.map(([id, date]) => holiday(id, parseDataDate(jy, date), LUNAR_NAME.get(id) ?? id, 'lunar', estimated));
+  const estimated = data.status === "estimated";
+  return data.lunar.map(([id, date]) => holiday(id, parseDataDate(jy, date), LUNAR_NAME.get(id) ?? id, "lunar", estimated));
 }
 
 /** All national holidays of a Jalali year, in date order (solar before lunar on a shared day). */
 export function holidaysForYear(jy: number): readonly Holiday[] {
-  const solar = SOLAR_HOLIDAYS.map((h) => holiday(h.id, { jy, jm: h.jm, jd: h.jd }, h.name, 'solar', false));
+  const solar = SOLAR_HOLIDAYS.map((h) => holiday(h.id, { jy, jm: h.jm, jd: h.jd }, h.name, "solar", false));
   return [...solar, ...lunarHolidays(jy)].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 

@@ -28,7 +28,7 @@ export {
   tehranClock,
   tehranDayAndTime,
   toJalali,
-} from './jalali.js';
+} from "./jalali.js";
 export {
   JALALI_MONTH_NAMES,
   JALALI_WEEKDAY_NAMES,
@@ -38,9 +38,9 @@ export {
   formatTime,
   jalaliMonthName,
   jalaliWeekdayName,
-} from './format.js';
-export { INPUT_YEAR_MAX, INPUT_YEAR_MIN, parseJalaliStrict, validateJalaliParts } from './parse.js';
-export { deadlineInstant } from './deadline.js';
+} from "./format.js";
+export { INPUT_YEAR_MAX, INPUT_YEAR_MIN, parseJalaliStrict, validateJalaliParts } from "./parse.js";
+export { deadlineInstant } from "./deadline.js";
 export {
   type Holiday,
   type HolidayTable,
@@ -48,9 +48,9 @@ export {
   estimateLunarHolidays,
   holidaysForYear,
   nationalHolidayTable,
-} from './holidays.js';
-export { type LunarHolidayId, type LunarYearData, LUNAR_HOLIDAYS, LUNAR_HOLIDAY_DATES, SOLAR_HOLIDAYS } from './holidays-ir.data.js';
-export { type HijriDate, IRAN_LAG_BEHIND_UMM_AL_QURA_DAYS, estimatedIranianHijriDate, umAlQuraDate } from './hijri.js';
+} from "./holidays.js";
+export { type LunarHolidayId, type LunarYearData, LUNAR_HOLIDAYS, LUNAR_HOLIDAY_DATES, SOLAR_HOLIDAYS } from "./holidays-ir.data.js";
+export { type HijriDate, IRAN_LAG_BEHIND_UMM_AL_QURA_DAYS, estimatedIranianHijriDate, umAlQuraDate } from "./hijri.js";
 export {
   type CalendarConfig,
   type DayInfo,
@@ -61,4 +61,4 @@ export {
   DEFAULT_CALENDAR_CONFIG,
   DEFAULT_CLOSURE_NAME,
   createWorkCalendar,
-} from './work-calendar.js';
+} from "./work-calendar.js";

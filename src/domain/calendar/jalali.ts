@@ -8,7 +8,7 @@
  * from 1401 (2022) on, and every instant this system schedules is later than that, so a fixed
  * offset is exact for us and needs no tz database (which may be stale on a server).
  */
-import { d2j, isValidJalaaliDate, j2d, jalaaliMonthLength, toGregorian, toJalaali } from 'jalaali-js';
+import { d2j, isValidJalaaliDate, j2d, jalaaliMonthLength, toGregorian, toJalaali } from "jalaali-js";
 
 export interface JalaliDate {
   readonly jy: number;
@@ -31,12 +31,7 @@ export interface ClockTime {
 }
 
 export function isValidJalali(d: JalaliDate): boolean {
-  return (
-    Number.isInteger(d.jy) &&
-    Number.isInteger(d.jm) &&
-    Number.isInteger(d.jd) &&
-    isValidJalaaliDate(d.jy, d.jm, d.jd)
-  );
+  return Number.isInteger(d.jy) && Number.isInteger(d.jm) && Number.isInteger(d.jd) && isValidJalaaliDate(d.jy, d.jm, d.jd);
 }
 
 function assertValid(d: JalaliDate): void {
@@ -44,7 +39,7 @@ function assertValid(d: JalaliDate): void {
 }
 
 function assertValidInstant(t: Date): void {
-  if (Number.isNaN(t.getTime())) throw new RangeError('invalid Date');
+  if (Number.isNaN(t.getTime())) throw new RangeError("invalid Date");
 }
 
 /** Days in a Jalali month: 31 for months 1–6, 30 for 7–11, 29 or 30 (leap year) for Esfand. */
@@ -93,7 +88,15 @@ export function tehranClock(instant: Date): { readonly date: JalaliDate; readonl
 /** The UTC instant of a Tehran wall-clock time on a Jalali day (midnight when no time is given). */
 export function jalaliToInstant(d: JalaliDate, time: ClockTime = { h: 0, m: 0 }): Date {
   assertValid(d);
-  if (!Number.isInteger(time.h) || !Number.isInteger(time.m) || time.h < 0 || time.h > 24 || time.m < 0 || time.m > 59 || (time.h === 24 && time.m !== 0)) {
+  if (
+    !Number.isInteger(time.h) ||
+    !Number.isInteger(time.m) ||
+    time.h < 0 ||
+    time.h > 24 ||
+    time.m < 0 ||
+    time.m > 59 ||
+    (time.h === 24 && time.m !== 0)
+  ) {
     throw new RangeError(`invalid time ${time.h}:${time.m}`);
   }
   const { gy, gm, gd } = toGregorian(d.jy, d.jm, d.jd);
@@ -138,7 +141,7 @@ export function startOfJalaliWeek(d: JalaliDate): JalaliDate {
   return addJalaliDays(d, -jalaliWeekday(d));
 }
 
-const pad2 = (n: number): string => String(n).padStart(2, '0');
+const pad2 = (n: number): string => String(n).padStart(2, "0");
 
 /**
  * A sortable key for the Saturday–Friday week containing d, e.g. "1405-W37".

@@ -7,8 +7,8 @@
  * 08:00–14:00 window, 14:00 and 07:59 are not. All answers are instants (Date) or Jalali days;
  * nothing here reads the clock.
  */
-import { normaliseDigits } from '../text/digits.js';
-import { type Holiday, type HolidayTable, nationalHolidayTable } from './holidays.js';
+import { normaliseDigits } from "../text/digits.js";
+import { type Holiday, type HolidayTable, nationalHolidayTable } from "./holidays.js";
 import {
   type JalaliDate,
   FRIDAY,
@@ -21,10 +21,10 @@ import {
   jalaliKey,
   jalaliWeekday,
   tehranClock,
-} from './jalali.js';
-import { parseJalaliStrict } from './parse.js';
+} from "./jalali.js";
+import { parseJalaliStrict } from "./parse.js";
 
-export type ThursdayMode = 'off' | 'half' | 'working';
+export type ThursdayMode = "off" | "half" | "working";
 
 export interface CalendarConfig {
   /** Default 'off'. */
@@ -40,15 +40,15 @@ export interface CalendarConfig {
 }
 
 export const DEFAULT_CALENDAR_CONFIG = {
-  thursday: 'off',
-  thursdayCloses: '12:00',
-  officeHours: { start: '08:00', end: '14:00' },
+  thursday: "off",
+  thursdayCloses: "12:00",
+  officeHours: { start: "08:00", end: "14:00" },
 } as const satisfies CalendarConfig;
 
 /** Name shown for a committee closure that was configured without one. */
-export const DEFAULT_CLOSURE_NAME = 'تعطیلی اعلام‌شده از سوی کارگروه';
+export const DEFAULT_CLOSURE_NAME = "تعطیلی اعلام‌شده از سوی کارگروه";
 
-export type DayOffReason = 'friday' | 'thursday' | 'national_holiday' | 'committee_closure';
+export type DayOffReason = "friday" | "thursday" | "national_holiday" | "committee_closure";
 
 export interface DayInfo {
   readonly date: JalaliDate;
@@ -98,7 +98,7 @@ export interface WorkCalendar {
 
 /** Thrown by createWorkCalendar for a configuration that cannot be right. */
 export class CalendarConfigError extends Error {
-  override readonly name = 'CalendarConfigError';
+  override readonly name = "CalendarConfigError";
 }
 
 /** A search for a working day gives up after this many days: only a broken configuration gets there. */
@@ -124,22 +124,22 @@ function parseConfigDate(label: string, s: string): JalaliDate {
 export function createWorkCalendar(cfg: CalendarConfig = {}, table: HolidayTable = nationalHolidayTable): WorkCalendar {
   const thursday: ThursdayMode = cfg.thursday ?? DEFAULT_CALENDAR_CONFIG.thursday;
   const hours = cfg.officeHours ?? DEFAULT_CALENDAR_CONFIG.officeHours;
-  const open = parseClock('officeHours.start', hours.start);
-  const close = parseClock('officeHours.end', hours.end);
+  const open = parseClock("officeHours.start", hours.start);
+  const close = parseClock("officeHours.end", hours.end);
   if (open >= close) throw new CalendarConfigError(`office hours must open before they close (${hours.start}–${hours.end})`);
-  const thursdayClose = parseClock('thursdayCloses', cfg.thursdayCloses ?? DEFAULT_CALENDAR_CONFIG.thursdayCloses);
-  if (thursday === 'half' && (thursdayClose <= open || thursdayClose > close)) {
+  const thursdayClose = parseClock("thursdayCloses", cfg.thursdayCloses ?? DEFAULT_CALENDAR_CONFIG.thursdayCloses);
+  if (thursday === "half" && (thursdayClose <= open || thursdayClose > close)) {
     throw new CalendarConfigError(`a half Thursday must close after ${hours.start} and no later than ${hours.end}`);
   }
 
   const closures = new Map<string, string>();
   for (const entry of cfg.extraHolidays ?? []) {
-    const { date, name } = typeof entry === 'string' ? { date: entry, name: undefined } : entry;
-    closures.set(jalaliKey(parseConfigDate('extraHolidays', date)), name?.trim() || DEFAULT_CLOSURE_NAME);
+    const { date, name } = typeof entry === "string" ? { date: entry, name: undefined } : entry;
+    closures.set(jalaliKey(parseConfigDate("extraHolidays", date)), name?.trim() || DEFAULT_CLOSURE_NAME);
   }
   const removed = new Set<string>();
   for (const s of cfg.removedHolidays ?? []) {
-    const key = jalaliKey(parseConfigDate('removedHolidays', s));
+    const key = jalaliKey(parseConfigDate("removedHolidays", s));
     if (closures.has(key)) throw new CalendarConfigError(`${s} is both an extra holiday and a removed holiday`);
     removed.add(key);
   }
@@ -152,10 +152,10 @@ export function createWorkCalendar(cfg: CalendarConfig = {}, table: HolidayTable
     const closureName = closures.get(key);
     const weekday = jalaliWeekday(d);
     const offReasons: DayOffReason[] = [];
-    if (weekday === FRIDAY) offReasons.push('friday');
-    if (weekday === THURSDAY && thursday === 'off') offReasons.push('thursday');
-    if (holidays.length > 0) offReasons.push('national_holiday');
-    if (closureName !== undefined) offReasons.push('committee_closure');
+    if (weekday === FRIDAY) offReasons.push("friday");
+    if (weekday === THURSDAY && thursday === "off") offReasons.push("thursday");
+    if (holidays.length > 0) offReasons.push("national_holiday");
+    if (closureName !== undefined) offReasons.push("committee_closure");
     return {
       date: d,
       working: offReasons.length === 0,
@@ -171,7 +171,7 @@ export function createWorkCalendar(cfg: CalendarConfig = {}, table: HolidayTable
   /** [open, close) in ms after midnight, or undefined on a day off. */
   function windowOf(d: JalaliDate): { open: number; close: number } | undefined {
     if (!isWorkingDay(d)) return undefined;
-    return { open, close: thursday === 'half' && jalaliWeekday(d) === THURSDAY ? thursdayClose : close };
+    return { open, close: thursday === "half" && jalaliWeekday(d) === THURSDAY ? thursdayClose : close };
   }
 
   /** The first working day after d (step +1) or before d (step −1). */
@@ -241,7 +241,7 @@ export function createWorkCalendar(cfg: CalendarConfig = {}, table: HolidayTable
     holidayName(d) {
       const info = describeDay(d);
       const names = [...info.holidays.map((h) => h.name), ...(info.closureName !== undefined ? [info.closureName] : [])];
-      return names.length > 0 ? [...new Set(names)].join('؛ ') : undefined;
+      return names.length > 0 ? [...new Set(names)].join("؛ ") : undefined;
     },
     describeDay,
     isWorkingTime,

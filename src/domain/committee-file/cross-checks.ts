@@ -6,14 +6,14 @@
  * from parts with other errors, so that one broken agency does not turn every reference to it
  * into an error too, and a duplicate phone is reported even when the person has a typo elsewhere.
  */
-import { type JalaliDate, compareJalali, jalaliKey } from '../calendar/index.js';
-import { type Parsed, duplicates, located } from './duplicates.js';
-import type { Problem } from './locate.js';
-import { didYouMean, quote } from './messages.js';
-import type { PersonEntry, ResolutionEntry, RoleEntry } from './types.js';
+import { type JalaliDate, compareJalali, jalaliKey } from "../calendar/index.js";
+import { type Parsed, duplicates, located } from "./duplicates.js";
+import type { Problem } from "./locate.js";
+import { didYouMean, quote } from "./messages.js";
+import type { PersonEntry, ResolutionEntry, RoleEntry } from "./types.js";
 
 export interface PersonParts {
-  readonly person: Parsed<Omit<PersonEntry, 'roles'>> | undefined;
+  readonly person: Parsed<Omit<PersonEntry, "roles">> | undefined;
   readonly roles: readonly Parsed<RoleEntry>[];
 }
 
@@ -35,14 +35,14 @@ export interface CrossCheckInput {
 }
 
 /** The word `lead: all` uses; an agency cannot be called that. */
-const ALL = 'all';
+const ALL = "all";
 
 export function crossCheck(input: CrossCheckInput): Problem[] {
   const declared = new Set(input.agencyCodes.map((a) => a.value));
   return [
     ...checkAgencyCodes(input.agencyCodes),
     ...checkPeople(input, declared),
-    ...duplicates(input.meetingNumbers, (n) => n, ['number'], 'the meeting number'),
+    ...duplicates(input.meetingNumbers, (n) => n, ["number"], "the meeting number"),
     ...input.meetings.flatMap((meeting) => checkMeeting(meeting, declared)),
   ];
 }
@@ -50,8 +50,8 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
 function checkAgencyCodes(codes: readonly Parsed<string>[]): Problem[] {
   const reserved = codes
     .filter((c) => c.value === ALL)
-    .map((c) => ({ path: [...c.at, 'code'], message: `"${ALL}" cannot be an agency code: \`lead: all\` means every agency` }));
-  return [...reserved, ...duplicates(codes, (c) => c, ['code'], 'the agency code')];
+    .map((c) => ({ path: [...c.at, "code"], message: `"${ALL}" cannot be an agency code: \`lead: all\` means every agency` }));
+  return [...reserved, ...duplicates(codes, (c) => c, ["code"], "the agency code")];
 }
 
 function unknownAgency(code: string, declared: ReadonlySet<string>): string {
@@ -61,18 +61,21 @@ function unknownAgency(code: string, declared: ReadonlySet<string>): string {
 function checkPeople({ phones, people, committeeCode }: CrossCheckInput, declared: ReadonlySet<string>): Problem[] {
   const parsedPeople = people.flatMap((p) => p.person ?? []);
   const problems: Problem[] = [
-    ...duplicates(phones, (p) => p, ['phone'], 'the phone number'),
+    ...duplicates(phones, (p) => p, ["phone"], "the phone number"),
     // Without a phone a person is known by name alone, so two such names would be one person.
-    ...duplicates(parsedPeople, (p) => (p.phone === null ? p.name : null), ['name'], 'the name of a person without a phone'),
+    ...duplicates(parsedPeople, (p) => (p.phone === null ? p.name : null), ["name"], "the name of a person without a phone"),
   ];
   for (const { roles } of people) {
-    problems.push(...duplicates(roles, (r) => `${r.role} of ${'agency' in r ? r.agency : r.committee}`, [], 'the role'));
+    problems.push(...duplicates(roles, (r) => `${r.role} of ${"agency" in r ? r.agency : r.committee}`, [], "the role"));
     for (const { value: role, at } of roles) {
-      if ('agency' in role && !declared.has(role.agency)) {
-        problems.push({ path: [...at, 'agency'], message: unknownAgency(role.agency, declared) });
+      if ("agency" in role && !declared.has(role.agency)) {
+        problems.push({ path: [...at, "agency"], message: unknownAgency(role.agency, declared) });
       }
-      if ('committee' in role && committeeCode !== undefined && role.committee !== committeeCode) {
-        problems.push({ path: [...at, 'committee'], message: `unknown committee ${quote(role.committee)}: this file is for ${quote(committeeCode)}` });
+      if ("committee" in role && committeeCode !== undefined && role.committee !== committeeCode) {
+        problems.push({
+          path: [...at, "committee"],
+          message: `unknown committee ${quote(role.committee)}: this file is for ${quote(committeeCode)}`,
+        });
       }
     }
   }
@@ -81,24 +84,32 @@ function checkPeople({ phones, people, committeeCode }: CrossCheckInput, declare
 
 function checkMeeting(meeting: MeetingParts, declared: ReadonlySet<string>): Problem[] {
   return [
-    ...duplicates(meeting.resolutionNumbers, (n) => n, ['number'], 'the resolution number'),
+    ...duplicates(meeting.resolutionNumbers, (n) => n, ["number"], "the resolution number"),
     ...meeting.resolutions.flatMap((resolution) => checkResolution(resolution, meeting.date, declared)),
   ];
 }
 
-function checkResolution({ value: r, at }: Parsed<ResolutionEntry>, meetingDate: JalaliDate | undefined, declared: ReadonlySet<string>): Problem[] {
+function checkResolution(
+  { value: r, at }: Parsed<ResolutionEntry>,
+  meetingDate: JalaliDate | undefined,
+  declared: ReadonlySet<string>,
+): Problem[] {
   const problems: Problem[] = [];
-  if (r.lead.kind === 'agency' && !declared.has(r.lead.code)) {
-    problems.push({ path: [...at, 'lead'], message: `${unknownAgency(r.lead.code, declared)} (or all)` });
+  if (r.lead.kind === "agency" && !declared.has(r.lead.code)) {
+    problems.push({ path: [...at, "lead"], message: `${unknownAgency(r.lead.code, declared)} (or all)` });
   }
-  const co = located(r.co, [...at, 'co']);
-  problems.push(...duplicates(co, (c) => c, [], 'the agency'));
+  const co = located(r.co, [...at, "co"]);
+  problems.push(...duplicates(co, (c) => c, [], "the agency"));
   for (const { value: agency, at: coAt } of co) {
     if (!declared.has(agency)) problems.push({ path: coAt, message: unknownAgency(agency, declared) });
-    if (r.lead.kind === 'agency' && agency === r.lead.code) problems.push({ path: coAt, message: `${quote(agency)} is already the lead agency` });
+    if (r.lead.kind === "agency" && agency === r.lead.code)
+      problems.push({ path: coAt, message: `${quote(agency)} is already the lead agency` });
   }
   if (r.deadline && meetingDate && compareJalali(r.deadline, meetingDate) < 0) {
-    problems.push({ path: [...at, 'deadline'], message: `${jalaliKey(r.deadline)} is before the meeting's date ${jalaliKey(meetingDate)}` });
+    problems.push({
+      path: [...at, "deadline"],
+      message: `${jalaliKey(r.deadline)} is before the meeting's date ${jalaliKey(meetingDate)}`,
+    });
   }
   return problems;
 }

@@ -1,6 +1,6 @@
 /** The one duplicate finder of committee files: phones, codes, numbers, keys, holidays. */
-import { type Path, type PathSegment, type Problem, formatPath } from './locate.js';
-import { quote } from './messages.js';
+import { type Path, type PathSegment, type Problem, formatPath } from "./locate.js";
+import { quote } from "./messages.js";
 
 /** A value and where it is in the file. */
 export interface Parsed<T> {
@@ -30,7 +30,11 @@ export function duplicates<T>(
     if (raw === null) continue;
     const key = String(raw);
     const seen = first.get(key);
-    if (seen) problems.push({ path: [...item.at, ...field], message: `${what} ${quote(key)} appears twice (first at ${formatPath([...seen, ...field])})` });
+    if (seen)
+      problems.push({
+        path: [...item.at, ...field],
+        message: `${what} ${quote(key)} appears twice (first at ${formatPath([...seen, ...field])})`,
+      });
     else first.set(key, item.at);
   }
   return problems;

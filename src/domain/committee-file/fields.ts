@@ -5,24 +5,24 @@
  * 9121000001; people do not make that distinction, so every scalar field accepts both and works
  * on the text (a phone that lost its leading zero is still recognised by parsePhone).
  */
-import { z } from 'zod';
-import { type JalaliDate, parseJalaliStrict } from '../calendar/index.js';
-import { normaliseDigits, normalisePersian, parsePhone } from '../text/index.js';
-import { dateErrorMessage, describeValue, oneOfMessage, phoneErrorMessage, quote } from './messages.js';
+import { z } from "zod";
+import { type JalaliDate, parseJalaliStrict } from "../calendar/index.js";
+import { normaliseDigits, normalisePersian, parsePhone } from "../text/index.js";
+import { dateErrorMessage, describeValue, oneOfMessage, phoneErrorMessage, quote } from "./messages.js";
 
 type Ctx = z.core.$RefinementCtx;
 
 /** Adds a custom issue at the current path; returns z.NEVER so a transform can `return reject(…)`. */
 function reject(ctx: Ctx, message: string): never {
-  ctx.addIssue({ code: 'custom', message });
+  ctx.addIssue({ code: "custom", message });
   return z.NEVER;
 }
 
 /** A string or number as written, or an issue ("is required" when the key is missing). */
 function scalar<T>(transform: (text: string, ctx: Ctx) => T): z.ZodType<T, unknown> {
   return z.unknown().transform((value, ctx): T => {
-    if (value === undefined) return reject(ctx, 'is required');
-    if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
+    if (value === undefined) return reject(ctx, "is required");
+    if (typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) {
       return transform(String(value), ctx);
     }
     return reject(ctx, `expected text, got ${describeValue(value)}`);
@@ -36,7 +36,7 @@ function numeric<T>(parse: (text: string, ctx: Ctx, asWritten: string) => T): z.
 
 /** Free text (names, titles, resolution texts): Persian normalised, not empty. Digits are kept as written. */
 export function text(): z.ZodType<string, unknown> {
-  return scalar((s, ctx) => normalisePersian(s) || reject(ctx, 'must not be empty'));
+  return scalar((s, ctx) => normalisePersian(s) || reject(ctx, "must not be empty"));
 }
 
 const CODE = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
@@ -88,7 +88,7 @@ export function positiveInteger(): z.ZodType<number, unknown> {
 
 /** A label such as a meeting number ("1405-08"): any text, digits made ASCII. */
 export function label(): z.ZodType<string, unknown> {
-  return numeric((s, ctx) => s || reject(ctx, 'must not be empty'));
+  return numeric((s, ctx) => s || reject(ctx, "must not be empty"));
 }
 
 const CLOCK = /^(\d{1,2}):(\d{2})$/;
@@ -99,13 +99,13 @@ function clockTime(s: string): string | undefined {
   const h = Number(m?.[1]);
   const min = Number(m?.[2]);
   if (!m || h > 24 || min > 59 || (h === 24 && min > 0)) return undefined;
-  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+  return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
 }
 
 /** "08:00-14:00" → { start, end }; the day must open before it closes. */
 export function officeHours(): z.ZodType<{ start: string; end: string }, unknown> {
   return numeric((s, ctx) => {
-    const [from = '', to = '', ...rest] = s.split(/\s*[-–—]\s*/);
+    const [from = "", to = "", ...rest] = s.split(/\s*[-–—]\s*/);
     const start = clockTime(from);
     const end = clockTime(to);
     if (rest.length > 0 || !start || !end) return reject(ctx, `expected opening and closing times like "08:00-14:00", got ${quote(s)}`);
@@ -113,27 +113,27 @@ export function officeHours(): z.ZodType<{ start: string; end: string }, unknown
   });
 }
 
-export const WEEKDAYS = ['saturday', 'sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
+export const WEEKDAYS = ["saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday"] as const;
 
 /** "Saturday 8:00" → "saturday 08:00": a weekday of the Iranian week and a time. */
 export function weekdayAndTime(): z.ZodType<string, unknown> {
   return numeric((s, ctx) => {
-    const [day = '', time = '', ...rest] = s.toLowerCase().split(/\s+/);
+    const [day = "", time = "", ...rest] = s.toLowerCase().split(/\s+/);
     const clock = clockTime(time);
     if (rest.length > 0 || !clock || !(WEEKDAYS as readonly string[]).includes(day)) {
-      return reject(ctx, `expected a weekday and a time like "saturday 08:00", got ${quote(s)}${day ? weekdayHint(day) : ''}`);
+      return reject(ctx, `expected a weekday and a time like "saturday 08:00", got ${quote(s)}${day ? weekdayHint(day) : ""}`);
     }
     return `${day} ${clock}`;
   });
 }
 
 function weekdayHint(day: string): string {
-  return (WEEKDAYS as readonly string[]).includes(day) ? '' : ` ("${day}" is not one of ${WEEKDAYS.join(', ')})`;
+  return (WEEKDAYS as readonly string[]).includes(day) ? "" : ` ("${day}" is not one of ${WEEKDAYS.join(", ")})`;
 }
 
 /** A list; a single value is read as a list of one (`co: smt` is as good as `co: [smt]`). */
 export function listOf<T>(item: z.ZodType<T, unknown>): z.ZodType<T[], unknown> {
-  return z.preprocess((v) => (typeof v === 'string' || typeof v === 'number' ? [v] : v), z.array(item));
+  return z.preprocess((v) => (typeof v === "string" || typeof v === "number" ? [v] : v), z.array(item));
 }
 
 /** An optional field; an empty value (`reportTo:` with nothing after it) counts as absent. */

@@ -2,7 +2,7 @@
  * Committee files: the YAML a secretariat writes to load a working group with its agencies,
  * people, meetings and resolutions (`peygir import`). Pure: text in, document or errors out.
  */
-export { type CommitteeFileResult, formatCommitteeFileError, parseCommitteeFile } from './parse.js';
+export { type CommitteeFileResult, formatCommitteeFileError, parseCommitteeFile } from "./parse.js";
 export {
   type AgencyEntry,
   type AgencyKind,
@@ -26,4 +26,4 @@ export {
   COMMITTEE_ROLES,
   QUESTION_TYPES,
   RESOLUTION_KINDS,
-} from './types.js';
+} from "./types.js";

@@ -2,7 +2,7 @@
  * Where a problem is: its path as an operator reads it (`meetings[0].resolutions[2].lead`) and
  * the line of the file it is on, found by walking the YAML syntax tree along the path.
  */
-import { type Document, type LineCounter, type Node, isAlias, isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
+import { type Document, type LineCounter, type Node, isAlias, isMap, isNode, isPair, isScalar, isSeq } from "yaml";
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
@@ -14,7 +14,7 @@ export interface Problem {
 }
 
 export function formatPath(path: Path): string {
-  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
+  return path.map((segment, i) => (typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join("");
 }
 
 /**
@@ -32,7 +32,7 @@ export function lineOf(doc: Document, lines: LineCounter, path: Path): number | 
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
       if (pair && isNode(pair.key)) at = pair.key;
       next = pair?.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
+    } else if (isSeq(node) && typeof segment === "number") {
       next = node.items[segment];
       if (isNode(next)) at = next;
     }

@@ -7,17 +7,17 @@
  * 3. Cross-checks on the parts that parsed (references, duplicates).
  * Each problem carries its path and line; they are sorted by line.
  */
-import { type Document, LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
-import type { Result } from '../result.js';
-import { crossCheck } from './cross-checks.js';
-import type { Parsed } from './duplicates.js';
-import { code, label, phone, positiveInteger } from './fields.js';
-import { type Path, type Problem, formatPath, lineOf } from './locate.js';
-import { zodIssueMessage } from './messages.js';
-import { agencySchema, committeeSchema, fileSchema, meetingSchema, personSchema, resolutionSchema, roleSchema } from './schema.js';
-import { splitUnknownKeys } from './strict-record.js';
-import type { CommitteeFile, CommitteeFileError } from './types.js';
+import { type Document, LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
+import type { Result } from "../result.js";
+import { crossCheck } from "./cross-checks.js";
+import type { Parsed } from "./duplicates.js";
+import { code, label, phone, positiveInteger } from "./fields.js";
+import { type Path, type Problem, formatPath, lineOf } from "./locate.js";
+import { zodIssueMessage } from "./messages.js";
+import { agencySchema, committeeSchema, fileSchema, meetingSchema, personSchema, resolutionSchema, roleSchema } from "./schema.js";
+import { splitUnknownKeys } from "./strict-record.js";
+import type { CommitteeFile, CommitteeFileError } from "./types.js";
 
 export type CommitteeFileResult = Result<CommitteeFile, readonly CommitteeFileError[]>;
 
@@ -27,7 +27,7 @@ export function parseCommitteeFile(source: string): CommitteeFileResult {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      error: doc.errors.map((e) => ({ path: '', message: `not valid YAML: ${e.message}`, line: lines.linePos(e.pos[0]).line })),
+      error: doc.errors.map((e) => ({ path: "", message: `not valid YAML: ${e.message}`, line: lines.linePos(e.pos[0]).line })),
     };
   }
   const { document, problems } = validate(doc.toJS({ maxAliasCount: 100 }));
@@ -66,7 +66,7 @@ function identities<T>(schema: z.ZodType<T, unknown>, values: readonly unknown[]
 
 /** A field of a part that may not have parsed. */
 function fieldOf(part: unknown, field: string): unknown {
-  return typeof part === 'object' && part !== null && !Array.isArray(part) ? (part as Record<string, unknown>)[field] : undefined;
+  return typeof part === "object" && part !== null && !Array.isArray(part) ? (part as Record<string, unknown>)[field] : undefined;
 }
 
 function asList(value: unknown): readonly unknown[] {
@@ -74,45 +74,45 @@ function asList(value: unknown): readonly unknown[] {
 }
 
 function problemsOf(issue: z.core.$ZodIssue, at: Path): Problem[] {
-  const path = [...at, ...issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))];
-  if (issue.code === 'unrecognized_keys') return splitUnknownKeys(issue).map(({ key, message }) => ({ path: [...path, key], message }));
+  const path = [...at, ...issue.path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment))];
+  if (issue.code === "unrecognized_keys") return splitUnknownKeys(issue).map(({ key, message }) => ({ path: [...path, key], message }));
   return [{ path, message: issue.message }];
 }
 
 function validate(data: unknown): { document?: CommitteeFile; problems: Problem[] } {
   if (data === null || data === undefined) {
-    return { problems: [{ path: [], message: 'the file is empty: expected committee, agencies, people and meetings' }] };
+    return { problems: [{ path: [], message: "the file is empty: expected committee, agencies, people and meetings" }] };
   }
   const v = new Validation();
   const file = v.parse(fileSchema, data, [])?.value;
   if (!file) return { problems: v.problems };
 
-  const committee = v.parse(committeeSchema, file.committee, ['committee']);
+  const committee = v.parse(committeeSchema, file.committee, ["committee"]);
   const rawAgencies = file.agencies ?? [];
-  const agencies = v.parseEach(agencySchema, rawAgencies, ['agencies']);
+  const agencies = v.parseEach(agencySchema, rawAgencies, ["agencies"]);
   const rawPeople = file.people ?? [];
   const people = rawPeople.map((raw, i) => {
-    const at = ['people', i];
-    return { person: v.parse(personSchema, raw, at), roles: v.parseEach(roleSchema, asList(fieldOf(raw, 'roles')), [...at, 'roles']) };
+    const at = ["people", i];
+    return { person: v.parse(personSchema, raw, at), roles: v.parseEach(roleSchema, asList(fieldOf(raw, "roles")), [...at, "roles"]) };
   });
   const rawMeetings = file.meetings ?? [];
   const meetings = rawMeetings.map((raw, i) => {
-    const at = ['meetings', i];
-    const rawResolutions = asList(fieldOf(raw, 'resolutions'));
+    const at = ["meetings", i];
+    const rawResolutions = asList(fieldOf(raw, "resolutions"));
     return {
       meeting: v.parse(meetingSchema, raw, at),
-      resolutions: v.parseEach(resolutionSchema, rawResolutions, [...at, 'resolutions']),
-      resolutionNumbers: identities(positiveInteger(), rawResolutions, 'number', [...at, 'resolutions']),
+      resolutions: v.parseEach(resolutionSchema, rawResolutions, [...at, "resolutions"]),
+      resolutionNumbers: identities(positiveInteger(), rawResolutions, "number", [...at, "resolutions"]),
     };
   });
 
   v.problems.push(
     ...crossCheck({
-      committeeCode: identities(code(), [file.committee], 'code', [])[0]?.value,
-      agencyCodes: identities(code(), rawAgencies, 'code', ['agencies']),
-      phones: identities(phone(), rawPeople, 'phone', ['people']),
+      committeeCode: identities(code(), [file.committee], "code", [])[0]?.value,
+      agencyCodes: identities(code(), rawAgencies, "code", ["agencies"]),
+      phones: identities(phone(), rawPeople, "phone", ["people"]),
       people,
-      meetingNumbers: identities(label(), rawMeetings, 'number', ['meetings']),
+      meetingNumbers: identities(label(), rawMeetings, "number", ["meetings"]),
       meetings: meetings.map((m) => ({ ...m, date: m.meeting?.value.date })),
     }),
   );
@@ -123,7 +123,9 @@ function validate(data: unknown): { document?: CommitteeFile; problems: Problem[
       committee: committee.value,
       agencies: agencies.map((a) => a.value),
       people: people.flatMap(({ person, roles }) => (person ? [{ ...person.value, roles: roles.map((r) => r.value) }] : [])),
-      meetings: meetings.flatMap(({ meeting, resolutions }) => (meeting ? [{ ...meeting.value, resolutions: resolutions.map((r) => r.value) }] : [])),
+      meetings: meetings.flatMap(({ meeting, resolutions }) =>
+        meeting ? [{ ...meeting.value, resolutions: resolutions.map((r) => r.value) }] : [],
+      ),
     },
   };
 }
@@ -143,5 +145,5 @@ function locateAll(problems: readonly Problem[], doc: Document, lines: LineCount
 
 /** `line 57: people[2].phone: "0912" is not an Iranian mobile number (…)`. */
 export function formatCommitteeFileError(error: CommitteeFileError): string {
-  return [error.line !== undefined ? `line ${error.line}` : '', error.path, error.message].filter(Boolean).join(': ');
+  return [error.line !== undefined ? `line ${error.line}` : "", error.path, error.message].filter(Boolean).join(": ");
 }

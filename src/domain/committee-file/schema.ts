@@ -5,8 +5,8 @@
  * Agencies, people, roles, meetings and resolutions are parsed one by one (see parse.ts), so these
  * are separate schemas rather than one for the whole file.
  */
-import { z } from 'zod';
-import { DEFAULT_CALENDAR_CONFIG, createWorkCalendar, jalaliKey } from '../calendar/index.js';
+import { z } from "zod";
+import { DEFAULT_CALENDAR_CONFIG, createWorkCalendar, jalaliKey } from "../calendar/index.js";
 import {
   code,
   jalaliDate,
@@ -20,10 +20,10 @@ import {
   questionKey,
   text,
   weekdayAndTime,
-} from './fields.js';
-import { duplicates, located } from './duplicates.js';
-import type { Path, Problem } from './locate.js';
-import { record } from './strict-record.js';
+} from "./fields.js";
+import { duplicates, located } from "./duplicates.js";
+import type { Path, Problem } from "./locate.js";
+import { record } from "./strict-record.js";
 import {
   type AgencyEntry,
   type CommitteeCalendar,
@@ -40,10 +40,10 @@ import {
   AGENCY_ROLES,
   COMMITTEE_ROLES,
   QUESTION_TYPES,
-} from './types.js';
+} from "./types.js";
 
 function addIssueAt(ctx: z.core.$RefinementCtx, path: Path, message: string): void {
-  ctx.addIssue({ code: 'custom', path: [...path], message });
+  ctx.addIssue({ code: "custom", path: [...path], message });
 }
 
 function addIssues(ctx: z.core.$RefinementCtx, problems: readonly Problem[]): void {
@@ -58,7 +58,7 @@ const DEFAULT_CALENDAR: CommitteeCalendar = {
 };
 
 const calendarSchema = record({
-  thursday: optional(oneOf(['off', 'half', 'working'] as const)),
+  thursday: optional(oneOf(["off", "half", "working"] as const)),
   officeHours: optional(officeHours()),
   holidays: optional(listOf(jalaliDate())),
 }).transform((c, ctx): CommitteeCalendar => {
@@ -68,7 +68,10 @@ const calendarSchema = record({
     extraHolidays: (c.holidays ?? []).map(jalaliKey),
     removedHolidays: [],
   };
-  addIssues(ctx, duplicates(located(calendar.extraHolidays, ['holidays']), (d) => d, [], 'the holiday'));
+  addIssues(
+    ctx,
+    duplicates(located(calendar.extraHolidays, ["holidays"]), (d) => d, [], "the holiday"),
+  );
   // The work calendar has rules of its own (e.g. a half Thursday must fit in office hours): ask it.
   try {
     createWorkCalendar(calendar);
@@ -85,7 +88,7 @@ const questionSchema = record({
   unit: optional(text()),
   optional: optional(z.boolean()),
 }).transform((q, ctx): WeeklyReportQuestion => {
-  if (q.unit !== undefined && q.type !== 'number') addIssueAt(ctx, ['unit'], 'a unit only makes sense for a number question');
+  if (q.unit !== undefined && q.type !== "number") addIssueAt(ctx, ["unit"], "a unit only makes sense for a number question");
   return { key: q.key, label: q.label, type: q.type, ...(q.unit !== undefined ? { unit: q.unit } : {}), optional: q.optional ?? false };
 });
 
@@ -94,7 +97,10 @@ const weeklyReportSchema = record({
   due: weekdayAndTime(),
   questions: z.array(questionSchema).min(1),
 }).transform((w, ctx): WeeklyReportTemplate => {
-  addIssues(ctx, duplicates(located(w.questions, ['questions']), (q) => q.key, ['key'], 'the question key'));
+  addIssues(
+    ctx,
+    duplicates(located(w.questions, ["questions"]), (q) => q.key, ["key"], "the question key"),
+  );
   return w;
 });
 
@@ -105,22 +111,20 @@ export const committeeSchema = record({
   province: optional(text()),
   calendar: optional(calendarSchema),
   weeklyReport: optional(weeklyReportSchema),
-}).transform(
-  (c): CommitteeEntry => ({
-    code: c.code,
-    name: c.name,
-    county: c.county ?? null,
-    province: c.province ?? null,
-    calendar: c.calendar ?? DEFAULT_CALENDAR,
-    weeklyReport: c.weeklyReport ?? null,
-  }),
-);
+}).transform((c): CommitteeEntry => ({
+  code: c.code,
+  name: c.name,
+  county: c.county ?? null,
+  province: c.province ?? null,
+  calendar: c.calendar ?? DEFAULT_CALENDAR,
+  weeklyReport: c.weeklyReport ?? null,
+}));
 
 export const agencySchema = record({
   code: code(),
   name: text(),
   kind: optional(oneOf(AGENCY_KINDS)),
-}).transform((a): AgencyEntry => ({ code: a.code, name: a.name, kind: a.kind ?? 'office' }));
+}).transform((a): AgencyEntry => ({ code: a.code, name: a.name, kind: a.kind ?? "office" }));
 
 export const roleSchema = record({
   role: oneOf([...COMMITTEE_ROLES, ...AGENCY_ROLES] as const),
@@ -129,14 +133,14 @@ export const roleSchema = record({
   title: optional(text()),
 }).transform((r, ctx): RoleEntry => {
   const title = r.title ?? null;
-  if (r.role === 'governorate' || r.role === 'secretariat') {
-    if (r.agency !== undefined) addIssueAt(ctx, ['agency'], `a ${r.role} role belongs to a committee, not an agency`);
-    if (r.committee === undefined) addIssueAt(ctx, ['committee'], `is required for the ${r.role} role`);
-    return { role: r.role, committee: r.committee ?? '', title };
+  if (r.role === "governorate" || r.role === "secretariat") {
+    if (r.agency !== undefined) addIssueAt(ctx, ["agency"], `a ${r.role} role belongs to a committee, not an agency`);
+    if (r.committee === undefined) addIssueAt(ctx, ["committee"], `is required for the ${r.role} role`);
+    return { role: r.role, committee: r.committee ?? "", title };
   }
-  if (r.committee !== undefined) addIssueAt(ctx, ['committee'], `a ${r.role} role belongs to an agency, not a committee`);
-  if (r.agency === undefined) addIssueAt(ctx, ['agency'], `is required for the ${r.role} role`);
-  return { role: r.role, agency: r.agency ?? '', title };
+  if (r.committee !== undefined) addIssueAt(ctx, ["committee"], `a ${r.role} role belongs to an agency, not a committee`);
+  if (r.agency === undefined) addIssueAt(ctx, ["agency"], `is required for the ${r.role} role`);
+  return { role: r.role, agency: r.agency ?? "", title };
 });
 
 /** A person without their roles, which are parsed one by one (see parse.ts). */
@@ -144,7 +148,7 @@ export const personSchema = record({
   name: text(),
   phone: optional(phone()),
   roles: z.array(z.unknown()).min(1),
-}).transform((p): Omit<PersonEntry, 'roles'> => ({ name: p.name, phone: p.phone ?? null }));
+}).transform((p): Omit<PersonEntry, "roles"> => ({ name: p.name, phone: p.phone ?? null }));
 
 /** A meeting without its resolutions, which are parsed one by one (see parse.ts); here only their list is checked. */
 export const meetingSchema = record({
@@ -153,12 +157,17 @@ export const meetingSchema = record({
   title: optional(text()),
   chair: optional(text()),
   resolutions: optional(z.array(z.unknown())),
-}).transform((m): Omit<MeetingEntry, 'resolutions'> => ({ number: m.number, date: m.date, title: m.title ?? null, chair: m.chair ?? null }));
+}).transform((m): Omit<MeetingEntry, "resolutions"> => ({
+  number: m.number,
+  date: m.date,
+  title: m.title ?? null,
+  chair: m.chair ?? null,
+}));
 
 /** The file's `one-off` is the database's `one_off`. */
-const KIND_IN_FILE: Readonly<Record<string, ResolutionKind>> = { 'one-off': 'one_off', recurring: 'recurring', standing: 'standing' };
+const KIND_IN_FILE: Readonly<Record<string, ResolutionKind>> = { "one-off": "one_off", recurring: "recurring", standing: "standing" };
 
-const leadSchema = code().transform((c): Lead => (c === 'all' ? { kind: 'all' } : { kind: 'agency', code: c }));
+const leadSchema = code().transform((c): Lead => (c === "all" ? { kind: "all" } : { kind: "agency", code: c }));
 
 export const resolutionSchema = record({
   number: positiveInteger(),
@@ -169,11 +178,11 @@ export const resolutionSchema = record({
   kind: optional(oneOf(Object.keys(KIND_IN_FILE))),
   reportTo: optional(text()),
 }).transform((r, ctx): ResolutionEntry => {
-  const kind = KIND_IN_FILE[r.kind ?? 'one-off'] ?? 'one_off';
+  const kind = KIND_IN_FILE[r.kind ?? "one-off"] ?? "one_off";
   const co = r.co ?? [];
-  if (kind === 'standing' && r.deadline !== undefined) addIssueAt(ctx, ['deadline'], 'a standing resolution has no deadline');
-  if (kind !== 'standing' && r.deadline === undefined) addIssueAt(ctx, ['deadline'], 'is required (only a standing resolution has none)');
-  if (r.lead.kind === 'all' && co.length > 0) addIssueAt(ctx, ['co'], 'with `lead: all` every agency already takes part; remove co');
+  if (kind === "standing" && r.deadline !== undefined) addIssueAt(ctx, ["deadline"], "a standing resolution has no deadline");
+  if (kind !== "standing" && r.deadline === undefined) addIssueAt(ctx, ["deadline"], "is required (only a standing resolution has none)");
+  if (r.lead.kind === "all" && co.length > 0) addIssueAt(ctx, ["co"], "with `lead: all` every agency already takes part; remove co");
   return { number: r.number, text: r.text, lead: r.lead, co, kind, deadline: r.deadline ?? null, reportTo: r.reportTo ?? null };
 });
 

@@ -2,20 +2,20 @@
  * A committee file after validation: every value normalised (ASCII digits, +989… phones, Persian
  * text cleaned, Jalali dates as dates, kinds in the database's vocabulary), every reference checked.
  */
-import type { JalaliDate, ThursdayMode } from '../calendar/index.js';
+import type { JalaliDate, ThursdayMode } from "../calendar/index.js";
 
-export const AGENCY_KINDS = ['office', 'bank', 'company', 'other'] as const;
+export const AGENCY_KINDS = ["office", "bank", "company", "other"] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
-export const COMMITTEE_ROLES = ['governorate', 'secretariat'] as const;
-export const AGENCY_ROLES = ['head', 'liaison'] as const;
+export const COMMITTEE_ROLES = ["governorate", "secretariat"] as const;
+export const AGENCY_ROLES = ["head", "liaison"] as const;
 export type CommitteeRole = (typeof COMMITTEE_ROLES)[number];
 export type AgencyRole = (typeof AGENCY_ROLES)[number];
 
-export const RESOLUTION_KINDS = ['one_off', 'recurring', 'standing'] as const;
+export const RESOLUTION_KINDS = ["one_off", "recurring", "standing"] as const;
 export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
 
-export const QUESTION_TYPES = ['text', 'number'] as const;
+export const QUESTION_TYPES = ["text", "number"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** Stored as Committee.calendar; the shape createWorkCalendar reads (CalendarConfig). */
@@ -69,7 +69,7 @@ export interface PersonEntry {
 }
 
 /** `lead: all` assigns every agency of the committee; otherwise one agency leads. */
-export type Lead = { readonly kind: 'all' } | { readonly kind: 'agency'; readonly code: string };
+export type Lead = { readonly kind: "all" } | { readonly kind: "agency"; readonly code: string };
 
 export interface ResolutionEntry {
   readonly number: number;

@@ -7,20 +7,13 @@
  * The answer carries a canonical rendering ("چهارشنبه ۴ آذر ۱۴۰۵") to echo back for confirmation.
  * Ambiguous or impossible input is an error naming what was expected, never a guess.
  */
-import { formatJalaliLong } from '../calendar/format.js';
-import {
-  type JalaliDate,
-  addJalaliDays,
-  jalaliMonthLength,
-  jalaliToInstant,
-  jalaliWeekday,
-  toJalali,
-} from '../calendar/jalali.js';
-import { parseNumericJalali, validateJalaliParts } from '../calendar/parse.js';
-import type { WorkCalendar } from '../calendar/work-calendar.js';
-import { fail, ok } from '../result.js';
-import type { InputResult } from './input-errors.js';
-import { prepareInput } from './normalise.js';
+import { formatJalaliLong } from "../calendar/format.js";
+import { type JalaliDate, addJalaliDays, jalaliMonthLength, jalaliToInstant, jalaliWeekday, toJalali } from "../calendar/jalali.js";
+import { parseNumericJalali, validateJalaliParts } from "../calendar/parse.js";
+import type { WorkCalendar } from "../calendar/work-calendar.js";
+import { fail, ok } from "../result.js";
+import type { InputResult } from "./input-errors.js";
+import { prepareInput } from "./normalise.js";
 
 export interface ParsedDateInput {
   readonly date: JalaliDate;
@@ -83,7 +76,7 @@ function answer(date: JalaliDate): InputResult<ParsedDateInput> {
 }
 
 function parseRelative(t: string, today: JalaliDate, calendar: WorkCalendar | undefined): InputResult<ParsedDateInput> | undefined {
-  const fixed = FIXED_OFFSETS[t.replace(/ /g, '')];
+  const fixed = FIXED_OFFSETS[t.replace(/ /g, "")];
   if (fixed !== undefined) return answer(addJalaliDays(today, fixed));
   if (NEXT_WEEK.test(t)) return answer(addJalaliDays(today, 7));
   if (END_OF_MONTH.test(t)) return answer({ jy: today.jy, jm: today.jm, jd: jalaliMonthLength(today.jy, today.jm) });
@@ -91,33 +84,33 @@ function parseRelative(t: string, today: JalaliDate, calendar: WorkCalendar | un
   if (!later) return undefined;
   const n = Number(later[1]);
   if (!Number.isSafeInteger(n) || n < RELATIVE_COUNT_MIN || n > RELATIVE_COUNT_MAX) {
-    return fail('date.invalid_count', { min: RELATIVE_COUNT_MIN, max: RELATIVE_COUNT_MAX });
+    return fail("date.invalid_count", { min: RELATIVE_COUNT_MIN, max: RELATIVE_COUNT_MAX });
   }
   if (later[2] === undefined) return answer(addJalaliDays(today, n));
-  return calendar ? answer(calendar.addWorkingDaysToDate(today, n)) : fail('date.needs_calendar');
+  return calendar ? answer(calendar.addWorkingDaysToDate(today, n)) : fail("date.needs_calendar");
 }
 
 function parseNamed(t: string, today: JalaliDate): InputResult<ParsedDateInput> | undefined {
   const weekdayMatch = WEEKDAY_PREFIX.exec(t);
   const rest = weekdayMatch ? t.slice(weekdayMatch[0].length) : t;
   const monthYear = MONTH_YEAR_ONLY.exec(rest);
-  if (monthYear?.[1] && MONTHS[monthYear[1]] !== undefined) return fail('date.incomplete');
-  const m = NAMED.exec(rest.replace('اردی بهشت', 'اردیبهشت'));
+  if (monthYear?.[1] && MONTHS[monthYear[1]] !== undefined) return fail("date.incomplete");
+  const m = NAMED.exec(rest.replace("اردی بهشت", "اردیبهشت"));
   if (!m) return undefined;
-  const [, dayDigits = '', monthWord = '', yearDigits] = m;
-  const month = MONTHS[monthWord] ?? MONTHS[monthWord.replace(/ماه$/, '')];
-  if (month === undefined) return fail('date.unknown_month', { name: monthWord });
-  if (dayDigits.length > 2) return fail('date.invalid_format');
+  const [, dayDigits = "", monthWord = "", yearDigits] = m;
+  const month = MONTHS[monthWord] ?? MONTHS[monthWord.replace(/ماه$/, "")];
+  if (month === undefined) return fail("date.unknown_month", { name: monthWord });
+  if (dayDigits.length > 2) return fail("date.invalid_format");
   let year = today.jy;
   if (yearDigits !== undefined) {
-    if (yearDigits.length <= 2) return fail('date.two_digit_year');
-    if (yearDigits.length !== 4) return fail('date.invalid_format');
+    if (yearDigits.length <= 2) return fail("date.two_digit_year");
+    if (yearDigits.length !== 4) return fail("date.invalid_format");
     year = Number(yearDigits);
   }
   const valid = validateJalaliParts(year, month, Number(dayDigits));
   if (!valid.ok) return valid;
-  if (weekdayMatch?.[1] !== undefined && WEEKDAYS[weekdayMatch[1].replace(/ /g, '')] !== jalaliWeekday(valid.value)) {
-    return fail('date.weekday_mismatch');
+  if (weekdayMatch?.[1] !== undefined && WEEKDAYS[weekdayMatch[1].replace(/ /g, "")] !== jalaliWeekday(valid.value)) {
+    return fail("date.weekday_mismatch");
   }
   return answer(valid.value);
 }
@@ -128,10 +121,12 @@ function parseNamed(t: string, today: JalaliDate): InputResult<ParsedDateInput> 
  */
 export function parseJalaliInput(s: string, now: Date, calendar?: WorkCalendar): InputResult<ParsedDateInput> {
   // ZWNJ carries no meaning for matching (پس‌فردا = پسفردا), so it goes entirely.
-  const t = prepareInput(s).replace(/\u200C/g, '').replace(/\s+/g, ' ');
-  if (t === '') return fail('date.empty');
+  const t = prepareInput(s)
+    .replace(/\u200C/g, "")
+    .replace(/\s+/g, " ");
+  if (t === "") return fail("date.empty");
   const today = toJalali(now);
   const numeric = parseNumericJalali(t);
   if (numeric) return numeric.ok ? answer(numeric.value) : numeric;
-  return parseRelative(t, today, calendar) ?? parseNamed(t, today) ?? fail('date.invalid_format');
+  return parseRelative(t, today, calendar) ?? parseNamed(t, today) ?? fail("date.invalid_format");
 }

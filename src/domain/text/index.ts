@@ -1,6 +1,6 @@
 /** Persian text in and out: normalisation, parsing what people type, formatting what they read. */
-export { normaliseDigits, toPersianDigits } from './digits.js';
-export { normalisePersian, prepareInput } from './normalise.js';
+export { normaliseDigits, toPersianDigits } from "./digits.js";
+export { normalisePersian, prepareInput } from "./normalise.js";
 export {
   type InputError,
   type InputErrorCode,
@@ -8,15 +8,8 @@ export {
   INPUT_ERROR_CODES,
   INPUT_ERROR_PARAMS,
   inputErrorKey,
-} from './input-errors.js';
-export { parsePhone } from './phone.js';
-export {
-  type FormatNumberOptions,
-  type ParseNumberOptions,
-  formatNumber,
-  formatPercent,
-  parseNumber,
-  parsePercent,
-} from './number.js';
-export { type ParsedDateInput, RELATIVE_COUNT_MAX, RELATIVE_COUNT_MIN, parseJalaliInput } from './date-input.js';
-export { MARKDOWN_MARKERS, WORD_JOINER, neutraliseMarkdown } from './markdown.js';
+} from "./input-errors.js";
+export { parsePhone } from "./phone.js";
+export { type FormatNumberOptions, type ParseNumberOptions, formatNumber, formatPercent, parseNumber, parsePercent } from "./number.js";
+export { type ParsedDateInput, RELATIVE_COUNT_MAX, RELATIVE_COUNT_MIN, parseJalaliInput } from "./date-input.js";
+export { MARKDOWN_MARKERS, WORD_JOINER, neutraliseMarkdown } from "./markdown.js";

@@ -20,15 +20,15 @@
  * Telegram needs none of this: Telegram messages are sent as plain text, without parse_mode.
  */
 
-export const WORD_JOINER = '\u2060';
+export const WORD_JOINER = "\u2060";
 
 /** The characters Bale's Markdown may treat as markup. */
-export const MARKDOWN_MARKERS = ['*', '_', '~', '`', '|', '[', ']'] as const;
+export const MARKDOWN_MARKERS = ["*", "_", "~", "`", "|", "[", "]"] as const;
 
 /** A run of marker characters, with any word joiners already around or between them. */
 const MARKER_RUN = /\u2060*(?:[*_~`|[\]]\u2060*)+/g;
 
 /** User text → text that Bale shows exactly as typed. Idempotent: neutralising twice changes nothing. */
 export function neutraliseMarkdown(text: string): string {
-  return text.replace(MARKER_RUN, (run) => WORD_JOINER + [...run.replace(/\u2060/g, '')].join(WORD_JOINER) + WORD_JOINER);
+  return text.replace(MARKER_RUN, (run) => WORD_JOINER + [...run.replace(/\u2060/g, "")].join(WORD_JOINER) + WORD_JOINER);
 }

@@ -33,7 +33,8 @@ export type AnswersProblem = { code: "missing"; key: string } | { code: "invalid
 
 /** Checks a full set of answers against the questions (the dialog parsed each already; this guards the service). */
 export function checkAnswers(questions: readonly ReportQuestion[], answers: Answers): Result<Answers, AnswersProblem> {
-  if (typeof answers[FREE_FORM_KEY] === "string" && answers[FREE_FORM_KEY].trim() !== "") return ok({ [FREE_FORM_KEY]: answers[FREE_FORM_KEY] });
+  if (typeof answers[FREE_FORM_KEY] === "string" && answers[FREE_FORM_KEY].trim() !== "")
+    return ok({ [FREE_FORM_KEY]: answers[FREE_FORM_KEY] });
   const known = new Set(questions.map((q) => q.key));
   for (const key of Object.keys(answers)) if (!known.has(key)) return { ok: false, error: { code: "unknown", key } };
   for (const q of questions) {

@@ -42,8 +42,10 @@ const ACTION_LABEL_KEYS: Record<AgencyAction, string> = {
 
 export function statusText(view: Pick<AssignmentView, "status" | "percent" | "blockedReason">, t: Translate): string {
   const label = t(`assignment-status-${view.status.replace(/_/g, "-")}`);
-  if (view.status === "in_progress" && view.percent > 0) return t("assignment-status-with-percent", { status: label, percent: view.percent });
-  if (view.status === "blocked" && view.blockedReason) return t("assignment-status-with-reason", { status: label, reason: view.blockedReason });
+  if (view.status === "in_progress" && view.percent > 0)
+    return t("assignment-status-with-percent", { status: label, percent: view.percent });
+  if (view.status === "blocked" && view.blockedReason)
+    return t("assignment-status-with-reason", { status: label, reason: view.blockedReason });
   return label;
 }
 
@@ -62,7 +64,11 @@ export function deadlineText(standing: DeadlineStanding, t: Translate, fmt: Form
 
 function roleLines(view: AssignmentView, t: Translate): string[] {
   if (view.resolution.leadAll) return [t("assignment-role-all")];
-  const names = (role: "lead" | "co") => view.partners.filter((p) => p.role === role).map((p) => p.name).join(t("list-separator"));
+  const names = (role: "lead" | "co") =>
+    view.partners
+      .filter((p) => p.role === role)
+      .map((p) => p.name)
+      .join(t("list-separator"));
   const lines = [t(view.role === "lead" ? "assignment-role-lead" : "assignment-role-co")];
   const lead = names("lead");
   const co = names("co");
@@ -80,8 +86,15 @@ function titleLine(view: AssignmentView, t: Translate, fmt: Formats): string {
 }
 
 /** Two buttons a row: long Persian labels stay readable on a phone. */
-function actionButtons(view: AssignmentView, t: Translate, label: (action: AgencyAction) => string = (a) => t(ACTION_LABEL_KEYS[a])): InlineButton[] {
-  return agencyActionsFor(view.status, view.resolution.kind).map((action) => ({ text: label(action), callback_data: assignmentActionData(action, view.id) }));
+function actionButtons(
+  view: AssignmentView,
+  t: Translate,
+  label: (action: AgencyAction) => string = (a) => t(ACTION_LABEL_KEYS[a]),
+): InlineButton[] {
+  return agencyActionsFor(view.status, view.resolution.kind).map((action) => ({
+    text: label(action),
+    callback_data: assignmentActionData(action, view.id),
+  }));
 }
 
 function inRows<T>(items: T[], perRow: number): T[][] {
@@ -132,7 +145,11 @@ export interface TaskPage {
 export const TASKS_PAGE_SIZE = 5;
 
 /** The page (clamped to the list) holding items [(page−1)·size, page·size). */
-export function pageOf<T>(items: readonly T[], page: number, size = TASKS_PAGE_SIZE): { items: T[]; page: number; pageCount: number; total: number; firstPosition: number } {
+export function pageOf<T>(
+  items: readonly T[],
+  page: number,
+  size = TASKS_PAGE_SIZE,
+): { items: T[]; page: number; pageCount: number; total: number; firstPosition: number } {
   const pageCount = Math.max(1, Math.ceil(items.length / size));
   const current = Math.min(Math.max(1, Math.trunc(page)), pageCount);
   const start = (current - 1) * size;
@@ -143,7 +160,12 @@ export function pageOf<T>(items: readonly T[], page: number, size = TASKS_PAGE_S
  * One page of /tasks: a numbered block per item (agency headings when grouped), each item's
  * buttons on a row labelled with its number, and ‹ › to turn pages.
  */
-export function renderTaskPage(page: TaskPage, t: Translate, now: Date, calendarOf: (view: AssignmentView) => WorkCalendar): OutgoingMessage {
+export function renderTaskPage(
+  page: TaskPage,
+  t: Translate,
+  now: Date,
+  calendarOf: (view: AssignmentView) => WorkCalendar,
+): OutgoingMessage {
   const fmt = formatsFor(t);
   const lines = [t("tasks-header", { total: page.total, page: page.page, pages: page.pageCount })];
   const rows: InlineButton[][] = [];

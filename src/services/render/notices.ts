@@ -17,7 +17,8 @@ export function renderAgencyReportNotice(notice: AgencyReportNotice, t: Translat
   const { view } = notice;
   const vars = { ...itemVars(view, t), by: notice.by };
   const lines = [t(notice.kind === "done_claim" ? "notice-done-claim" : "notice-blocked", vars), "", view.resolution.text];
-  if (notice.text) lines.push("", t(notice.kind === "done_claim" ? "notice-done-evidence" : "notice-blocked-reason", { text: notice.text }));
+  if (notice.text)
+    lines.push("", t(notice.kind === "done_claim" ? "notice-done-evidence" : "notice-blocked-reason", { text: notice.text }));
   if (notice.files > 0) lines.push(t("notice-files", { count: notice.files }));
   return { text: lines.join("\n") };
 }

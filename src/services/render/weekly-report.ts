@@ -24,7 +24,12 @@ export function weekText(period: string, t: Translate, fmt: Formats = formatsFor
 export function renderReportPrompt(prompt: ReportPrompt, t: Translate): OutgoingMessage {
   const fmt = formatsFor(t);
   return {
-    text: t("report-prompt", { committee: prompt.committeeName, agency: prompt.agency.name, week: weekText(prompt.period, t, fmt), due: fmt.dateTime(prompt.dueAt) }),
+    text: t("report-prompt", {
+      committee: prompt.committeeName,
+      agency: prompt.agency.name,
+      week: weekText(prompt.period, t, fmt),
+      due: fmt.dateTime(prompt.dueAt),
+    }),
     buttons: [[{ text: t("report-prompt-button"), callback_data: weeklyReportData(prompt.cycleId, prompt.agency.id) }]],
   };
 }

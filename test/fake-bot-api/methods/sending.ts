@@ -36,9 +36,7 @@ export function readFormatted(
     throw badRequest("parse_mode is not supported");
   }
   if (raw === undefined) return undefined;
-  let formatted = profile.parsesParseMode
-    ? parseFormatted(raw, parseMode)
-    : { text: raw, entities: [] as MessageEntity[] };
+  let formatted = profile.parsesParseMode ? parseFormatted(raw, parseMode) : { text: raw, entities: [] as MessageEntity[] };
   if (!parseMode && profile.parsesParseMode) {
     const entities = jsonParam(ctx.params, `${field === "text" ? "" : "caption_"}entities`, "can't parse entities JSON object");
     if (Array.isArray(entities)) formatted = { text: raw, entities: entities as MessageEntity[] };

@@ -79,8 +79,7 @@ const setWebhook: MethodHandler = (ctx) => {
   const maxConnections = telegram ? clampedInt(params, "max_connections", 40, 1, 100) : 40;
 
   const current = bot.webhook;
-  const unchanged =
-    current?.url === url && (current.secretToken ?? "") === secretToken && current.maxConnections === maxConnections;
+  const unchanged = current?.url === url && (current.secretToken ?? "") === secretToken && current.maxConnections === maxConnections;
   if (allowed) bot.allowedUpdates = allowed;
   if (unchanged && !dropPending) return new Answer(true, "Webhook is already set");
 

@@ -57,7 +57,8 @@ describe("assignment status machine", () => {
   it("lets the secretariat verify or reject only a claim, and cancel anything open", () => {
     expect(transition("in_progress", "verify")).toEqual({ ok: false, refusal: "not_applicable" });
     expect(transition("reported_done", "reject_claim")).toMatchObject({ ok: true, next: "in_progress" });
-    for (const status of ASSIGNMENT_STATUSES.filter((s) => !isFinal(s))) expect(transition(status, "cancel")).toMatchObject({ ok: true, next: "cancelled" });
+    for (const status of ASSIGNMENT_STATUSES.filter((s) => !isFinal(s)))
+      expect(transition(status, "cancel")).toMatchObject({ ok: true, next: "cancelled" });
   });
 
   it("offers each status only the buttons that do something", () => {

@@ -1,5 +1,5 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import {
   DAY_MS,
   HOUR_MS,
@@ -10,25 +10,25 @@ import {
   jalaliToInstant,
   jalaliWeekday,
   toJalali,
-} from '../../../src/domain/calendar/index.js';
+} from "../../../src/domain/calendar/index.js";
 
 /** ICU's Persian calendar: an implementation independent of jalaali-js, used as an oracle. */
-const icuPersian = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {
-  timeZone: 'UTC',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
+const icuPersian = new Intl.DateTimeFormat("en-u-ca-persian-nu-latn", {
+  timeZone: "UTC",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
 });
 
 function icuJalali(utcNoon: Date): JalaliDate {
   const parts = icuPersian.formatToParts(utcNoon);
   const n = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  return { jy: n('year'), jm: n('month'), jd: n('day') };
+  return { jy: n("year"), jm: n("month"), jd: n("day") };
 }
 
-describe('Jalali ⇄ Gregorian, every day of 1300–1500', () => {
-  it('round-trips, is contiguous, agrees with ICU, and weekdays cycle', () => {
-    expect(icuPersian.resolvedOptions().calendar).toBe('persian');
+describe("Jalali ⇄ Gregorian, every day of 1300–1500", () => {
+  it("round-trips, is contiguous, agrees with ICU, and weekdays cycle", () => {
+    expect(icuPersian.resolvedOptions().calendar).toBe("persian");
     let previous: { instant: number; weekday: number } | undefined;
     let days = 0;
     for (let jy = 1300; jy <= 1500; jy++) {
@@ -58,14 +58,14 @@ describe('Jalali ⇄ Gregorian, every day of 1300–1500', () => {
   });
 });
 
-describe('properties', () => {
+describe("properties", () => {
   const instantIn1300to1500 = fc.date({
-    min: new Date('1921-03-22T00:00:00Z'),
-    max: new Date('2122-03-19T00:00:00Z'),
+    min: new Date("1921-03-22T00:00:00Z"),
+    max: new Date("2122-03-19T00:00:00Z"),
     noInvalidDate: true,
   });
 
-  it('every instant lies in the Tehran day toJalali names', () => {
+  it("every instant lies in the Tehran day toJalali names", () => {
     fc.assert(
       fc.property(instantIn1300to1500, (t) => {
         const start = jalaliToInstant(toJalali(t)).getTime();
@@ -74,7 +74,7 @@ describe('properties', () => {
     );
   });
 
-  it('adding days then their negation is the identity, and jumps n days', () => {
+  it("adding days then their negation is the identity, and jumps n days", () => {
     const jalali = fc
       .record({ jy: fc.integer({ min: 1300, max: 1500 }), jm: fc.integer({ min: 1, max: 12 }), jd: fc.integer({ min: 1, max: 31 }) })
       .filter(isValidJalali);

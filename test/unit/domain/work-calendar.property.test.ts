@@ -1,5 +1,5 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import {
   type CalendarConfig,
   addJalaliDays,
@@ -7,16 +7,12 @@ import {
   createWorkCalendar,
   jalaliToInstant,
   toJalali,
-} from '../../../src/domain/calendar/index.js';
+} from "../../../src/domain/calendar/index.js";
 
 const config: fc.Arbitrary<CalendarConfig> = fc.record({
-  thursday: fc.constantFrom('off', 'half', 'working'),
-  thursdayCloses: fc.constantFrom('10:00', '12:00', '13:30'),
-  officeHours: fc.constantFrom(
-    { start: '08:00', end: '14:00' },
-    { start: '07:30', end: '14:30' },
-    { start: '07:00', end: '15:00' },
-  ),
+  thursday: fc.constantFrom("off", "half", "working"),
+  thursdayCloses: fc.constantFrom("10:00", "12:00", "13:30"),
+  officeHours: fc.constantFrom({ start: "08:00", end: "14:00" }, { start: "07:30", end: "14:30" }, { start: "07:00", end: "15:00" }),
   extraHolidays: fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 8 }).map((offsets) =>
     offsets.map((n) => {
       const d = addJalaliDays({ jy: 1404, jm: 1, jd: 1 }, n);
@@ -33,8 +29,8 @@ const instant = fc.date({
 });
 const count = fc.integer({ min: 0, max: 40 });
 
-describe('N working days after T', () => {
-  it('is working time (so never on a day off) and not before T', () => {
+describe("N working days after T", () => {
+  it("is working time (so never on a day off) and not before T", () => {
     fc.assert(
       fc.property(config, instant, count, (cfg, t, n) => {
         const c = createWorkCalendar(cfg);
@@ -47,7 +43,7 @@ describe('N working days after T', () => {
     );
   });
 
-  it('strictly increases with N', () => {
+  it("strictly increases with N", () => {
     fc.assert(
       fc.property(config, instant, count, (cfg, t, n) => {
         const c = createWorkCalendar(cfg);
@@ -57,7 +53,7 @@ describe('N working days after T', () => {
     );
   });
 
-  it('lands N working days later: workingDaysBetween inverts it', () => {
+  it("lands N working days later: workingDaysBetween inverts it", () => {
     fc.assert(
       fc.property(config, instant, count, (cfg, t, n) => {
         const c = createWorkCalendar(cfg);
@@ -67,7 +63,7 @@ describe('N working days after T', () => {
     );
   });
 
-  it('is on the N-th working day after the day it starts from', () => {
+  it("is on the N-th working day after the day it starts from", () => {
     fc.assert(
       fc.property(config, instant, fc.integer({ min: 1, max: 40 }), (cfg, t, n) => {
         const c = createWorkCalendar(cfg);
@@ -82,8 +78,8 @@ describe('N working days after T', () => {
   });
 });
 
-describe('windows', () => {
-  it('the next window start is an opening, at or after T, with only days off in between', () => {
+describe("windows", () => {
+  it("the next window start is an opening, at or after T, with only days off in between", () => {
     fc.assert(
       fc.property(config, instant, (cfg, t) => {
         const c = createWorkCalendar(cfg);
@@ -99,7 +95,7 @@ describe('windows', () => {
     );
   });
 
-  it('isWorkingTime agrees with opening and closing', () => {
+  it("isWorkingTime agrees with opening and closing", () => {
     fc.assert(
       fc.property(config, instant, (cfg, t) => {
         const c = createWorkCalendar(cfg);

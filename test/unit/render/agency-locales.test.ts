@@ -31,7 +31,9 @@ function messageIds(locale: string): Set<string> {
 }
 
 function agencyFileIds(locale: string): string[] {
-  return [...readFileSync(path.join(ROOT, "locales", locale, "agency.ftl"), "utf8").matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((m) => m[1]!).sort();
+  return [...readFileSync(path.join(ROOT, "locales", locale, "agency.ftl"), "utf8").matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)]
+    .map((m) => m[1]!)
+    .sort();
 }
 
 /** Ids the code names literally: t("id"…), { key: "id" …}, and the keys of key tables. */
@@ -42,7 +44,8 @@ function idsUsedInCode(): Set<string> {
     for (const m of source.matchAll(/\bt\(\s*"([a-z][a-z0-9-]*)"/g)) used.add(m[1]!);
     for (const m of source.matchAll(/\bkey: "([a-z][a-z0-9-]*)"/g)) used.add(m[1]!);
     for (const m of source.matchAll(/\breject\(\s*"([a-z][a-z0-9-]*)"/g)) used.add(m[1]!);
-    for (const m of source.matchAll(/:\s*"((?:agency|assignment|tasks|report|progress|done|blocked|note|dialog|ack)-[a-z0-9-]+)"/g)) used.add(m[1]!);
+    for (const m of source.matchAll(/:\s*"((?:agency|assignment|tasks|report|progress|done|blocked|note|dialog|ack)-[a-z0-9-]+)"/g))
+      used.add(m[1]!);
   }
   for (const status of ASSIGNMENT_STATUSES) used.add(`assignment-status-${status.replace(/_/g, "-")}`);
   return used;
@@ -58,7 +61,10 @@ describe("agency texts", () => {
     expect(used.length).toBeGreaterThan(80);
     for (const locale of ["fa", "en"]) {
       const defined = messageIds(locale);
-      expect(used.filter((id) => !defined.has(id)), `missing in ${locale}`).toEqual([]);
+      expect(
+        used.filter((id) => !defined.has(id)),
+        `missing in ${locale}`,
+      ).toEqual([]);
     }
   });
 });

@@ -22,7 +22,13 @@ function view(overrides: Partial<AssignmentView> = {}): AssignmentView {
     deadline: deadlineInstant({ jy: 1405, jm: 9, jd: 20 }),
     blockedReason: null,
     agency: { id: 1, name: "اداره تعاون، کار و رفاه اجتماعی شهرستان پردیس" },
-    resolution: { number: 1, text: "ادارات تعاون و صمت نسبت به تشکیل جلسه اقدام کنند.", kind: "one_off", leadAll: false, reportTo: "اداره کل تعاون استان تهران" },
+    resolution: {
+      number: 1,
+      text: "ادارات تعاون و صمت نسبت به تشکیل جلسه اقدام کنند.",
+      kind: "one_off",
+      leadAll: false,
+      reportTo: "اداره کل تعاون استان تهران",
+    },
     meeting: { number: "1405-08", heldOn: jalaliToInstant({ jy: 1405, jm: 9, jd: 1 }) },
     committee: { id: 1, name: "کارگروه اشتغال و سرمایه‌گذاری شهرستان پردیس" },
     partners: [{ name: "اداره صنعت، معدن و تجارت شهرستان پردیس", role: "co" }],
@@ -33,17 +39,29 @@ function view(overrides: Partial<AssignmentView> = {}): AssignmentView {
 describe("deadline standing in working days", () => {
   it("counts the working days after today up to the deadline day (Fridays, Thursdays and closures off)", () => {
     // Wed 4 Azar → Fri 20 Azar: Sat–Wed of two weeks = 10 working days.
-    expect(deadlineStanding(deadlineInstant({ jy: 1405, jm: 9, jd: 20 }), at(1405, 9, 4), calendar)).toMatchObject({ kind: "left", workingDays: 10 });
+    expect(deadlineStanding(deadlineInstant({ jy: 1405, jm: 9, jd: 20 }), at(1405, 9, 4), calendar)).toMatchObject({
+      kind: "left",
+      workingDays: 10,
+    });
     // Across the committee's closure on Tue 24 Azar: Sat 21, Sun 22, Mon 23, Wed 25 = 4.
-    expect(deadlineStanding(deadlineInstant({ jy: 1405, jm: 9, jd: 25 }), at(1405, 9, 20), calendar)).toMatchObject({ kind: "left", workingDays: 4 });
+    expect(deadlineStanding(deadlineInstant({ jy: 1405, jm: 9, jd: 25 }), at(1405, 9, 20), calendar)).toMatchObject({
+      kind: "left",
+      workingDays: 4,
+    });
   });
 
   it("says today on the deadline day, and counts late working days after it", () => {
     expect(deadlineStanding(deadlineInstant({ jy: 1405, jm: 9, jd: 15 }), at(1405, 9, 15, 13), calendar)).toMatchObject({ kind: "today" });
     // Deadline Sun 15 Azar; Wed 18 Azar is the 3rd working day after it.
-    expect(deadlineStanding(deadlineInstant({ jy: 1405, jm: 9, jd: 15 }), at(1405, 9, 18), calendar)).toMatchObject({ kind: "overdue", workingDays: 3 });
+    expect(deadlineStanding(deadlineInstant({ jy: 1405, jm: 9, jd: 15 }), at(1405, 9, 18), calendar)).toMatchObject({
+      kind: "overdue",
+      workingDays: 3,
+    });
     // Deadline Wed 11 Azar; the Friday after it has lost no working day yet.
-    expect(deadlineStanding(deadlineInstant({ jy: 1405, jm: 9, jd: 11 }), at(1405, 9, 13), calendar)).toMatchObject({ kind: "overdue", workingDays: 0 });
+    expect(deadlineStanding(deadlineInstant({ jy: 1405, jm: 9, jd: 11 }), at(1405, 9, 13), calendar)).toMatchObject({
+      kind: "overdue",
+      workingDays: 0,
+    });
   });
 
   it("has no deadline for a standing resolution", () => {
@@ -68,7 +86,13 @@ describe("the assignment message", () => {
 
   it("names the lead and the other co-agencies to a co-operating agency", () => {
     const { text } = renderAssignment(
-      view({ role: "co", partners: [{ name: "بانک ملی ایران، شعبه مرکزی پردیس", role: "lead" }, { name: "بانک رفاه کارگران، شعبه پردیس", role: "co" }] }),
+      view({
+        role: "co",
+        partners: [
+          { name: "بانک ملی ایران، شعبه مرکزی پردیس", role: "lead" },
+          { name: "بانک رفاه کارگران، شعبه پردیس", role: "co" },
+        ],
+      }),
       fa,
       at(1405, 9, 4),
       calendar,
@@ -79,10 +103,20 @@ describe("the assignment message", () => {
   });
 
   it("marks overdue items with how late they are, and standing ones as مستمر without a done button", () => {
-    const late = renderAssignment(view({ deadline: deadlineInstant({ jy: 1405, jm: 9, jd: 15 }), status: "in_progress", percent: 50 }), fa, at(1405, 9, 18), calendar);
+    const late = renderAssignment(
+      view({ deadline: deadlineInstant({ jy: 1405, jm: 9, jd: 15 }), status: "in_progress", percent: 50 }),
+      fa,
+      at(1405, 9, 18),
+      calendar,
+    );
     expect(late.text).toContain("(۳ روز کاری از مهلت گذشته است)");
     expect(late.text).toContain("وضعیت: در حال اجرا (۵۰٪)");
-    const standing = renderAssignment(view({ deadline: null, resolution: { ...view().resolution, kind: "standing", leadAll: true }, partners: [] }), fa, at(1405, 9, 4), calendar);
+    const standing = renderAssignment(
+      view({ deadline: null, resolution: { ...view().resolution, kind: "standing", leadAll: true }, partners: [] }),
+      fa,
+      at(1405, 9, 4),
+      calendar,
+    );
     expect(standing.text).toContain("مهلت: مستمر");
     expect(standing.text).toContain("همه دستگاه‌های عضو کارگروه");
     expect(standing.buttons?.flat().map((b) => b.callback_data)).not.toContain("a:done:123");
@@ -100,7 +134,9 @@ describe("the assignment message", () => {
 
   it("has no buttons once the item is done, and shows a blocker's reason", () => {
     expect(renderAssignment(view({ status: "done" }), fa, at(1405, 9, 4), calendar).buttons).toEqual([]);
-    expect(renderAssignment(view({ status: "blocked", blockedReason: "نبود اعتبار" }), fa, at(1405, 9, 4), calendar).text).toContain("وضعیت: دارای مانع: نبود اعتبار");
+    expect(renderAssignment(view({ status: "blocked", blockedReason: "نبود اعتبار" }), fa, at(1405, 9, 4), calendar).text).toContain(
+      "وضعیت: دارای مانع: نبود اعتبار",
+    );
   });
 
   it("renders in English with Latin digits and a numeric Jalali date", () => {
@@ -112,7 +148,9 @@ describe("the assignment message", () => {
 
 describe("the /tasks page", () => {
   it("numbers the items, marks overdue ones, labels each item's buttons and pages with ‹ ›", () => {
-    const views = Array.from({ length: 7 }, (_, i) => view({ id: i + 1, resolution: { ...view().resolution, number: i + 1 }, deadline: deadlineInstant({ jy: 1405, jm: 9, jd: 10 + i }) }));
+    const views = Array.from({ length: 7 }, (_, i) =>
+      view({ id: i + 1, resolution: { ...view().resolution, number: i + 1 }, deadline: deadlineInstant({ jy: 1405, jm: 9, jd: 10 + i }) }),
+    );
     const first = pageOf(views, 1);
     const { text, buttons } = renderTaskPage({ ...first, grouped: false }, fa, at(1405, 9, 14), () => calendar);
     expect(text).toContain("کارهای باز دستگاه شما: ۷ مورد (صفحه ۱ از ۲)");

@@ -44,7 +44,13 @@ describe("weekly report answers", () => {
     const optional: ReportQuestion = { ...jobs, key: "cases", optional: true };
     expect(checkAnswers([summary, jobs, optional], { summary: "x", jobs_created: 3 })).toMatchObject({ ok: true });
     expect(checkAnswers([summary, jobs], { summary: "x" })).toEqual({ ok: false, error: { code: "missing", key: "jobs_created" } });
-    expect(checkAnswers([summary, jobs], { summary: "x", jobs_created: -1 })).toEqual({ ok: false, error: { code: "invalid", key: "jobs_created" } });
-    expect(checkAnswers([summary, jobs], { [FREE_FORM_KEY]: "گزارش کامل" })).toEqual({ ok: true, value: { [FREE_FORM_KEY]: "گزارش کامل" } });
+    expect(checkAnswers([summary, jobs], { summary: "x", jobs_created: -1 })).toEqual({
+      ok: false,
+      error: { code: "invalid", key: "jobs_created" },
+    });
+    expect(checkAnswers([summary, jobs], { [FREE_FORM_KEY]: "گزارش کامل" })).toEqual({
+      ok: true,
+      value: { [FREE_FORM_KEY]: "گزارش کامل" },
+    });
   });
 });
