@@ -34,6 +34,9 @@ input-error-date-needs-calendar = Working days cannot be counted here; please en
 
 ## Mobile numbers
 
+input-error-time-empty = Please enter a time, for example 10 or 10:30.
+input-error-time-invalid-format = I could not read that time. Write it as hours:minutes (10:30), or like ۹ صبح (9 am) or ۲ بعدازظهر (2 pm).
+input-error-time-out-of-range = The time must be between 00:00 and 23:59.
 input-error-phone-empty = Please enter a mobile number, for example 09123456789.
 input-error-phone-invalid = That is not a valid mobile number: an Iranian mobile number has 11 digits and starts with 09, for example 09123456789 or +989123456789.
 input-error-phone-not-mobile = That is a landline number; please enter a mobile number starting with 09, for example 09123456789.

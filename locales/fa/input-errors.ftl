@@ -34,6 +34,9 @@ input-error-date-needs-calendar = اینجا نمی‌توانم روز کاری
 
 ## Mobile numbers
 
+input-error-time-empty = ساعت را بنویسید؛ مثلاً ۱۰ یا ۱۰:۳۰.
+input-error-time-invalid-format = این ساعت را متوجه نشدم. ساعت را به شکل ساعت:دقیقه بنویسید (مثلاً ۱۰:۳۰ یا ۹ صبح یا ۲ بعدازظهر).
+input-error-time-out-of-range = ساعت باید بین ۰۰:۰۰ و ۲۳:۵۹ باشد.
 input-error-phone-empty = شمارهٔ تلفن همراه را بنویسید؛ مثلاً ۰۹۱۲۳۴۵۶۷۸۹.
 input-error-phone-invalid = این شمارهٔ همراه درست نیست؛ شمارهٔ همراه یازده رقم است و با ۰۹ شروع می‌شود، مثلاً ۰۹۱۲۳۴۵۶۷۸۹.
 input-error-phone-not-mobile = این شمارهٔ تلفن ثابت است؛ شمارهٔ همراهی بنویسید که با ۰۹ شروع شود، مثلاً ۰۹۱۲۳۴۵۶۷۸۹.

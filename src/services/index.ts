@@ -12,6 +12,14 @@ import { IdentityService } from "./identity.js";
 import { ImportService } from "./importer.js";
 import { InviteService } from "./invites.js";
 import { Notifier } from "./notifications.js";
+import {
+  NoticeAttendanceService,
+  NoticeChangeService,
+  NoticeComposeService,
+  NoticeReminderService,
+  NoticeRsvpService,
+  NoticeTrackingService,
+} from "./notices/index.js";
 import { PublishingService } from "./publishing.js";
 import { WeeklyReportService } from "./weekly-reports.js";
 
@@ -40,6 +48,14 @@ export interface Services {
   publishing: PublishingService;
   assignments: AssignmentService;
   weeklyReports: WeeklyReportService;
+  notices: {
+    compose: NoticeComposeService;
+    rsvp: NoticeRsvpService;
+    tracking: NoticeTrackingService;
+    changes: NoticeChangeService;
+    reminders: NoticeReminderService;
+    attendance: NoticeAttendanceService;
+  };
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -52,5 +68,13 @@ export function createServices(deps: ServiceDeps): Services {
     publishing: new PublishingService(deps.db, deps.clock, notifier),
     assignments: new AssignmentService(deps.db, deps.clock, notifier, deps.logger, deps.settings.maxAttachmentBytes),
     weeklyReports: new WeeklyReportService(deps.db, deps.clock, notifier, deps.settings.maxAttachmentBytes),
+    notices: {
+      compose: new NoticeComposeService(deps.db, deps.clock, notifier),
+      rsvp: new NoticeRsvpService(deps.db, deps.clock, notifier),
+      tracking: new NoticeTrackingService(deps.db, deps.clock, notifier),
+      changes: new NoticeChangeService(deps.db, deps.clock, notifier),
+      reminders: new NoticeReminderService(deps.db, deps.clock, notifier),
+      attendance: new NoticeAttendanceService(deps.db, deps.clock),
+    },
   };
 }

@@ -6,7 +6,10 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Platform } from "../config/index.js";
 import type { Tx } from "../db/client.js";
 import { translatorFor, type Translate } from "../i18n/index.js";
-import { enqueue, type OutgoingFile, type OutgoingMessage } from "../outbox/outbox.js";
+import { enqueue, requestOf, type OutgoingFile, type OutgoingMessage } from "../outbox/outbox.js";
+
+/** Rows per statement when queueing for many people. */
+const BATCH = 500;
 
 export type Render = (t: Translate) => OutgoingMessage;
 
@@ -36,6 +39,84 @@ export class Notifier {
     let queued = 0;
     for (const personId of new Set(personIds)) queued += await this.toPerson(tx, personId, render, options);
     return queued;
+  }
+
+  /**
+   * Queues one message per entry (each rendered for its own person) in a few statements rather
+   * than a few per person: for large audiences, so the transaction — and the first delivery —
+   * does not wait on thousands of round trips. Entries whose dedupe key was queued before are skipped.
+   */
+  async toEach(
+    tx: Tx,
+    entries: readonly { personId: number; render: Render; dedupeKey: string }[],
+    options: { topic: string; notBefore?: Date },
+  ): Promise<number> {
+    const personIds = [...new Set(entries.map((e) => e.personId))];
+    const identities = await tx.chatIdentity.findMany({
+      where: { personId: { in: personIds }, reachable: true, platform: { in: [...this.platforms] } },
+      orderBy: { id: "asc" },
+    });
+    const byPerson = new Map<number, typeof identities>();
+    for (const identity of identities) byPerson.set(identity.personId, [...(byPerson.get(identity.personId) ?? []), identity]);
+    const rows = entries.flatMap((entry) =>
+      (byPerson.get(entry.personId) ?? []).map((identity) => {
+        const { method, payload } = requestOf(entry.render(translatorFor(this.i18n, identity.locale)));
+        return {
+          platform: identity.platform,
+          chatId: identity.chatId,
+          identityId: identity.id,
+          method,
+          payload: payload as object,
+          topic: options.topic,
+          dedupeKey: `${entry.dedupeKey}:identity:${identity.id}`,
+          ...(options.notBefore ? { notBefore: options.notBefore } : {}),
+        };
+      }),
+    );
+    let queued = 0;
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const chunk = rows.slice(i, i + BATCH);
+      const existing = await tx.outboxMessage.findMany({
+        where: { dedupeKey: { in: chunk.map((r) => r.dedupeKey) } },
+        select: { dedupeKey: true },
+      });
+      const skip = new Set(existing.map((e) => e.dedupeKey));
+      const fresh = chunk.filter((r) => !skip.has(r.dedupeKey));
+      if (fresh.length > 0) queued += (await tx.outboxMessage.createMany({ data: fresh })).count;
+    }
+    for (const platform of new Set(rows.map((r) => r.platform as Platform))) this.onQueued(platform);
+    return queued;
+  }
+
+  /**
+   * Queues an edit of a message the bot sent earlier (a live view), rendered in the language of
+   * the chat's identity. Edits of the same view not yet sent are replaced: only the latest matters,
+   * so a burst of changes costs one request, not one per change.
+   */
+  async editView(tx: Tx, view: { platform: Platform; chatId: string; messageId: string; topic: string }, render: Render): Promise<void> {
+    if (!this.platforms.includes(view.platform)) return;
+    const identity = await tx.chatIdentity.findFirst({
+      where: { platform: view.platform, chatId: view.chatId },
+      select: { id: true, locale: true },
+    });
+    const message = render(translatorFor(this.i18n, identity?.locale));
+    await tx.outboxMessage.deleteMany({ where: { topic: view.topic, status: "pending", claimedBy: null, method: "editMessageText" } });
+    const payload = {
+      message_id: Number(view.messageId),
+      text: message.text,
+      ...(message.buttons?.length ? { reply_markup: { inline_keyboard: message.buttons } } : {}),
+    };
+    await tx.outboxMessage.create({
+      data: {
+        platform: view.platform,
+        chatId: view.chatId,
+        identityId: identity?.id ?? null,
+        method: "editMessageText",
+        payload: payload as object,
+        topic: view.topic,
+      },
+    });
+    this.onQueued(view.platform);
   }
 
   /**

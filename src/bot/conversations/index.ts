@@ -6,6 +6,14 @@ import { createConversation } from "@grammyjs/conversations";
 import { Composer, type Context } from "grammy";
 import type { BotContext } from "../context.js";
 import { blockedDialog, DIALOG_IDS, doneDialog, noteDialog, progressDialog } from "./assignment-dialogs.js";
+import {
+  NOTICE_DIALOG_IDS,
+  noticeCancelDialog,
+  noticeComposeDialog,
+  noticeMoveDialog,
+  rsvpAbsentDialog,
+  rsvpDelegateDialog,
+} from "./notice-dialogs.js";
 import { WEEKLY_REPORT_DIALOG_ID, weeklyReportDialog } from "./weekly-report-dialog.js";
 
 export function dialogs(): Composer<BotContext> {
@@ -15,5 +23,10 @@ export function dialogs(): Composer<BotContext> {
   composer.use(createConversation<BotContext, Context>(blockedDialog, DIALOG_IDS.blocked));
   composer.use(createConversation<BotContext, Context>(noteDialog, DIALOG_IDS.note));
   composer.use(createConversation<BotContext, Context>(weeklyReportDialog, WEEKLY_REPORT_DIALOG_ID));
+  composer.use(createConversation<BotContext, Context>(noticeComposeDialog, NOTICE_DIALOG_IDS.compose));
+  composer.use(createConversation<BotContext, Context>(noticeMoveDialog, NOTICE_DIALOG_IDS.move));
+  composer.use(createConversation<BotContext, Context>(noticeCancelDialog, NOTICE_DIALOG_IDS.cancel));
+  composer.use(createConversation<BotContext, Context>(rsvpDelegateDialog, NOTICE_DIALOG_IDS.delegate));
+  composer.use(createConversation<BotContext, Context>(rsvpAbsentDialog, NOTICE_DIALOG_IDS.absent));
   return composer;
 }

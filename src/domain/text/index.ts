@@ -12,4 +12,5 @@ export {
 export { parsePhone } from "./phone.js";
 export { type FormatNumberOptions, type ParseNumberOptions, formatNumber, formatPercent, parseNumber, parsePercent } from "./number.js";
 export { type ParsedDateInput, RELATIVE_COUNT_MAX, RELATIVE_COUNT_MIN, parseJalaliInput } from "./date-input.js";
+export { type ParsedTimeInput, parseTimeInput } from "./time-input.js";
 export { MARKDOWN_MARKERS, WORD_JOINER, neutraliseMarkdown } from "./markdown.js";

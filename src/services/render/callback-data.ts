@@ -10,6 +10,7 @@
  * Every decoded id is only a claim: the services check that the presser may act on it.
  */
 import type { AgencyAction } from "../../domain/assignments/status.js";
+import type { RsvpAnswer } from "../../domain/notices/index.js";
 
 /** Row ids are 32-bit integers in both databases; a larger number in a button is forged or broken. */
 const MAX_ID = 2_147_483_647;
@@ -51,4 +52,51 @@ export const dialogData = (token: string, choice: string): string => `d:${token}
 export function parseDialogData(data: string): { token: string; choice: string } | undefined {
   const m = DIALOG_DATA.exec(data);
   return m ? { token: m[1]!, choice: m[2]! } : undefined;
+}
+
+/**
+ * Meeting notices:
+ *   n:45:a      recipient 45 answers attending (a) / sending a delegate (d) / cannot attend (x)
+ *   nt:12:r     the secretariat's tracking view of notice 12: refresh (r), remind (m), move (v), cancel (c), attendance (p)
+ *   ns:12:s     the composed notice 12: send (s) or discard (x)
+ *   na:12:7     toggle agency 7 on notice 12's attendance sheet (0 = save)
+ */
+const RSVP_CODES: Record<RsvpAnswer, string> = { attending: "a", delegate: "d", absent: "x" };
+const RSVP_BY_CODE = new Map(Object.entries(RSVP_CODES).map(([answer, code]) => [code, answer as RsvpAnswer]));
+export const NOTICE_RSVP_DATA = /^n:(\d{1,12}):([adx])$/;
+export const noticeRsvpData = (recipientId: number, answer: RsvpAnswer): string => `n:${recipientId}:${RSVP_CODES[answer]}`;
+export function parseNoticeRsvpData(data: string): { recipientId: number; answer: RsvpAnswer } | undefined {
+  const m = NOTICE_RSVP_DATA.exec(data);
+  const recipientId = asId(m?.[1]);
+  const answer = m ? RSVP_BY_CODE.get(m[2]!) : undefined;
+  return recipientId !== undefined && answer ? { recipientId, answer } : undefined;
+}
+
+export type TrackingAction = "refresh" | "remind" | "move" | "cancel" | "attendance";
+const TRACKING_CODES: Record<TrackingAction, string> = { refresh: "r", remind: "m", move: "v", cancel: "c", attendance: "p" };
+const TRACKING_BY_CODE = new Map(Object.entries(TRACKING_CODES).map(([action, code]) => [code, action as TrackingAction]));
+export const NOTICE_TRACKING_DATA = /^nt:(\d{1,12}):([rmvcp])$/;
+export const noticeTrackingData = (noticeId: number, action: TrackingAction): string => `nt:${noticeId}:${TRACKING_CODES[action]}`;
+export function parseNoticeTrackingData(data: string): { noticeId: number; action: TrackingAction } | undefined {
+  const m = NOTICE_TRACKING_DATA.exec(data);
+  const noticeId = asId(m?.[1]);
+  const action = m ? TRACKING_BY_CODE.get(m[2]!) : undefined;
+  return noticeId !== undefined && action ? { noticeId, action } : undefined;
+}
+
+export const NOTICE_SEND_DATA = /^ns:(\d{1,12}):([sx])$/;
+export const noticeSendData = (noticeId: number, send: boolean): string => `ns:${noticeId}:${send ? "s" : "x"}`;
+export function parseNoticeSendData(data: string): { noticeId: number; send: boolean } | undefined {
+  const m = NOTICE_SEND_DATA.exec(data);
+  const noticeId = asId(m?.[1]);
+  return noticeId !== undefined ? { noticeId, send: m![2] === "s" } : undefined;
+}
+
+export const NOTICE_ATTENDANCE_DATA = /^na:(\d{1,12}):(\d{1,12})$/;
+export const noticeAttendanceData = (noticeId: number, agencyId: number): string => `na:${noticeId}:${agencyId}`;
+export function parseNoticeAttendanceData(data: string): { noticeId: number; agencyId: number } | undefined {
+  const m = NOTICE_ATTENDANCE_DATA.exec(data);
+  const noticeId = asId(m?.[1]);
+  const agencyId = m?.[2] === "0" ? 0 : asId(m?.[2]);
+  return noticeId !== undefined && agencyId !== undefined ? { noticeId, agencyId } : undefined;
 }

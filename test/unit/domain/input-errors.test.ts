@@ -12,6 +12,7 @@ import {
   parseNumber,
   parsePercent,
   parsePhone,
+  parseTimeInput,
 } from "../../../src/domain/text/index.js";
 
 const LOCALES = ["fa", "en"] as const;
@@ -65,6 +66,9 @@ const PRODUCERS: Record<InputErrorCode, () => { ok: boolean; error?: InputError 
   "date.weekday_mismatch": () => parseJalaliInput("شنبه ۴ آذر ۱۴۰۵", NOW),
   "date.invalid_count": () => parseJalaliInput("۰ روز کاری دیگر", NOW, calendar),
   "date.needs_calendar": () => parseJalaliInput("۳ روز کاری دیگر", NOW),
+  "time.empty": () => parseTimeInput(""),
+  "time.invalid_format": () => parseTimeInput("ظهرها"),
+  "time.out_of_range": () => parseTimeInput("24:10"),
   "phone.empty": () => parsePhone(""),
   "phone.invalid": () => parsePhone("12345"),
   "phone.not_mobile": () => parsePhone("02112345678"),

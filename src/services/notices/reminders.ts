@@ -1,0 +1,95 @@
+/**
+ * The notice reminders, as due work for the scheduler: each sent notice carries its next step
+ * (`nextReminderStep`) and when it is due (`nextReminderAt`). A pass claims a due notice by
+ * moving it to its following step in a conditional update — only one pass (or instance) wins —
+ * and queues that step's messages in the same transaction, each with a dedupe key: a crash
+ * loses nothing and a repeated pass sends nothing twice.
+ *
+ * `day_before` goes to those whose agency has not answered; `morning` to every expected
+ * attendee and delegate. Times come from domain/notices/schedule.ts (working days apply).
+ */
+import type { Db } from "../../db/client.js";
+import { expectedAttendees, nextReminder, nonResponders, tallyNotice, type ReminderStep } from "../../domain/notices/index.js";
+import type { Clock } from "../../shared/clock.js";
+import { audit } from "../audit.js";
+import { workCalendarOf } from "../calendars.js";
+import type { Notifier } from "../notifications.js";
+import { renderReminder } from "../render/meeting-notice.js";
+import { noticeTopic, noticeViewOf, recipientFacts } from "./common.js";
+
+export interface ReminderPass {
+  notices: number;
+  people: number;
+}
+
+export class NoticeReminderService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly notifier: Notifier,
+  ) {}
+
+  /** When the next reminder of any notice is due (for a scheduler that sleeps until then). */
+  async nextDueAt(): Promise<Date | undefined> {
+    const next = await this.db.notice.findFirst({
+      where: { status: "sent", nextReminderAt: { not: null } },
+      orderBy: { nextReminderAt: "asc" },
+      select: { nextReminderAt: true },
+    });
+    return next?.nextReminderAt ?? undefined;
+  }
+
+  /** Runs every reminder due by now; returns what it did. */
+  async runDue(limit = 50): Promise<ReminderPass> {
+    const now = this.clock.now();
+    const due = await this.db.notice.findMany({
+      where: { status: "sent", nextReminderAt: { lte: now } },
+      select: { id: true },
+      orderBy: { nextReminderAt: "asc" },
+      take: limit,
+    });
+    const pass: ReminderPass = { notices: 0, people: 0 };
+    for (const { id } of due) {
+      const people = await this.#runOne(id, now);
+      if (people !== undefined) {
+        pass.notices++;
+        pass.people += people;
+      }
+    }
+    return pass;
+  }
+
+  async #runOne(noticeId: number, now: Date): Promise<number | undefined> {
+    return this.db.$transaction(async (tx) => {
+      const notice = await tx.notice.findUnique({
+        where: { id: noticeId },
+        include: { committee: { select: { name: true, calendar: true } } },
+      });
+      if (!notice || notice.status !== "sent" || !notice.nextReminderAt || !notice.nextReminderStep || !notice.meetingAt) return undefined;
+      if (notice.nextReminderAt.getTime() > now.getTime()) return undefined;
+      const step = notice.nextReminderStep as ReminderStep;
+      const following = nextReminder(notice.meetingAt, now, workCalendarOf(notice.committee.calendar), step);
+      const { count } = await tx.notice.updateMany({
+        where: { id: noticeId, nextReminderAt: notice.nextReminderAt, nextReminderStep: step },
+        data: { nextReminderAt: following?.at ?? null, nextReminderStep: following?.step ?? null },
+      });
+      if (count === 0) return undefined;
+      // A step woken long after its time (the process was down) is useless once the meeting has begun.
+      if (now.getTime() >= notice.meetingAt.getTime()) return 0;
+      const tally = tallyNotice(await recipientFacts(tx, noticeId));
+      const targets = step === "day_before" ? nonResponders(tally) : expectedAttendees(tally);
+      const view = await noticeViewOf(tx, notice);
+      await this.notifier.toEach(
+        tx,
+        targets.map((r) => ({
+          personId: r.personId,
+          render: (t) => renderReminder(view, step, t, r.recipientId),
+          dedupeKey: `notice:${noticeId}:${notice.revision}:${step}:${r.recipientId}`,
+        })),
+        { topic: noticeTopic(noticeId) },
+      );
+      await audit(tx, { kind: "system" }, `notice.reminder.${step}`, "Notice", noticeId, { people: targets.length }, now);
+      return targets.length;
+    });
+  }
+}
