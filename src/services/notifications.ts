@@ -49,7 +49,8 @@ export class Notifier {
   async toEach(
     tx: Tx,
     entries: readonly { personId: number; render: Render; dedupeKey: string }[],
-    options: { topic: string; notBefore?: Date },
+    /** notBefore is required: the database's default is the wall clock, not the business clock. */
+    options: { topic: string; notBefore: Date },
   ): Promise<number> {
     const personIds = [...new Set(entries.map((e) => e.personId))];
     const identities = await tx.chatIdentity.findMany({
@@ -69,7 +70,7 @@ export class Notifier {
           payload: payload as object,
           topic: options.topic,
           dedupeKey: `${entry.dedupeKey}:identity:${identity.id}`,
-          ...(options.notBefore ? { notBefore: options.notBefore } : {}),
+          notBefore: options.notBefore,
         };
       }),
     );
@@ -93,7 +94,12 @@ export class Notifier {
    * the chat's identity. Edits of the same view not yet sent are replaced: only the latest matters,
    * so a burst of changes costs one request, not one per change.
    */
-  async editView(tx: Tx, view: { platform: Platform; chatId: string; messageId: string; topic: string }, render: Render): Promise<void> {
+  async editView(
+    tx: Tx,
+    view: { platform: Platform; chatId: string; messageId: string; topic: string },
+    render: Render,
+    now: Date,
+  ): Promise<void> {
     if (!this.platforms.includes(view.platform)) return;
     const identity = await tx.chatIdentity.findFirst({
       where: { platform: view.platform, chatId: view.chatId },
@@ -114,6 +120,7 @@ export class Notifier {
         method: "editMessageText",
         payload: payload as object,
         topic: view.topic,
+        notBefore: now,
       },
     });
     this.onQueued(view.platform);

@@ -42,6 +42,22 @@ export function reminderTimes(meetingAt: Date, calendar: WorkCalendar): Record<R
   return { day_before: dayBefore, morning };
 }
 
+/** The step after `step` (in order, whatever the time now), or undefined after the last. */
+export function followingReminder(meetingAt: Date, calendar: WorkCalendar, step: ReminderStep): ScheduledReminder | undefined {
+  const times = reminderTimes(meetingAt, calendar);
+  const next = REMINDER_STEPS[REMINDER_STEPS.indexOf(step) + 1];
+  return next && times[next].getTime() < meetingAt.getTime() ? { step: next, at: times[next] } : undefined;
+}
+
+/**
+ * A step claimed late (the process was down) is sent only while it still makes sense: the day
+ * before's reminder until the meeting's day begins, the morning's until the meeting starts.
+ */
+export function reminderStillUseful(step: ReminderStep, meetingAt: Date, now: Date): boolean {
+  const meetingDayStart = instantAt(tehranClock(meetingAt).date, 0);
+  return step === "day_before" ? now.getTime() < meetingDayStart.getTime() : now.getTime() < meetingAt.getTime();
+}
+
 /** The first reminder still to come after `now`, or undefined when none is left. */
 export function nextReminder(meetingAt: Date, now: Date, calendar: WorkCalendar, after?: ReminderStep): ScheduledReminder | undefined {
   const times = reminderTimes(meetingAt, calendar);

@@ -213,7 +213,8 @@ export class NoticeComposeService {
             render: (t: Translate) => renderNoticeMessage(view, t, r.id),
             dedupeKey: inviteKey(noticeId, r.id),
           })),
-          { topic: noticeTopic(noticeId) },
+          // Like every notification, it waits for working time (office hours of a working day).
+          { topic: noticeTopic(noticeId), notBefore: calendar.nextWorkingInstant(now) },
         );
         if (notice.documentFileId && notice.documentPlatform) {
           const file = { kind: (notice.documentKind ?? "document") as "document" | "photo", fileId: notice.documentFileId };
@@ -223,7 +224,7 @@ export class NoticeComposeService {
             notice.documentPlatform as Platform,
             [file],
             (t) => t("meeting-notice-document-caption", { title: notice.title }),
-            { topic: noticeTopic(noticeId), dedupeKey: `notice:${noticeId}:letter` },
+            { topic: noticeTopic(noticeId), dedupeKey: `notice:${noticeId}:letter`, notBefore: calendar.nextWorkingInstant(now) },
           );
         }
         const reminder = notice.meetingAt ? nextReminder(notice.meetingAt, now, calendar) : undefined;

@@ -9,7 +9,14 @@
  * attendee and delegate. Times come from domain/notices/schedule.ts (working days apply).
  */
 import type { Db } from "../../db/client.js";
-import { expectedAttendees, nextReminder, nonResponders, tallyNotice, type ReminderStep } from "../../domain/notices/index.js";
+import {
+  expectedAttendees,
+  followingReminder,
+  nonResponders,
+  reminderStillUseful,
+  tallyNotice,
+  type ReminderStep,
+} from "../../domain/notices/index.js";
 import type { Clock } from "../../shared/clock.js";
 import { audit } from "../audit.js";
 import { workCalendarOf } from "../calendars.js";
@@ -50,11 +57,13 @@ export class NoticeReminderService {
     });
     const pass: ReminderPass = { notices: 0, people: 0 };
     for (const { id } of due) {
-      const people = await this.#runOne(id, now);
-      if (people !== undefined) {
-        pass.notices++;
+      // Several steps may be due at once after a pause: each is claimed (and maybe skipped) in turn.
+      let ran = false;
+      for (let people = await this.#runOne(id, now); people !== undefined; people = await this.#runOne(id, now)) {
+        ran = true;
         pass.people += people;
       }
+      if (ran) pass.notices++;
     }
     return pass;
   }
@@ -68,14 +77,16 @@ export class NoticeReminderService {
       if (!notice || notice.status !== "sent" || !notice.nextReminderAt || !notice.nextReminderStep || !notice.meetingAt) return undefined;
       if (notice.nextReminderAt.getTime() > now.getTime()) return undefined;
       const step = notice.nextReminderStep as ReminderStep;
-      const following = nextReminder(notice.meetingAt, now, workCalendarOf(notice.committee.calendar), step);
+      const following = followingReminder(notice.meetingAt, workCalendarOf(notice.committee.calendar), step);
       const { count } = await tx.notice.updateMany({
         where: { id: noticeId, nextReminderAt: notice.nextReminderAt, nextReminderStep: step },
         data: { nextReminderAt: following?.at ?? null, nextReminderStep: following?.step ?? null },
       });
       if (count === 0) return undefined;
-      // A step woken long after its time (the process was down) is useless once the meeting has begun.
-      if (now.getTime() >= notice.meetingAt.getTime()) return 0;
+      if (!reminderStillUseful(step, notice.meetingAt, now)) {
+        await audit(tx, { kind: "system" }, `notice.reminder.${step}.skipped`, "Notice", noticeId, { reason: "late" }, now);
+        return 0;
+      }
       const tally = tallyNotice(await recipientFacts(tx, noticeId));
       const targets = step === "day_before" ? nonResponders(tally) : expectedAttendees(tally);
       const view = await noticeViewOf(tx, notice);
@@ -86,7 +97,7 @@ export class NoticeReminderService {
           render: (t) => renderReminder(view, step, t, r.recipientId),
           dedupeKey: `notice:${noticeId}:${notice.revision}:${step}:${r.recipientId}`,
         })),
-        { topic: noticeTopic(noticeId) },
+        { topic: noticeTopic(noticeId), notBefore: now },
       );
       await audit(tx, { kind: "system" }, `notice.reminder.${step}`, "Notice", noticeId, { people: targets.length }, now);
       return targets.length;

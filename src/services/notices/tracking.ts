@@ -46,6 +46,7 @@ export async function refreshTrackingView(tx: Tx, notifier: Notifier, noticeId: 
       topic: trackingTopic(noticeId),
     },
     (t) => renderTracking(view, t),
+    now,
   );
 }
 
@@ -98,7 +99,7 @@ export class NoticeTrackingService {
           render: (t) => renderReminder(view, "nudge", t, r.recipientId),
           dedupeKey: `notice:${noticeId}:nudge:${slot}:${r.recipientId}`,
         })),
-        { topic: noticeTopic(noticeId) },
+        { topic: noticeTopic(noticeId), notBefore: now },
       );
       await audit(
         tx,

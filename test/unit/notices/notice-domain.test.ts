@@ -17,7 +17,12 @@ import { parseTimeInput } from "../../../src/domain/text/index.js";
 const calendar = createWorkCalendar({ thursday: "off", officeHours: { start: "08:00", end: "14:00" } });
 const at = (jd: number, h: number, m = 0) => instantAt({ jy: 1405, jm: 9, jd }, h * HOUR_MS + m * 60_000);
 
-function fact(id: number, agencyId: number | null, role: RecipientFact["role"], answer?: [RecipientFact["answer"] extends infer A ? A extends { answer: infer R } ? R : never : never, number]): RecipientFact {
+function fact(
+  id: number,
+  agencyId: number | null,
+  role: RecipientFact["role"],
+  answer?: [RecipientFact["answer"] extends infer A ? (A extends { answer: infer R } ? R : never) : never, number],
+): RecipientFact {
   return {
     recipientId: id,
     personId: id,
@@ -59,7 +64,12 @@ describe("delivery from outbox rows", () => {
     expect(deliveryOf([])).toBe("unreachable");
     expect(deliveryOf([{ status: "failed", lastError: "403 Forbidden: bot was blocked by the user" }])).toBe("blocked");
     expect(deliveryOf([{ status: "failed", lastError: "400 Bad Request" }])).toBe("failed");
-    expect(deliveryOf([{ status: "failed", lastError: "403 x" }, { status: "sent", lastError: null }])).toBe("delivered");
+    expect(
+      deliveryOf([
+        { status: "failed", lastError: "403 x" },
+        { status: "sent", lastError: null },
+      ]),
+    ).toBe("delivered");
     expect(deliveryOf([{ status: "pending", lastError: "429" }])).toBe("pending");
   });
 });
@@ -79,7 +89,10 @@ describe("audience", () => {
     ],
   };
   it("invites a head-and-liaison once, as head, and filters by role", () => {
-    const all = selectAudience({ allAgencies: true, agencyIds: [], resolutionIds: [], governorate: false, roles: ["head", "liaison"] }, facts);
+    const all = selectAudience(
+      { allAgencies: true, agencyIds: [], resolutionIds: [], governorate: false, roles: ["head", "liaison"] },
+      facts,
+    );
     expect(all.map((m) => [m.personId, m.role])).toEqual([
       [1, "head"],
       [2, "liaison"],
@@ -104,7 +117,9 @@ describe("RSVP rules", () => {
     expect(rsvpOpen({ status: "draft", meetingAt }, at(9, 9))).toMatchObject({ ok: false, error: { code: "unknown" } });
   });
   it("needs a delegate's name and post, keeps a reason optional", () => {
-    expect(validateRsvp({ answer: "delegate", delegateName: " x ", delegatePost: "" })).toMatchObject({ error: { code: "delegate_post_missing" } });
+    expect(validateRsvp({ answer: "delegate", delegateName: " x ", delegatePost: "" })).toMatchObject({
+      error: { code: "delegate_post_missing" },
+    });
     expect(validateRsvp({ answer: "delegate", delegateName: " x ", delegatePost: " y" })).toEqual({
       ok: true,
       value: { answer: "delegate", delegateName: "x", delegatePost: "y" },
@@ -162,5 +177,18 @@ describe("time input", () => {
     ["25:00", "time.out_of_range"],
   ])("refuses %s with %s", (input, code) => {
     expect(parseTimeInput(input)).toMatchObject({ ok: false, error: { code } });
+  });
+});
+
+describe("late reminder steps", () => {
+  it("follows step by step and drops a step that no longer makes sense", async () => {
+    const { followingReminder, reminderStillUseful } = await import("../../../src/domain/notices/index.js");
+    const meetingAt = at(7, 10);
+    expect(followingReminder(meetingAt, calendar, "day_before")).toEqual({ step: "morning", at: at(7, 8) });
+    expect(followingReminder(meetingAt, calendar, "morning")).toBeUndefined();
+    expect(reminderStillUseful("day_before", meetingAt, at(4, 23))).toBe(true);
+    expect(reminderStillUseful("day_before", meetingAt, at(7, 8))).toBe(false);
+    expect(reminderStillUseful("morning", meetingAt, at(7, 9))).toBe(true);
+    expect(reminderStillUseful("morning", meetingAt, at(7, 10))).toBe(false);
   });
 });
