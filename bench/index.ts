@@ -1,10 +1,12 @@
 /**
  * `npm run bench -- <name> [options]`: runs one benchmark and prints its figures.
  *   outbox   1,000 notifications through a rate-limited fake API (see bench/outbox.ts)
+ *   notice   a meeting notice to 1,000 recipients through a rate-limited fake API (bench/notice.ts)
  *   inbound  200 users pressing buttons and replying, against a bare grammY bot (bench/inbound.ts)
  */
 const benches: Record<string, () => Promise<(args: string[]) => Promise<void>>> = {
   outbox: async () => (await import("./outbox.js")).runOutboxBench,
+  notice: async () => (await import("./notice.js")).runNoticeBench,
   inbound: async () => (await import("./inbound.js")).runInboundBench,
 };
 

@@ -53,10 +53,16 @@ export class Notifier {
     options: { topic: string; notBefore: Date },
   ): Promise<number> {
     const personIds = [...new Set(entries.map((e) => e.personId))];
-    const identities = await tx.chatIdentity.findMany({
-      where: { personId: { in: personIds }, reachable: true, platform: { in: [...this.platforms] } },
-      orderBy: { id: "asc" },
-    });
+    const identities = [];
+    // In slices: SQLite takes at most 999 parameters per statement.
+    for (let i = 0; i < personIds.length; i += BATCH) {
+      identities.push(
+        ...(await tx.chatIdentity.findMany({
+          where: { personId: { in: personIds.slice(i, i + BATCH) }, reachable: true, platform: { in: [...this.platforms] } },
+          orderBy: { id: "asc" },
+        })),
+      );
+    }
     const byPerson = new Map<number, typeof identities>();
     for (const identity of identities) byPerson.set(identity.personId, [...(byPerson.get(identity.personId) ?? []), identity]);
     const rows = entries.flatMap((entry) =>

@@ -119,9 +119,12 @@ export async function recipientFacts(tx: Tx, noticeId: number): Promise<Recipien
     orderBy: { id: "asc" },
   });
   const agencyIds = [...new Set(recipients.flatMap((r) => (r.agencyId === null ? [] : [r.agencyId])))];
-  const agencies = new Map(
-    (await tx.agency.findMany({ where: { id: { in: agencyIds } }, select: { id: true, name: true } })).map((a) => [a.id, a.name]),
-  );
+  const agencies = new Map<number, string>();
+  // In slices: SQLite takes at most 999 parameters per statement.
+  for (let i = 0; i < agencyIds.length; i += 500) {
+    const slice = await tx.agency.findMany({ where: { id: { in: agencyIds.slice(i, i + 500) } }, select: { id: true, name: true } });
+    for (const a of slice) agencies.set(a.id, a.name);
+  }
   const rows = await tx.outboxMessage.findMany({
     where: { topic: noticeTopic(noticeId), dedupeKey: { startsWith: `notice:${noticeId}:invite:` } },
     select: { dedupeKey: true, status: true, lastError: true },

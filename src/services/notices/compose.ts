@@ -264,7 +264,8 @@ export async function audienceFacts(tx: Tx, committeeId: number): Promise<Audien
     where: {
       active: true,
       OR: [
-        { role: { in: ["head", "liaison"] }, agencyId: { in: committeeAgencyIds } },
+        // A relation filter, not a list of ids: a committee may have more agencies than a statement takes parameters.
+        { role: { in: ["head", "liaison"] }, agency: { committees: { some: { committeeId } } } },
         { role: "governorate", committeeId },
       ],
     },
