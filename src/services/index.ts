@@ -8,6 +8,7 @@ import type { Platform } from "../config/index.js";
 import type { Db } from "../db/client.js";
 import type { Clock } from "../shared/clock.js";
 import { AssignmentService } from "./assignments.js";
+import { CommitteeGroupService } from "./committee-groups.js";
 import { IdentityService } from "./identity.js";
 import { ImportService } from "./importer.js";
 import { InviteService } from "./invites.js";
@@ -56,6 +57,8 @@ export interface Services {
     reminders: NoticeReminderService;
     attendance: NoticeAttendanceService;
   };
+  /** Committees' group chats (/bindgroup); `groupsOf` lists where group-wide posts go. */
+  groups: CommitteeGroupService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -76,5 +79,6 @@ export function createServices(deps: ServiceDeps): Services {
       reminders: new NoticeReminderService(deps.db, deps.clock, notifier),
       attendance: new NoticeAttendanceService(deps.db, deps.clock),
     },
+    groups: new CommitteeGroupService(deps.db, deps.clock),
   };
 }
