@@ -151,7 +151,10 @@ describe.each(testDatabases())("meeting notices on $name", (target) => {
       await people.bankMelli.waitFor("ثبت شد: حضور");
 
       // The tracking view follows the answers without a press.
-      const view = await secretariat.waitFor("۵ از ۷ دستگاه پاسخ داده‌اند، ۲ حضور (۱ با نماینده)، ۳ عدم حضور", { fromStart: true });
+      const view = await secretariat.waitFor("۵ از ۷ دستگاه پاسخ داده‌اند، ۲ حضور (۱ با نماینده)، ۳ عدم حضور", {
+        fromStart: true,
+        timeoutMs: 20_000,
+      });
       expect(view.text).toContain("عدم حضور (ماموریت استانی) (پاسخ علی رضایی)");
       expect(view.text).toContain("◦ زهرا موسوی: حضور");
       expect(view.text).toContain("نماینده: کاوه محمدی، معاون اداره");

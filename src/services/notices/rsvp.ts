@@ -45,7 +45,14 @@ export class NoticeRsvpService {
         include: { notice: { select: { id: true, status: true, meetingAt: true, title: true } } },
       });
       if (!recipient || recipient.personId !== actor.personId) return { ok: false, refusal: "unknown" } as const;
-      const open = rsvpOpen(recipient.notice, now);
+      // Answers to one notice take turns (a row lock on PostgreSQL; SQLite has one writer anyway),
+      // so the tracking view each renders counts every answer committed before it.
+      const notice = await tx.notice.update({
+        where: { id: recipient.notice.id },
+        data: { updatedAt: now },
+        select: { status: true, meetingAt: true },
+      });
+      const open = rsvpOpen(notice, now);
       if (!open.ok) return { ok: false, refusal: open.error.code } as const;
       const fields = {
         delegateName: answer.delegateName ?? null,
