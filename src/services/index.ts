@@ -8,6 +8,8 @@ import type { Platform } from "../config/index.js";
 import type { Db } from "../db/client.js";
 import type { Clock } from "../shared/clock.js";
 import { AssignmentService } from "./assignments.js";
+import type { DueWorkSource } from "./due-work.js";
+import { AssignmentLadderSource } from "./escalation/assignment-ladder.js";
 import { IdentityService } from "./identity.js";
 import { ImportService } from "./importer.js";
 import { InviteService } from "./invites.js";
@@ -53,4 +55,12 @@ export function createServices(deps: ServiceDeps): Services {
     assignments: new AssignmentService(deps.db, deps.clock, notifier, deps.logger, deps.settings.maxAttachmentBytes),
     weeklyReports: new WeeklyReportService(deps.db, deps.clock, notifier, deps.settings.maxAttachmentBytes),
   };
+}
+
+/**
+ * The due-work sources of the services, for the scheduler (composed in app.ts). Another feature's
+ * source (notice reminders, group digests) is added to the list there.
+ */
+export function escalationSources(deps: ServiceDeps, services: Services): DueWorkSource[] {
+  return [new AssignmentLadderSource(deps.db, services.notifier, deps.settings.platforms)];
 }

@@ -6,6 +6,7 @@ import { agency } from "./agency.js";
 import { cancel } from "./cancel.js";
 import { fallback } from "./fallback.js";
 import { help } from "./help.js";
+import { instructionButton } from "./instruction-button.js";
 import { onboarding } from "./onboarding.js";
 import { weeklyReport } from "./weekly-report.js";
 
@@ -19,6 +20,7 @@ export function features(): Composer<BotContext> {
   // Feature composers are added here, before the fallback.
   composer.use(agency());
   composer.use(weeklyReport());
+  composer.use(instructionButton());
   composer.use(fallback());
   return composer;
 }
