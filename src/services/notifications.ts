@@ -4,12 +4,19 @@
  */
 import type { I18n } from "@grammyjs/i18n";
 import type { Platform } from "../config/index.js";
-import type { Tx } from "../db/client.js";
+import type { Prisma, Tx } from "../db/client.js";
 import { translatorFor, type Translate } from "../i18n/index.js";
 import { enqueue, requestOf, type OutgoingFile, type OutgoingMessage } from "../outbox/outbox.js";
 
-/** Rows per statement when queueing for many people. */
-const BATCH = 500;
+/** Ids per `IN (…)` list: SQLite takes at most 999 parameters per statement. */
+const SLICE = 500;
+
+/** Runs `query` over slices of `ids` and joins the results. */
+async function inSlices<I, R>(ids: readonly I[], query: (slice: I[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < ids.length; i += SLICE) out.push(...(await query(ids.slice(i, i + SLICE))));
+  return out;
+}
 
 export type Render = (t: Translate) => OutgoingMessage;
 
@@ -38,60 +45,6 @@ export class Notifier {
   async toPeople(tx: Tx, personIds: Iterable<number>, render: Render, options: NotifyOptions): Promise<number> {
     let queued = 0;
     for (const personId of new Set(personIds)) queued += await this.toPerson(tx, personId, render, options);
-    return queued;
-  }
-
-  /**
-   * Queues one message per entry (each rendered for its own person) in a few statements rather
-   * than a few per person: for large audiences, so the transaction — and the first delivery —
-   * does not wait on thousands of round trips. Entries whose dedupe key was queued before are skipped.
-   */
-  async toEach(
-    tx: Tx,
-    entries: readonly { personId: number; render: Render; dedupeKey: string }[],
-    /** notBefore is required: the database's default is the wall clock, not the business clock. */
-    options: { topic: string; notBefore: Date },
-  ): Promise<number> {
-    const personIds = [...new Set(entries.map((e) => e.personId))];
-    const identities = [];
-    // In slices: SQLite takes at most 999 parameters per statement.
-    for (let i = 0; i < personIds.length; i += BATCH) {
-      identities.push(
-        ...(await tx.chatIdentity.findMany({
-          where: { personId: { in: personIds.slice(i, i + BATCH) }, reachable: true, platform: { in: [...this.platforms] } },
-          orderBy: { id: "asc" },
-        })),
-      );
-    }
-    const byPerson = new Map<number, typeof identities>();
-    for (const identity of identities) byPerson.set(identity.personId, [...(byPerson.get(identity.personId) ?? []), identity]);
-    const rows = entries.flatMap((entry) =>
-      (byPerson.get(entry.personId) ?? []).map((identity) => {
-        const { method, payload } = requestOf(entry.render(translatorFor(this.i18n, identity.locale)));
-        return {
-          platform: identity.platform,
-          chatId: identity.chatId,
-          identityId: identity.id,
-          method,
-          payload: payload as object,
-          topic: options.topic,
-          dedupeKey: `${entry.dedupeKey}:identity:${identity.id}`,
-          notBefore: options.notBefore,
-        };
-      }),
-    );
-    let queued = 0;
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const chunk = rows.slice(i, i + BATCH);
-      const existing = await tx.outboxMessage.findMany({
-        where: { dedupeKey: { in: chunk.map((r) => r.dedupeKey) } },
-        select: { dedupeKey: true },
-      });
-      const skip = new Set(existing.map((e) => e.dedupeKey));
-      const fresh = chunk.filter((r) => !skip.has(r.dedupeKey));
-      if (fresh.length > 0) queued += (await tx.outboxMessage.createMany({ data: fresh })).count;
-    }
-    for (const platform of new Set(rows.map((r) => r.platform as Platform))) this.onQueued(platform);
     return queued;
   }
 
@@ -130,6 +83,67 @@ export class Notifier {
       },
     });
     this.onQueued(view.platform);
+  }
+
+  /**
+   * Queues many messages at once — one identity query for all the people, one insert for all the
+   * rows — for the scheduler's passes, where one person-at-a-time would cost a query per message.
+   * Returns, per entry, how many messages were queued for it (0 = no reachable chat, or already queued).
+   */
+  async queueMany(
+    tx: Tx,
+    entries: readonly { personId: number; render: (t: Translate) => OutgoingMessage | OutgoingMessage[]; options: NotifyOptions }[],
+  ): Promise<number[]> {
+    if (entries.length === 0) return [];
+    const identities = await inSlices([...new Set(entries.map((e) => e.personId))], (personIds) =>
+      tx.chatIdentity.findMany({
+        where: { personId: { in: personIds }, reachable: true, platform: { in: [...this.platforms] } },
+        orderBy: { id: "asc" },
+      }),
+    );
+    const byPerson = new Map<number, typeof identities>();
+    for (const identity of identities) byPerson.set(identity.personId, [...(byPerson.get(identity.personId) ?? []), identity]);
+    const keyOf = (dedupeKey: string | undefined, identityId: number) => (dedupeKey ? `${dedupeKey}:identity:${identityId}` : null);
+    const wanted = entries
+      .flatMap((e) => (byPerson.get(e.personId) ?? []).map((i) => keyOf(e.options.dedupeKey, i.id)))
+      .filter((k) => k !== null);
+    const taken = new Set(
+      wanted.length === 0
+        ? []
+        : (
+            await inSlices(wanted, (keys) => tx.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } }))
+          ).map((r) => r.dedupeKey),
+    );
+    const rows: Prisma.OutboxMessageCreateManyInput[] = [];
+    const counts = entries.map((entry) => {
+      let queued = 0;
+      for (const identity of byPerson.get(entry.personId) ?? []) {
+        const base = keyOf(entry.options.dedupeKey, identity.id);
+        if (base && taken.has(base)) continue;
+        if (base) taken.add(base);
+        // A long message comes in parts: one row each, the first under the entry's key.
+        const parts = [entry.render(translatorFor(this.i18n, identity.locale))].flat();
+        parts.forEach((part, index) => {
+          const dedupeKey = base && index > 0 ? `${base}:part:${index + 1}` : base;
+          const { method, payload } = requestOf(part);
+          rows.push({
+            platform: identity.platform,
+            chatId: identity.chatId,
+            identityId: identity.id,
+            method,
+            payload: payload as object,
+            topic: entry.options.topic,
+            dedupeKey,
+            ...(entry.options.notBefore ? { notBefore: entry.options.notBefore } : {}),
+          });
+          queued++;
+        });
+      }
+      return queued;
+    });
+    if (rows.length > 0) await tx.outboxMessage.createMany({ data: rows });
+    for (const platform of new Set(rows.map((r) => r.platform as Platform))) this.onQueued(platform);
+    return counts;
   }
 
   /**

@@ -47,6 +47,13 @@ describe.each(testDatabases())("meeting notices on $name", (target) => {
     const people = {} as Record<Who, FakeUser>;
     let noticeId = 0;
     const db = () => pardis.e2e.app.database.prisma;
+    /** One scheduler pass (as its cron tick runs it); what the notice-reminders source did. */
+    const reminderPass = async () => {
+      const report = await pardis.e2e.app.scheduler.runPass();
+      const source = report.sources.find((s) => s.name === "notice-reminders");
+      if (!source) throw new Error("the scheduler has no notice-reminders source");
+      return { notices: source.acted, people: source.queued.length };
+    };
 
     beforeAll(async () => {
       pardis = await startPardis(target, { platforms: [platform] });
@@ -182,10 +189,10 @@ describe.each(testDatabases())("meeting notices on $name", (target) => {
       expect(notice.nextReminderStep).toBe("day_before");
       expect(jalaliWeekday(tehranClock(notice.nextReminderAt!).date)).toBe(4); // Wednesday (Saturday is 0)
       pardis.clock.set(new Date(notice.nextReminderAt!.getTime() - MINUTE_MS));
-      expect(await pardis.e2e.app.services.notices.reminders.runDue()).toEqual({ notices: 0, people: 0 });
+      expect(await reminderPass()).toEqual({ notices: 0, people: 0 });
       pardis.clock.set(new Date(notice.nextReminderAt!.getTime() + MINUTE_MS));
-      expect((await pardis.e2e.app.services.notices.reminders.runDue()).notices).toBe(1);
-      expect((await pardis.e2e.app.services.notices.reminders.runDue()).notices).toBe(0);
+      expect((await reminderPass()).notices).toBe(1);
+      expect((await reminderPass()).notices).toBe(0);
       await outboxSettled(pardis.e2e.app);
       expect(count(people.bankKeshavarzi, "هنوز حضور خود را")).toBe(1);
       for (const who of ["tavonHead", "tavonLiaison", "smt", "jahad", "omran", "bankMelli"] as const) {
@@ -205,7 +212,7 @@ describe.each(testDatabases())("meeting notices on $name", (target) => {
       await answerWithButton(secretariat, "تغییر کند و به همه", "ثبت");
       await secretariat.waitFor("زمان جلسه تغییر کرد");
       await outboxSettled(pardis.e2e.app);
-      await pardis.e2e.app.services.notices.reminders.runDue();
+      await reminderPass();
       await outboxSettled(pardis.e2e.app);
       for (const who of AGENCY_PEOPLE.filter((w) => w !== "bankRefah")) expect(count(people[who], "تغییر کرد (زمان قبلی")).toBe(1);
       const notice = await db().notice.findUniqueOrThrow({ where: { id: noticeId } });
@@ -219,9 +226,9 @@ describe.each(testDatabases())("meeting notices on $name", (target) => {
 
     it("reminds attendees and delegates on the meeting's morning, then records the attendance on the meeting", async () => {
       pardis.clock.set(instantAt({ jy: 1405, jm: 9, jd: 14 }, 8 * HOUR_MS + MINUTE_MS));
-      await pardis.e2e.app.services.notices.reminders.runDue();
+      await reminderPass();
       pardis.clock.set(instantAt({ jy: 1405, jm: 9, jd: 15 }, 8 * HOUR_MS + MINUTE_MS));
-      expect((await pardis.e2e.app.services.notices.reminders.runDue()).people).toBe(2);
+      expect((await reminderPass()).people).toBe(2);
       await outboxSettled(pardis.e2e.app);
       expect(count(people.smt, "امروز")).toBe(1);
       expect(count(people.bankMelli, "امروز")).toBe(1);

@@ -11,7 +11,7 @@ import { audit } from "../audit.js";
 import { workCalendarOf } from "../calendars.js";
 import type { Notifier } from "../notifications.js";
 import { renderCancelled, renderMoved } from "../render/meeting-notice.js";
-import { noticeForSecretariat, noticeTopic, noticeViewOf, NoticeError, type NoticeActor } from "./common.js";
+import { noticeForSecretariat, noticeTopic, noticeViewOf, NoticeError, type NoticeActor, queueEach } from "./common.js";
 
 export type MoveResult = { ok: true; people: number } | { ok: false; concerns: MeetingTimeConcern[] };
 
@@ -45,7 +45,8 @@ export class NoticeChangeService {
       }
       const view = await noticeViewOf(tx, notice);
       const recipients = await tx.noticeRecipient.findMany({ where: { noticeId }, select: { id: true, personId: true } });
-      await this.notifier.toEach(
+      await queueEach(
+        this.notifier,
         tx,
         recipients.map((r) => ({
           personId: r.personId,
@@ -105,7 +106,8 @@ export class NoticeChangeService {
         ...(options.location?.trim() ? { location: options.location.trim() } : {}),
       };
       const recipients = await tx.noticeRecipient.findMany({ where: { noticeId }, select: { id: true, personId: true } });
-      await this.notifier.toEach(
+      await queueEach(
+        this.notifier,
         tx,
         recipients.map((r) => ({
           personId: r.personId,

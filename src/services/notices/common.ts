@@ -6,6 +6,9 @@ import type { Platform } from "../../config/index.js";
 import type { Tx } from "../../db/client.js";
 import { isOpen, type AssignmentStatus } from "../../domain/assignments/status.js";
 import { deliveryOf, isRsvpAnswer, type OutboxState, type RecipientFact } from "../../domain/notices/index.js";
+import type { Translate } from "../../i18n/index.js";
+import type { OutgoingMessage } from "../../outbox/outbox.js";
+import type { Notifier } from "../notifications.js";
 import type { AgendaItem, NoticeView } from "../render/meeting-notice.js";
 
 /** A person acting in chat (or the CLI). */
@@ -151,4 +154,22 @@ export async function recipientFacts(tx: Tx, noticeId: number): Promise<Recipien
         : {}),
     };
   });
+}
+
+/**
+ * Queues one message per recipient (each with its own buttons) through the notifier's batch path;
+ * `notBefore` is always given, as the database's default is the wall clock, not the business clock.
+ * Returns how many outbox rows were written.
+ */
+export async function queueEach(
+  notifier: Notifier,
+  tx: Tx,
+  entries: readonly { personId: number; render: (t: Translate) => OutgoingMessage; dedupeKey: string }[],
+  options: { topic: string; notBefore: Date },
+): Promise<number> {
+  const counts = await notifier.queueMany(
+    tx,
+    entries.map((e) => ({ personId: e.personId, render: e.render, options: { ...options, dedupeKey: e.dedupeKey } })),
+  );
+  return counts.reduce((sum, n) => sum + n, 0);
 }

@@ -25,7 +25,16 @@ import { audit } from "../audit.js";
 import { workCalendarOf } from "../calendars.js";
 import type { Notifier } from "../notifications.js";
 import { renderNoticeMessage } from "../render/meeting-notice.js";
-import { inviteKey, noticeForSecretariat, noticeTopic, noticeViewOf, NoticeError, requireSecretariat, type NoticeActor } from "./common.js";
+import {
+  inviteKey,
+  noticeForSecretariat,
+  noticeTopic,
+  noticeViewOf,
+  NoticeError,
+  requireSecretariat,
+  type NoticeActor,
+  queueEach,
+} from "./common.js";
 
 export const NOTICE_TITLE_MAX = 200;
 export const NOTICE_PLACE_MAX = 200;
@@ -206,7 +215,8 @@ export class NoticeComposeService {
           select: { id: true, personId: true },
           orderBy: { id: "asc" },
         });
-        const queued = await this.notifier.toEach(
+        const queued = await queueEach(
+          this.notifier,
           tx,
           recipients.map((r) => ({
             personId: r.personId,

@@ -8,7 +8,9 @@
  * `day_before` goes to those whose agency has not answered; `morning` to every expected
  * attendee and delegate. Times come from domain/notices/schedule.ts (working days apply).
  */
-import type { Db } from "../../db/client.js";
+import type { Db, Tx } from "../../db/client.js";
+import type { Translate } from "../../i18n/index.js";
+import type { QueuedNotice, UpcomingEntry } from "../due-work.js";
 import {
   expectedAttendees,
   followingReminder,
@@ -27,6 +29,8 @@ import { noticeTopic, noticeViewOf, recipientFacts } from "./common.js";
 export interface ReminderPass {
   notices: number;
   people: number;
+  /** Who each step went to, for operators (`peygir sweep`). */
+  queued: QueuedNotice[];
 }
 
 export class NoticeReminderService {
@@ -46,29 +50,54 @@ export class NoticeReminderService {
     return next?.nextReminderAt ?? undefined;
   }
 
-  /** Runs every reminder due by now; returns what it did. */
-  async runDue(limit = 50): Promise<ReminderPass> {
-    const now = this.clock.now();
+  /** Runs every reminder due by `now` (default: the clock's); returns what it did. */
+  async runDue(now: Date = this.clock.now(), limit = 50): Promise<ReminderPass> {
     const due = await this.db.notice.findMany({
       where: { status: "sent", nextReminderAt: { lte: now } },
       select: { id: true },
       orderBy: { nextReminderAt: "asc" },
       take: limit,
     });
-    const pass: ReminderPass = { notices: 0, people: 0 };
+    const pass: ReminderPass = { notices: 0, people: 0, queued: [] };
     for (const { id } of due) {
       // Several steps may be due at once after a pause: each is claimed (and maybe skipped) in turn.
       let ran = false;
-      for (let people = await this.#runOne(id, now); people !== undefined; people = await this.#runOne(id, now)) {
+      for (let sent = await this.#runOne(id, now); sent !== undefined; sent = await this.#runOne(id, now)) {
         ran = true;
-        pass.people += people;
+        pass.people += sent.length;
+        pass.queued.push(...sent);
       }
       if (ran) pass.notices++;
     }
     return pass;
   }
 
-  async #runOne(noticeId: number, now: Date): Promise<number | undefined> {
+  /** What will fire in (from, until]: each notice's next step and whom it would reach now. */
+  async upcoming(from: Date, until: Date, committeeCode?: string): Promise<UpcomingEntry[]> {
+    const notices = await this.db.notice.findMany({
+      where: {
+        status: "sent",
+        nextReminderAt: { gt: from, lte: until },
+        ...(committeeCode ? { committee: { code: committeeCode } } : {}),
+      },
+      include: { committee: { select: { code: true } } },
+      orderBy: { nextReminderAt: "asc" },
+    });
+    const entries: UpcomingEntry[] = [];
+    for (const n of notices) {
+      const tally = tallyNotice(await recipientFacts(this.db as unknown as Tx, n.id));
+      const targets = n.nextReminderStep === "day_before" ? nonResponders(tally) : expectedAttendees(tally);
+      entries.push({
+        at: n.nextReminderAt!,
+        committee: n.committee.code,
+        recipients: targets.map((r) => r.personName),
+        what: `notice reminder (${n.nextReminderStep}): ${n.title}`,
+      });
+    }
+    return entries;
+  }
+
+  async #runOne(noticeId: number, now: Date): Promise<QueuedNotice[] | undefined> {
     return this.db.$transaction(async (tx) => {
       const notice = await tx.notice.findUnique({
         where: { id: noticeId },
@@ -85,22 +114,25 @@ export class NoticeReminderService {
       if (count === 0) return undefined;
       if (!reminderStillUseful(step, notice.meetingAt, now)) {
         await audit(tx, { kind: "system" }, `notice.reminder.${step}.skipped`, "Notice", noticeId, { reason: "late" }, now);
-        return 0;
+        return [];
       }
       const tally = tallyNotice(await recipientFacts(tx, noticeId));
       const targets = step === "day_before" ? nonResponders(tally) : expectedAttendees(tally);
       const view = await noticeViewOf(tx, notice);
-      await this.notifier.toEach(
+      const counts = await this.notifier.queueMany(
         tx,
         targets.map((r) => ({
           personId: r.personId,
-          render: (t) => renderReminder(view, step, t, r.recipientId),
-          dedupeKey: `notice:${noticeId}:${notice.revision}:${step}:${r.recipientId}`,
+          render: (t: Translate) => renderReminder(view, step, t, r.recipientId),
+          options: {
+            topic: noticeTopic(noticeId),
+            dedupeKey: `notice:${noticeId}:${notice.revision}:${step}:${r.recipientId}`,
+            notBefore: now,
+          },
         })),
-        { topic: noticeTopic(noticeId), notBefore: now },
       );
       await audit(tx, { kind: "system" }, `notice.reminder.${step}`, "Notice", noticeId, { people: targets.length }, now);
-      return targets.length;
+      return targets.map((r, i) => ({ recipient: r.personName, kind: `notice_${step}`, summary: notice.title, messages: counts[i] ?? 0 }));
     });
   }
 }

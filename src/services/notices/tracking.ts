@@ -9,7 +9,15 @@ import type { Clock } from "../../shared/clock.js";
 import { audit } from "../audit.js";
 import type { Notifier } from "../notifications.js";
 import { renderReminder, renderTracking, type TrackingView } from "../render/meeting-notice.js";
-import { noticeForSecretariat, noticeTopic, noticeViewOf, recipientFacts, secretariatCommittees, type NoticeActor } from "./common.js";
+import {
+  noticeForSecretariat,
+  noticeTopic,
+  noticeViewOf,
+  recipientFacts,
+  secretariatCommittees,
+  type NoticeActor,
+  queueEach,
+} from "./common.js";
 
 /** A reminder to the same person about the same notice at most once per this interval, however often the button is pressed. */
 const NUDGE_INTERVAL_MS = 3_600_000;
@@ -92,7 +100,8 @@ export class NoticeTrackingService {
       const view = await noticeViewOf(tx, notice);
       const targets = nonResponders(tallyNotice(await recipientFacts(tx, noticeId)));
       const slot = Math.floor(now.getTime() / NUDGE_INTERVAL_MS);
-      await this.notifier.toEach(
+      await queueEach(
+        this.notifier,
         tx,
         targets.map((r) => ({
           personId: r.personId,
