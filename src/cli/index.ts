@@ -3,9 +3,11 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/index.js";
 import { importCommand } from "./commands/import.js";
 import { cycleCommand } from "./commands/cycle.js";
+import { exportCommand } from "./commands/export.js";
 import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { publishCommand } from "./commands/publish.js";
+import { reportCommand } from "./commands/report.js";
 import { startCommand } from "./commands/start.js";
 
 export function buildProgram(): Command {
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   publishCommand(program);
   cycleCommand(program);
   importCommand(program);
+  reportCommand(program);
+  exportCommand(program);
   return program;
 }
 

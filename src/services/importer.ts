@@ -183,6 +183,7 @@ class ImportRun {
       province: c.province,
       calendar: asJson(c.calendar),
       weeklyReportTemplate: c.weeklyReport === null ? null : asJson(c.weeklyReport),
+      quotas: c.quotas.length === 0 ? null : asJson(c.quotas),
     };
     const existing = await this.tx.committee.findUnique({ where: { code: c.code } });
     return this.sync("committee", existing, desired, {
@@ -368,11 +369,18 @@ class ImportRun {
 }
 
 /** Prisma writes a null Json column as DbNull (plain null would mean the JSON value null). */
-function withDbNull<F extends { weeklyReportTemplate?: Prisma.InputJsonValue | null }>(
+function withDbNull<F extends { weeklyReportTemplate?: Prisma.InputJsonValue | null; quotas?: Prisma.InputJsonValue | null }>(
   fields: F,
-): Omit<F, "weeklyReportTemplate"> & { weeklyReportTemplate?: Prisma.InputJsonValue | typeof Prisma.DbNull } {
-  const { weeklyReportTemplate, ...rest } = fields;
-  return weeklyReportTemplate === undefined ? rest : { ...rest, weeklyReportTemplate: weeklyReportTemplate ?? Prisma.DbNull };
+): Omit<F, "weeklyReportTemplate" | "quotas"> & {
+  weeklyReportTemplate?: Prisma.InputJsonValue | typeof Prisma.DbNull;
+  quotas?: Prisma.InputJsonValue | typeof Prisma.DbNull;
+} {
+  const { weeklyReportTemplate, quotas, ...rest } = fields;
+  return {
+    ...rest,
+    ...(weeklyReportTemplate === undefined ? {} : { weeklyReportTemplate: weeklyReportTemplate ?? Prisma.DbNull }),
+    ...(quotas === undefined ? {} : { quotas: quotas ?? Prisma.DbNull }),
+  };
 }
 
 /** The fields of `desired` whose value differs from the row's. */

@@ -13,6 +13,8 @@ import { ImportService } from "./importer.js";
 import { InviteService } from "./invites.js";
 import { Notifier } from "./notifications.js";
 import { PublishingService } from "./publishing.js";
+import { ExportService } from "./reports/export.js";
+import { ReportService } from "./reports/figures.js";
 import { WeeklyReportService } from "./weekly-reports.js";
 
 export interface ServiceSettings {
@@ -40,6 +42,8 @@ export interface Services {
   publishing: PublishingService;
   assignments: AssignmentService;
   weeklyReports: WeeklyReportService;
+  reports: ReportService;
+  exports: ExportService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -52,5 +56,7 @@ export function createServices(deps: ServiceDeps): Services {
     publishing: new PublishingService(deps.db, deps.clock, notifier),
     assignments: new AssignmentService(deps.db, deps.clock, notifier, deps.logger, deps.settings.maxAttachmentBytes),
     weeklyReports: new WeeklyReportService(deps.db, deps.clock, notifier, deps.settings.maxAttachmentBytes),
+    reports: new ReportService(deps.db, deps.clock),
+    exports: new ExportService(deps.db, deps.clock, deps.i18n),
   };
 }

@@ -4,28 +4,13 @@
  * open` opens the week's report cycle. No bot token is set: messages wait in the outbox. The
  * services behind them are tested on both databases by the other agency tests; this is the wiring.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildProgram } from "../../src/cli/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { ImportService } from "../../src/services/importer.js";
 import { systemClock } from "../../src/shared/clock.js";
+import { peygir } from "../support/cli.js";
 import { testDatabases, type TestDatabase } from "../support/databases.js";
 import { FIXTURE_PATH } from "../support/e2e.js";
-
-/** Runs `peygir …args` and returns what it printed. */
-async function peygir(...args: string[]): Promise<string> {
-  let output = "";
-  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    output += String(chunk);
-    return true;
-  });
-  try {
-    await buildProgram().parseAsync(["node", "peygir", ...args]);
-    return output;
-  } finally {
-    write.mockRestore();
-  }
-}
 
 describe("agency CLI commands", () => {
   let database: TestDatabase;

@@ -1,6 +1,7 @@
 /**
  * Rules across the parts of a committee file: every code referred to is declared, nothing that
- * must be unique appears twice, a lead is not also a co-agency, a deadline is not before its meeting.
+ * must be unique appears twice, a lead is not also a co-agency, a deadline is not before its meeting,
+ * a quota's agencies are the committee's.
  *
  * Identities (agency codes, phones, meeting and resolution numbers) are read on their own, even
  * from parts with other errors, so that one broken agency does not turn every reference to it
@@ -32,6 +33,8 @@ export interface CrossCheckInput {
   readonly people: readonly PersonParts[];
   readonly meetingNumbers: readonly Parsed<string>[];
   readonly meetings: readonly MeetingParts[];
+  /** Agency codes named in the committee's quotas, each at its own key. */
+  readonly quotaAgencies: readonly Parsed<string>[];
 }
 
 /** The word `lead: all` uses; an agency cannot be called that. */
@@ -44,6 +47,7 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     ...checkPeople(input, declared),
     ...duplicates(input.meetingNumbers, (n) => n, ["number"], "the meeting number"),
     ...input.meetings.flatMap((meeting) => checkMeeting(meeting, declared)),
+    ...input.quotaAgencies.filter((a) => !declared.has(a.value)).map((a) => ({ path: a.at, message: unknownAgency(a.value, declared) })),
   ];
 }
 

@@ -6,8 +6,8 @@
  * on the text (a phone that lost its leading zero is still recognised by parsePhone).
  */
 import { z } from "zod";
-import { type JalaliDate, parseJalaliStrict } from "../calendar/index.js";
-import { normaliseDigits, normalisePersian, parsePhone } from "../text/index.js";
+import { INPUT_YEAR_MAX, INPUT_YEAR_MIN, type JalaliDate, parseJalaliStrict } from "../calendar/index.js";
+import { normaliseDigits, normalisePersian, parseNumber, parsePhone } from "../text/index.js";
 import { dateErrorMessage, describeValue, oneOfMessage, phoneErrorMessage, quote } from "./messages.js";
 
 type Ctx = z.core.$RefinementCtx;
@@ -83,6 +83,22 @@ export function positiveInteger(): z.ZodType<number, unknown> {
   return numeric((s, ctx) => {
     const n = /^\d+$/.test(s) ? Number(s) : NaN;
     return Number.isSafeInteger(n) && n >= 1 ? n : reject(ctx, `expected a whole number from 1 up, got ${quote(s)}`);
+  });
+}
+
+/** 1200, "1,200", "۱۲۰۰", 2.5: a number above 0 (targets may be amounts with decimals). */
+export function positiveNumber(): z.ZodType<number, unknown> {
+  return numeric((s, ctx) => {
+    const parsed = parseNumber(s, { allowDecimal: true });
+    return parsed.ok && parsed.value > 0 ? parsed.value : reject(ctx, `expected a number above 0, got ${quote(s)}`);
+  });
+}
+
+/** A Jalali year such as 1405. */
+export function jalaliYearNumber(): z.ZodType<number, unknown> {
+  return numeric((s, ctx) => {
+    const n = /^\d{4}$/.test(s) ? Number(s) : NaN;
+    return n >= INPUT_YEAR_MIN && n <= INPUT_YEAR_MAX ? n : reject(ctx, `expected a Jalali year such as 1405, got ${quote(s)}`);
   });
 }
 

@@ -16,6 +16,7 @@ export {
   type MeetingEntry,
   type PersonEntry,
   type QuestionType,
+  type QuotaEntry,
   type ResolutionEntry,
   type ResolutionKind,
   type RoleEntry,

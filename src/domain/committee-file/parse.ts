@@ -114,6 +114,9 @@ function validate(data: unknown): { document?: CommitteeFile; problems: Problem[
       people,
       meetingNumbers: identities(label(), rawMeetings, "number", ["meetings"]),
       meetings: meetings.map((m) => ({ ...m, date: m.meeting?.value.date })),
+      quotaAgencies: (committee?.value.quotas ?? []).flatMap((quota, i) =>
+        Object.keys(quota.agencies).map((agency) => ({ value: agency, at: ["committee", "quotas", i, "agencies", agency] })),
+      ),
     }),
   );
   if (v.problems.length > 0 || !committee) return { problems: v.problems };

@@ -10,6 +10,7 @@ import { DEFAULT_CALENDAR_CONFIG, createWorkCalendar, jalaliKey } from "../calen
 import {
   code,
   jalaliDate,
+  jalaliYearNumber,
   label,
   listOf,
   officeHours,
@@ -17,6 +18,7 @@ import {
   optional,
   phone,
   positiveInteger,
+  positiveNumber,
   questionKey,
   text,
   weekdayAndTime,
@@ -31,6 +33,7 @@ import {
   type Lead,
   type MeetingEntry,
   type PersonEntry,
+  type QuotaEntry,
   type ResolutionEntry,
   type ResolutionKind,
   type RoleEntry,
@@ -104,6 +107,28 @@ const weeklyReportSchema = record({
   return w;
 });
 
+const quotaSchema = record({
+  indicator: questionKey(),
+  year: jalaliYearNumber(),
+  target: positiveNumber(),
+  agencies: optional(z.record(z.string(), positiveNumber())),
+}).transform((q): QuotaEntry => ({ indicator: q.indicator, year: q.year, target: q.target, agencies: q.agencies ?? {} }));
+
+/** A quota counts the answers of one number question: it must name one. Agency codes are cross-checked. */
+function checkQuotas(ctx: z.core.$RefinementCtx, quotas: readonly QuotaEntry[], weeklyReport: WeeklyReportTemplate | undefined): void {
+  const numbers = (weeklyReport?.questions ?? []).filter((q) => q.type === "number").map((q) => q.key);
+  quotas.forEach((quota, i) => {
+    if (!numbers.includes(quota.indicator)) {
+      const known = numbers.length > 0 ? `one of ${numbers.join(", ")}` : "a number question, and weeklyReport has none";
+      addIssueAt(ctx, ["quotas", i, "indicator"], `"${quota.indicator}" is not a number question of weeklyReport: expected ${known}`);
+    }
+  });
+  addIssues(
+    ctx,
+    duplicates(located(quotas, ["quotas"]), (q) => `${q.indicator} in ${q.year}`, ["indicator"], "the quota"),
+  );
+}
+
 export const committeeSchema = record({
   code: code(),
   name: text(),
@@ -111,14 +136,19 @@ export const committeeSchema = record({
   province: optional(text()),
   calendar: optional(calendarSchema),
   weeklyReport: optional(weeklyReportSchema),
-}).transform((c): CommitteeEntry => ({
-  code: c.code,
-  name: c.name,
-  county: c.county ?? null,
-  province: c.province ?? null,
-  calendar: c.calendar ?? DEFAULT_CALENDAR,
-  weeklyReport: c.weeklyReport ?? null,
-}));
+  quotas: optional(z.array(quotaSchema)),
+}).transform((c, ctx): CommitteeEntry => {
+  checkQuotas(ctx, c.quotas ?? [], c.weeklyReport);
+  return {
+    code: c.code,
+    name: c.name,
+    county: c.county ?? null,
+    province: c.province ?? null,
+    calendar: c.calendar ?? DEFAULT_CALENDAR,
+    weeklyReport: c.weeklyReport ?? null,
+    quotas: c.quotas ?? [],
+  };
+});
 
 export const agencySchema = record({
   code: code(),
