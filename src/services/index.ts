@@ -8,6 +8,7 @@ import type { Platform } from "../config/index.js";
 import type { Db } from "../db/client.js";
 import type { Clock } from "../shared/clock.js";
 import { AssignmentService } from "./assignments.js";
+import { CommitteeGroupService } from "./committee-groups.js";
 import { IdentityService } from "./identity.js";
 import { ImportService } from "./importer.js";
 import { InviteService } from "./invites.js";
@@ -44,6 +45,8 @@ export interface Services {
   weeklyReports: WeeklyReportService;
   reports: ReportService;
   exports: ExportService;
+  /** Committees' group chats (/bindgroup); `groupsOf` lists where group-wide posts go. */
+  groups: CommitteeGroupService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -58,5 +61,6 @@ export function createServices(deps: ServiceDeps): Services {
     weeklyReports: new WeeklyReportService(deps.db, deps.clock, notifier, deps.settings.maxAttachmentBytes),
     reports: new ReportService(deps.db, deps.clock),
     exports: new ExportService(deps.db, deps.clock, deps.i18n),
+    groups: new CommitteeGroupService(deps.db, deps.clock),
   };
 }
