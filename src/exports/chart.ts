@@ -9,7 +9,6 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Resvg } from "@resvg/resvg-js";
 import type { AgencyFigures, CommitteeFigures, QuotaProgress } from "../domain/reports/index.js";
 import type { Translate } from "../i18n/index.js";
 import { formatsFor } from "../services/render/format.js";
@@ -45,6 +44,8 @@ export interface ChartInput {
   figures: CommitteeFigures;
   /** The agencies to draw (worst first); by default all of the figures', capped at CHART_MAX_AGENCIES. */
   agencies?: readonly AgencyFigures[];
+  /** The quotas drawn under the bars; by default the committee's. */
+  quotas?: readonly QuotaProgress[];
   /** Words, digits and the period's name in the reader's language. */
   t: Translate;
   periodLabel: string;
@@ -82,7 +83,7 @@ export function chartSvg(input: ChartInput): { svg: string; height: number; rows
   const all = input.agencies ?? figures.agencies;
   const shown = all.slice(0, CHART_MAX_AGENCIES);
   const hidden = all.length - shown.length;
-  const quotas = figures.committee.quotas;
+  const quotas = input.quotas ?? figures.committee.quotas;
   const barsBottom = HEADER + shown.length * ROW + (hidden > 0 ? 40 : 0);
   const height = barsBottom + (quotas.length > 0 ? 70 + quotas.length * QUOTA_ROW : 0) + MARGIN;
 
@@ -174,8 +175,10 @@ function quotaRow(q: QuotaProgress, top: number, t: Translate, percent: (share: 
 }
 
 /** The chart as a PNG. */
-export function renderChartPng(input: ChartInput): Buffer {
+export async function renderChartPng(input: ChartInput): Promise<Buffer> {
   const { svg } = chartSvg(input);
+  // Loaded on first use, like exceljs: the native renderer need not slow every start of the bot.
+  const { Resvg } = await import("@resvg/resvg-js");
   const resvg = new Resvg(svg, {
     font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: "Vazirmatn" },
     fitTo: { mode: "width", value: CHART_WIDTH },

@@ -4,7 +4,7 @@
  * numbers as numbers (shares as percentages), dates as Jalali text (Excel has no Jalali calendar;
  * "۱۴۰۵/۰۹/۲۳ ۱۰:۰۰" reads right and sorts right).
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { formatJalaliNumeric, formatTime } from "../domain/calendar/index.js";
 import { FREE_FORM_KEY } from "../domain/weekly-report/answers.js";
 import type { Translate } from "../i18n/index.js";
@@ -57,7 +57,9 @@ const longestLine = (s: string): number => s.split("\n").reduce((m, line) => Mat
 
 /** The workbook as an .xlsx file's bytes. */
 export async function writeWorkbook(data: ExportData, t: Translate): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes most of a second to load, which every bot start would pay.
+  const { default: Excel } = await import("exceljs");
+  const book = new Excel.Workbook();
   book.creator = "Peygir";
   book.created = data.figures.now;
   book.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];

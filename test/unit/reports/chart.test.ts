@@ -3,7 +3,7 @@
  * fills its track from the right by the agency's realization; the quota bar by its share).
  */
 import { PNG } from "pngjs";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { computeFigures } from "../../../src/domain/reports/index.js";
 import { CHART_BAR, CHART_MAX_AGENCIES, CHART_WIDTH, chartSvg, renderChartPng } from "../../../src/exports/chart.js";
 import { createI18n, translatorFor } from "../../../src/i18n/index.js";
@@ -25,7 +25,10 @@ function pixel(png: PNG, x: number, y: number): number[] {
 const isColoured = (rgb: number[]) => Math.max(...rgb) - Math.min(...rgb) > 60;
 
 describe("the realization chart", () => {
-  const png = PNG.sync.read(renderChartPng(input));
+  let png: PNG;
+  beforeAll(async () => {
+    png = PNG.sync.read(await renderChartPng(input));
+  });
   const { height, rows } = chartSvg(input);
   const mid = (row: { top: number }) => row.top + CHART_BAR.height / 2;
   /** x at `share` of the track, counted from its right end. */
