@@ -177,3 +177,14 @@ status-button-period-year = This year
 status-button-period-all = Since the start
 status-not-allowed = The secretariat, the governorate and the committee's agencies see where resolutions stand; you have no role in any committee.
 status-chart-caption = Realization of resolutions — { $committee }
+
+## ───── /export
+
+export-not-allowed = Only the committee's secretariat receives its Excel file.
+export-caption = The Excel file of { $committee }: resolutions and the history of { $assignments } assignments, agencies' realization, weekly reports, notices and quotas
+
+## ───── /help lines
+
+help-status-agency = • /status your agency's realization of resolutions, its overdue items and weekly reports, with a chart.
+help-status-committee = • /status where the committee's resolutions stand, with a chart: each agency's realization, overdue items, weekly reports, indicators and quotas.
+help-export = • /export the committee's Excel file: resolutions with each assignment's full history, agencies' realization, weekly reports, notices and quotas.

@@ -10,6 +10,7 @@ import { groups } from "./groups.js";
 import { help } from "./help.js";
 import { instructionButton } from "./instruction-button.js";
 import { onboarding } from "./onboarding.js";
+import { status } from "./status.js";
 import { weeklyReport } from "./weekly-report.js";
 
 export function features(): Composer<BotContext> {
@@ -26,6 +27,7 @@ export function features(): Composer<BotContext> {
   personal.use(agency());
   personal.use(weeklyReport());
   personal.use(instructionButton());
+  personal.use(status());
   personal.use(fallback());
   return composer;
 }

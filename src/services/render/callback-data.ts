@@ -6,6 +6,8 @@
  *   t:2         page 2 of /tasks
  *   w:7:3       start the weekly report of cycle 7 for agency 3
  *   d:k3x9:ok   an answer inside a running dialog; the token ties the button to that dialog
+ *   s:g:y:12    a /status screen (o verview, a gencies page, g one agency, d overdue, c ompliance,
+ *               i ndicators) for a period (m onth, s eason, y ear, a ll), with an agency id or a page
  *   gi:123      the governorate's "instruction" on assignment 123 (from a digest; the secretariat issue owns the dialog)
  *
  * Every decoded id is only a claim: the services check that the presser may act on it.
@@ -62,4 +64,30 @@ export const dialogData = (token: string, choice: string): string => `d:${token}
 export function parseDialogData(data: string): { token: string; choice: string } | undefined {
   const m = DIALOG_DATA.exec(data);
   return m ? { token: m[1]!, choice: m[2]! } : undefined;
+}
+
+const STATUS_SCREEN_CODES = { overview: "o", agencies: "a", agency: "g", overdue: "d", compliance: "c", indicators: "i" } as const;
+const STATUS_PERIOD_CODES = { month: "m", season: "s", year: "y", all: "a" } as const;
+const byCode = <T extends Record<string, string>>(codes: T) => new Map(Object.entries(codes).map(([k, v]) => [v, k as keyof T]));
+const STATUS_SCREENS_BY_CODE = byCode(STATUS_SCREEN_CODES);
+const STATUS_PERIODS_BY_CODE = byCode(STATUS_PERIOD_CODES);
+
+export const STATUS_DATA = /^s:([oagdci]):([msya])(?::(\d{1,12}))?$/;
+
+export interface StatusData {
+  screen: keyof typeof STATUS_SCREEN_CODES;
+  period: keyof typeof STATUS_PERIOD_CODES;
+  /** An agency id, or a page of the agencies' list; 0 when the screen needs none. */
+  id: number;
+}
+
+export const statusData = (d: StatusData): string =>
+  `s:${STATUS_SCREEN_CODES[d.screen]}:${STATUS_PERIOD_CODES[d.period]}${d.id > 0 ? `:${d.id}` : ""}`;
+
+export function parseStatusData(data: string): StatusData | undefined {
+  const m = STATUS_DATA.exec(data);
+  const screen = m ? STATUS_SCREENS_BY_CODE.get(m[1]!) : undefined;
+  const period = m ? STATUS_PERIODS_BY_CODE.get(m[2]!) : undefined;
+  const id = m?.[3] === undefined ? 0 : asId(m[3]);
+  return screen && period && id !== undefined ? { screen, period, id } : undefined;
 }

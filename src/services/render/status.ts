@@ -5,7 +5,14 @@
  *
  * Pure rendering of figures computed in domain/reports; `button` makes each button's callback data.
  */
-import type { AgencyFigures, CommitteeFigures, ComplianceCounts, OverdueItem, PeriodKind, QuotaProgress } from "../../domain/reports/index.js";
+import type {
+  AgencyFigures,
+  CommitteeFigures,
+  ComplianceCounts,
+  OverdueItem,
+  PeriodKind,
+  QuotaProgress,
+} from "../../domain/reports/index.js";
 import type { Translate } from "../../i18n/index.js";
 import type { InlineButton, OutgoingMessage } from "../../outbox/outbox.js";
 import type { CommitteeRef, StatusView } from "../reports/figures.js";
@@ -42,7 +49,10 @@ function complianceText(t: Translate, c: ComplianceCounts): string {
 
 function header(t: Translate, committee: CommitteeRef, figures: Pick<CommitteeFigures, "now" | "period">): string[] {
   const f = formatsFor(t);
-  return [t("status-title", { committee: committee.name }), t("status-period", { period: periodLabel(figures.period, t), date: f.date(figures.now) })];
+  return [
+    t("status-title", { committee: committee.name }),
+    t("status-period", { period: periodLabel(figures.period, t), date: f.date(figures.now) }),
+  ];
 }
 
 function figureLines(t: Translate, fig: AgencyFigures | CommitteeFigures["committee"]): string[] {
@@ -59,7 +69,10 @@ function figureLines(t: Translate, fig: AgencyFigures | CommitteeFigures["commit
 }
 
 function periodButtons(t: Translate, button: StatusButton, target: StatusTarget): InlineButton[] {
-  return PERIODS.filter((p) => p !== target.period).map((period) => ({ text: t(`status-button-period-${period}`), callback_data: button({ ...target, period }) }));
+  return PERIODS.filter((p) => p !== target.period).map((period) => ({
+    text: t(`status-button-period-${period}`),
+    callback_data: button({ ...target, period }),
+  }));
 }
 
 function more(t: Translate, count: number): string[] {
@@ -101,7 +114,12 @@ function agencyLine(t: Translate, f: Fmt, a: AgencyFigures, rank: number): strin
   });
 }
 
-function renderOwnAgency(view: Extract<StatusView, { scope: "agency" }>, t: Translate, button: StatusButton, period: PeriodKind): OutgoingMessage {
+function renderOwnAgency(
+  view: Extract<StatusView, { scope: "agency" }>,
+  t: Translate,
+  button: StatusButton,
+  period: PeriodKind,
+): OutgoingMessage {
   const lines = [
     ...header(t, view.committee, view.figures),
     t("status-agency-heading", { agency: view.agency.agency.name }),
@@ -115,7 +133,13 @@ function renderOwnAgency(view: Extract<StatusView, { scope: "agency" }>, t: Tran
 }
 
 /** The list of agencies as buttons, a page at a time. */
-export function renderAgencyList(committee: CommitteeRef, figures: CommitteeFigures, t: Translate, button: StatusButton, page: number): OutgoingMessage {
+export function renderAgencyList(
+  committee: CommitteeRef,
+  figures: CommitteeFigures,
+  t: Translate,
+  button: StatusButton,
+  page: number,
+): OutgoingMessage {
   const f = formatsFor(t);
   const pages = Math.max(1, Math.ceil(figures.agencies.length / AGENCY_PAGE));
   const current = Math.min(Math.max(1, page), pages);
@@ -170,7 +194,9 @@ export function renderAgencyDetail(
   ];
   return {
     text: lines.join("\n"),
-    buttons: [[{ text: t("status-button-agencies"), callback_data: button({ screen: "agencies", period, id: 1 }) }, backButton(t, button, period)]],
+    buttons: [
+      [{ text: t("status-button-agencies"), callback_data: button({ screen: "agencies", period, id: 1 }) }, backButton(t, button, period)],
+    ],
   };
 }
 
@@ -195,15 +221,33 @@ function overdueLines(t: Translate, items: readonly OverdueItem[], withAgency: b
 }
 
 /** Every overdue item, the latest first. */
-export function renderOverdue(committee: CommitteeRef, figures: CommitteeFigures, t: Translate, button: StatusButton, period: PeriodKind): OutgoingMessage {
-  const lines = [...header(t, committee, figures), ...(figures.overdue.length === 0 ? ["", t("status-overdue-none")] : overdueLines(t, figures.overdue, true))];
+export function renderOverdue(
+  committee: CommitteeRef,
+  figures: CommitteeFigures,
+  t: Translate,
+  button: StatusButton,
+  period: PeriodKind,
+): OutgoingMessage {
+  const lines = [
+    ...header(t, committee, figures),
+    ...(figures.overdue.length === 0 ? ["", t("status-overdue-none")] : overdueLines(t, figures.overdue, true)),
+  ];
   return { text: lines.join("\n"), buttons: [[backButton(t, button, period)]] };
 }
 
 /** Weekly-report compliance per agency, the most missing first. */
-export function renderCompliance(committee: CommitteeRef, figures: CommitteeFigures, t: Translate, button: StatusButton, period: PeriodKind): OutgoingMessage {
+export function renderCompliance(
+  committee: CommitteeRef,
+  figures: CommitteeFigures,
+  t: Translate,
+  button: StatusButton,
+  period: PeriodKind,
+): OutgoingMessage {
   const agencies = [...figures.agencies].sort(
-    (a, b) => b.compliance4.missing - a.compliance4.missing || b.compliance12.missing - a.compliance12.missing || a.agency.name.localeCompare(b.agency.name, "fa"),
+    (a, b) =>
+      b.compliance4.missing - a.compliance4.missing ||
+      b.compliance12.missing - a.compliance12.missing ||
+      a.agency.name.localeCompare(b.agency.name, "fa"),
   );
   const shown = agencies.slice(0, STATUS_LIST_LIMIT);
   const lines = [
@@ -213,7 +257,13 @@ export function renderCompliance(committee: CommitteeRef, figures: CommitteeFigu
     t("status-compliance-12", { text: complianceText(t, figures.committee.compliance12) }),
     "",
     t("status-compliance-heading"),
-    ...shown.map((a) => t("status-compliance-agency", { agency: a.agency.name, last4: complianceText(t, a.compliance4), last12: complianceText(t, a.compliance12) })),
+    ...shown.map((a) =>
+      t("status-compliance-agency", {
+        agency: a.agency.name,
+        last4: complianceText(t, a.compliance4),
+        last12: complianceText(t, a.compliance12),
+      }),
+    ),
     ...more(t, agencies.length - shown.length),
   ];
   return { text: lines.join("\n"), buttons: [[backButton(t, button, period)]] };
@@ -255,19 +305,35 @@ function indicatorLines(
 }
 
 /** The committee's indicator totals for the period, its quotas, and each agency's totals. */
-export function renderIndicators(committee: CommitteeRef, figures: CommitteeFigures, t: Translate, button: StatusButton, period: PeriodKind): OutgoingMessage {
+export function renderIndicators(
+  committee: CommitteeRef,
+  figures: CommitteeFigures,
+  t: Translate,
+  button: StatusButton,
+  period: PeriodKind,
+): OutgoingMessage {
   const f = formatsFor(t);
   const first = figures.indicators[0];
-  const agencies = first ? [...figures.agencies].sort((a, b) => (b.indicatorTotals[first.key] ?? 0) - (a.indicatorTotals[first.key] ?? 0)) : [];
+  const agencies = first
+    ? [...figures.agencies].sort((a, b) => (b.indicatorTotals[first.key] ?? 0) - (a.indicatorTotals[first.key] ?? 0))
+    : [];
   const shown = agencies.slice(0, STATUS_LIST_LIMIT);
   const lines = [
     ...header(t, committee, figures),
-    ...(figures.indicators.length === 0 ? ["", t("status-indicators-none")] : indicatorLines(t, figures.indicators, figures.committee.indicatorTotals, figures.committee.quotas)),
+    ...(figures.indicators.length === 0
+      ? ["", t("status-indicators-none")]
+      : indicatorLines(t, figures.indicators, figures.committee.indicatorTotals, figures.committee.quotas)),
     ...(first
       ? [
           "",
           t("status-indicators-by-agency", { label: first.label }),
-          ...shown.map((a) => t("status-indicator-agency", { agency: a.agency.name, total: f.number(a.indicatorTotals[first.key] ?? 0), unit: first.unit ?? "" })),
+          ...shown.map((a) =>
+            t("status-indicator-agency", {
+              agency: a.agency.name,
+              total: f.number(a.indicatorTotals[first.key] ?? 0),
+              unit: first.unit ?? "",
+            }),
+          ),
           ...more(t, agencies.length - shown.length),
         ]
       : []),
