@@ -6,6 +6,7 @@ import { cycleCommand } from "./commands/cycle.js";
 import { exportCommand } from "./commands/export.js";
 import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand } from "./commands/migrate.js";
+import { peopleCommands } from "./commands/people.js";
 import { publishCommand } from "./commands/publish.js";
 import { reportCommand } from "./commands/report.js";
 import { startCommand } from "./commands/start.js";
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   importCommand(program);
   reportCommand(program);
   exportCommand(program);
+  peopleCommands(program);
   return program;
 }
 

@@ -184,6 +184,7 @@ class ImportRun {
       calendar: asJson(c.calendar),
       weeklyReportTemplate: c.weeklyReport === null ? null : asJson(c.weeklyReport),
       quotas: c.quotas.length === 0 ? null : asJson(c.quotas),
+      verifyContact: c.verifyContact,
     };
     const existing = await this.tx.committee.findUnique({ where: { code: c.code } });
     return this.sync("committee", existing, desired, {

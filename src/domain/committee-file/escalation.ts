@@ -62,7 +62,7 @@ function reject(ctx: Ctx, message: string): never {
 }
 
 const recipients = () =>
-  listOf(oneOf(ESCALATION_RECIPIENTS)).pipe(z.array(z.string()).min(1, "name at least one recipient")) as z.ZodType<
+  listOf(oneOf(ESCALATION_RECIPIENTS)).pipe(z.array(z.enum(ESCALATION_RECIPIENTS)).min(1, "name at least one recipient")) as z.ZodType<
     EscalationRecipient[],
     unknown
   >;
@@ -106,7 +106,7 @@ export const escalationSchema = record({
   ),
 }).transform((e): EscalationPolicy => {
   const d = DEFAULT_ESCALATION_POLICY;
-  const w = e.weeklyReport ?? {};
+  const w: Partial<NonNullable<typeof e.weeklyReport>> = e.weeklyReport ?? {};
   return {
     unacknowledged: e.unacknowledged ?? d.unacknowledged,
     beforeDeadline: e.beforeDeadline ?? d.beforeDeadline,

@@ -137,6 +137,8 @@ export const committeeSchema = record({
   calendar: optional(calendarSchema),
   weeklyReport: optional(weeklyReportSchema),
   quotas: optional(z.array(quotaSchema)),
+  /** Joining asks for the person's contact and binds only on a matching phone (default true). */
+  verifyContact: optional(z.boolean()),
 }).transform((c, ctx): CommitteeEntry => {
   checkQuotas(ctx, c.quotas ?? [], c.weeklyReport);
   return {
@@ -147,6 +149,7 @@ export const committeeSchema = record({
     calendar: c.calendar ?? DEFAULT_CALENDAR,
     weeklyReport: c.weeklyReport ?? null,
     quotas: c.quotas ?? [],
+    verifyContact: c.verifyContact ?? true,
   };
 });
 

@@ -63,6 +63,8 @@ export interface CommitteeEntry {
   readonly weeklyReport: WeeklyReportTemplate | null;
   /** Stored as Committee.quotas; empty when the file sets none. */
   readonly quotas: readonly QuotaEntry[];
+  /** Whether joining checks the shared contact against the invited person's phone. */
+  readonly verifyContact: boolean;
 }
 
 export interface AgencyEntry {

@@ -8,6 +8,7 @@
  *   d:k3x9:ok   an answer inside a running dialog; the token ties the button to that dialog
  *   s:g:y:12    a /status screen (o verview, a gencies page, g one agency, d overdue, c ompliance,
  *               i ndicators) for a period (m onth, s eason, y ear, a ll), with an agency id or a page
+ *   j:ok:5      the secretariat approves (ok) or refuses (no) join request 5
  *   gi:123      the governorate's "instruction" on assignment 123 (from a digest; the secretariat issue owns the dialog)
  *
  * Every decoded id is only a claim: the services check that the presser may act on it.
@@ -28,6 +29,7 @@ export const ASSIGNMENT_ACTION_DATA = /^a:(ack|prg|done|blk):(\d{1,12})$/;
 export const TASKS_PAGE_DATA = /^t:(\d{1,4})$/;
 export const WEEKLY_REPORT_DATA = /^w:(\d{1,12}):(\d{1,12})$/;
 export const DIALOG_DATA = /^d:([a-z0-9]{1,12}):(.{1,40})$/;
+export const JOIN_REQUEST_DATA = /^j:(ok|no):(\d{1,12})$/;
 
 export const assignmentActionData = (action: AgencyAction, assignmentId: number): string => `a:${ACTION_CODES[action]}:${assignmentId}`;
 
@@ -90,4 +92,13 @@ export function parseStatusData(data: string): StatusData | undefined {
   const period = m ? STATUS_PERIODS_BY_CODE.get(m[2]!) : undefined;
   const id = m?.[3] === undefined ? 0 : asId(m[3]);
   return screen && period && id !== undefined ? { screen, period, id } : undefined;
+}
+
+export const joinRequestData = (decision: "approve" | "refuse", requestId: number): string =>
+  `j:${decision === "approve" ? "ok" : "no"}:${requestId}`;
+
+export function parseJoinRequestData(data: string): { decision: "approve" | "refuse"; requestId: number } | undefined {
+  const m = JOIN_REQUEST_DATA.exec(data);
+  const requestId = asId(m?.[2]);
+  return m && requestId !== undefined ? { decision: m[1] === "ok" ? "approve" : "refuse", requestId } : undefined;
 }
