@@ -6,6 +6,9 @@
  *   t:2         page 2 of /tasks
  *   w:7:3       start the weekly report of cycle 7 for agency 3
  *   d:k3x9:ok   an answer inside a running dialog; the token ties the button to that dialog
+ *   x:ok:5      the secretariat's decision on extension request 5 (ok | no)
+ *   s:ext:12    a secretariat / governorate action on item 12 (see STAFF_ACTIONS)
+ *   v:ok:12     the verification queue: approve (ok) or send back (bk) item 12
  *
  * Every decoded id is only a claim: the services check that the presser may act on it.
  */
@@ -51,4 +54,60 @@ export const dialogData = (token: string, choice: string): string => `d:${token}
 export function parseDialogData(data: string): { token: string; choice: string } | undefined {
   const m = DIALOG_DATA.exec(data);
   return m ? { token: m[1]!, choice: m[2]! } : undefined;
+}
+
+export const EXTENSION_DECISION_DATA = /^x:(ok|no):(\d{1,12})$/;
+
+export const extensionDecisionData = (decision: "approve" | "refuse", requestId: number): string =>
+  `x:${decision === "approve" ? "ok" : "no"}:${requestId}`;
+
+export function parseExtensionDecisionData(data: string): { decision: "approve" | "refuse"; requestId: number } | undefined {
+  const m = EXTENSION_DECISION_DATA.exec(data);
+  const requestId = asId(m?.[2]);
+  return m && requestId !== undefined ? { decision: m[1] === "ok" ? "approve" : "refuse", requestId } : undefined;
+}
+
+/** What the secretariat and the governorate can press on an item. */
+export const STAFF_ACTIONS = ["ext", "cnl", "rea", "add", "his", "ins", "req"] as const;
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+export const STAFF_ACTION_DATA = /^s:(ext|cnl|rea|add|his|ins|req):(\d{1,12})$/;
+
+export const staffActionData = (action: StaffAction, assignmentId: number): string => `s:${action}:${assignmentId}`;
+
+export function parseStaffActionData(data: string): { action: StaffAction; assignmentId: number } | undefined {
+  const m = STAFF_ACTION_DATA.exec(data);
+  const assignmentId = asId(m?.[2]);
+  return m && assignmentId !== undefined ? { action: m[1] as StaffAction, assignmentId } : undefined;
+}
+
+export const VERIFY_DATA = /^v:(ok|bk):(\d{1,12})$/;
+
+export const verifyData = (decision: "approve" | "send_back", assignmentId: number): string =>
+  `v:${decision === "approve" ? "ok" : "bk"}:${assignmentId}`;
+
+export function parseVerifyData(data: string): { decision: "approve" | "send_back"; assignmentId: number } | undefined {
+  const m = VERIFY_DATA.exec(data);
+  const assignmentId = asId(m?.[2]);
+  return m && assignmentId !== undefined ? { decision: m[1] === "ok" ? "approve" : "send_back", assignmentId } : undefined;
+}
+
+/**
+ * The /meeting flow's buttons: m:<draft>:<verb>[:<resolution index>[:<agency id>]]. The draft id
+ * ties a button to its draft; the flow also checks that the verb belongs to the draft's current step.
+ */
+export const MEETING_DATA = /^m:(\d{1,12}):([a-z]{1,4})(?::(\d{1,3}))?(?::(\d{1,12}))?$/;
+
+export const meetingData = (draftId: number, verb: string, index?: number, agencyId?: number): string =>
+  `m:${draftId}:${verb}${index !== undefined ? `:${index}` : ""}${agencyId !== undefined ? `:${agencyId}` : ""}`;
+
+export function parseMeetingData(data: string): { draftId: number; verb: string; index?: number; agencyId?: number } | undefined {
+  const m = MEETING_DATA.exec(data);
+  const draftId = asId(m?.[1]);
+  if (!m || draftId === undefined) return undefined;
+  return {
+    draftId,
+    verb: m[2]!,
+    ...(m[3] !== undefined ? { index: Number(m[3]) } : {}),
+    ...(m[4] !== undefined ? { agencyId: Number(m[4]) } : {}),
+  };
 }
