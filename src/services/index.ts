@@ -8,6 +8,7 @@ import type { Platform } from "../config/index.js";
 import type { Db } from "../db/client.js";
 import type { Clock } from "../shared/clock.js";
 import { AssignmentService } from "./assignments.js";
+import { CommitteeGroupService } from "./committee-groups.js";
 import { IdentityService } from "./identity.js";
 import { ImportService } from "./importer.js";
 import { InviteService } from "./invites.js";
@@ -57,6 +58,8 @@ export interface Services {
   instructions: InstructionService;
   itemHistory: ItemHistoryService;
   items: ItemQueryService;
+  /** Committees' group chats (/bindgroup); `groupsOf` lists where group-wide posts go. */
+  groups: CommitteeGroupService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -78,5 +81,6 @@ export function createServices(deps: ServiceDeps): Services {
     instructions: new InstructionService(deps.db, deps.clock, notifier),
     itemHistory: new ItemHistoryService(deps.db),
     items: new ItemQueryService(deps.db, deps.clock),
+    groups: new CommitteeGroupService(deps.db, deps.clock),
   };
 }
