@@ -68,9 +68,9 @@ export function parseExtensionDecisionData(data: string): { decision: "approve" 
 }
 
 /** What the secretariat and the governorate can press on an item. */
-export const STAFF_ACTIONS = ["ext", "cnl", "rea", "add", "his", "ins", "req"] as const;
+export const STAFF_ACTIONS = ["car", "ext", "cnl", "rea", "add", "his", "ins", "req"] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
-export const STAFF_ACTION_DATA = /^s:(ext|cnl|rea|add|his|ins|req):(\d{1,12})$/;
+export const STAFF_ACTION_DATA = /^s:(car|ext|cnl|rea|add|his|ins|req):(\d{1,12})$/;
 
 export const staffActionData = (action: StaffAction, assignmentId: number): string => `s:${action}:${assignmentId}`;
 
@@ -110,4 +110,19 @@ export function parseMeetingData(data: string): { draftId: number; verb: string;
     ...(m[3] !== undefined ? { index: Number(m[3]) } : {}),
     ...(m[4] !== undefined ? { agencyId: Number(m[4]) } : {}),
   };
+}
+
+/** /items filters: i:open, i:overdue, i:reported_done, i:agency:3. */
+export const ITEMS_FILTER_DATA = /^i:(open|overdue|reported_done|agency)(?::(\d{1,12}))?$/;
+export type ItemsFilterKind = "open" | "overdue" | "reported_done" | "agency";
+
+export const itemsFilterData = (kind: ItemsFilterKind, agencyId?: number): string =>
+  `i:${kind}${agencyId !== undefined ? `:${agencyId}` : ""}`;
+
+export function parseItemsFilterData(data: string): { kind: ItemsFilterKind; agencyId?: number } | undefined {
+  const m = ITEMS_FILTER_DATA.exec(data);
+  if (!m) return undefined;
+  const agencyId = asId(m[2]);
+  if (m[1] === "agency" && agencyId === undefined) return undefined;
+  return { kind: m[1] as ItemsFilterKind, ...(agencyId !== undefined ? { agencyId } : {}) };
 }

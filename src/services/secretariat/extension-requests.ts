@@ -27,13 +27,16 @@ export class ExtensionRequestService {
   ) {}
 
   /** Checks that the item may be asked about at all (before the dialog asks for a date). */
-  async canAsk(actor: AgencyActor, assignmentId: number): Promise<{ ok: true; deadline: Date } | { ok: false; refusal: RequestRefusal }> {
+  async canAsk(
+    actor: AgencyActor,
+    assignmentId: number,
+  ): Promise<{ ok: true; deadline: Date; calendar: unknown } | { ok: false; refusal: RequestRefusal }> {
     const item = await this.#agencyItem(actor, assignmentId);
     if (!item) return { ok: false, refusal: "forbidden" };
     if (item.status === "done" || item.status === "cancelled") return { ok: false, refusal: "final" };
     if (!item.deadline) return { ok: false, refusal: "standing" };
     const pending = await this.db.extensionRequest.count({ where: { assignmentId, status: "pending" } });
-    return pending > 0 ? { ok: false, refusal: "pending_exists" } : { ok: true, deadline: item.deadline };
+    return pending > 0 ? { ok: false, refusal: "pending_exists" } : { ok: true, deadline: item.deadline, calendar: item.calendar };
   }
 
   async request(actor: AgencyActor, input: { assignmentId: number; until: JalaliDate; reason: string }): Promise<RequestResult> {

@@ -64,6 +64,11 @@ export class ItemQueryService {
     return loaded ? { loaded, manage: await holdsRole(this.db, actor.personId, facts.committeeId, MANAGE) } : undefined;
   }
 
+  /** The calendar configuration of an item's committee, for dialogs that read dates; undefined when not theirs. */
+  async calendarOf(actor: StaffActor, assignmentId: number): Promise<unknown> {
+    return (await itemFor(this.db, actor.personId, assignmentId, OVERSEE))?.calendar;
+  }
+
   /** The agencies of the committees this person oversees, by name (for filters and pickers). */
   async agencies(actor: StaffActor): Promise<CommitteeAgencyRef[]> {
     const committees = await committeeIdsOf(this.db, actor.personId, OVERSEE);
