@@ -8,6 +8,7 @@ import { cancel } from "./cancel.js";
 import { fallback } from "./fallback.js";
 import { groups } from "./groups.js";
 import { help } from "./help.js";
+import { instructionButton } from "./instruction-button.js";
 import { onboarding } from "./onboarding.js";
 import { secretariat } from "./secretariat/index.js";
 import { meetingInterruptions } from "./secretariat/meeting.js";
@@ -29,6 +30,7 @@ export function features(): Composer<BotContext> {
   personal.use(secretariat());
   personal.use(agency());
   personal.use(weeklyReport());
+  personal.use(instructionButton());
   personal.use(fallback());
   return composer;
 }

@@ -9,6 +9,7 @@
  *   x:ok:5      the secretariat's decision on extension request 5 (ok | no)
  *   s:ext:12    a secretariat / governorate action on item 12 (see STAFF_ACTIONS)
  *   v:ok:12     the verification queue: approve (ok) or send back (bk) item 12
+ *   gi:123      the governorate's "instruction" on assignment 123 (from a digest; the secretariat issue owns the dialog)
  *
  * Every decoded id is only a claim: the services check that the presser may act on it.
  */
@@ -47,6 +48,16 @@ export function parseWeeklyReportData(data: string): { cycleId: number; agencyId
   const cycleId = asId(m?.[1]);
   const agencyId = asId(m?.[2]);
   return cycleId !== undefined && agencyId !== undefined ? { cycleId, agencyId } : undefined;
+}
+
+export const INSTRUCTION_DATA = /^gi:(\d{1,12})$/;
+
+/** The "send an instruction" button on a governorate digest item. */
+export const instructionData = (assignmentId: number): string => `gi:${assignmentId}`;
+
+export function parseInstructionData(data: string): { assignmentId: number } | undefined {
+  const assignmentId = asId(INSTRUCTION_DATA.exec(data)?.[1]);
+  return assignmentId !== undefined ? { assignmentId } : undefined;
 }
 
 export const dialogData = (token: string, choice: string): string => `d:${token}:${choice}`;

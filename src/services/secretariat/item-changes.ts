@@ -91,9 +91,10 @@ export class ItemChangeService {
     if (!result.ok) return false;
     const moved = await tx.assignment.updateMany({
       where: { id: item.id, status: item.status },
-      data: { status: "cancelled", cancelledAt: now, version: { increment: 1 }, nextEscalationAt: null, nextEscalationStep: null },
+      data: { status: "cancelled", cancelledAt: now, version: { increment: 1 } },
     });
     if (moved.count !== 1) return false;
+    await replanLadder(tx, [item.id], now);
     await audit(tx, auditActor(actor), action, "Assignment", item.id, { from: item.status, to: "cancelled", reason, ...extra }, now);
     return true;
   }

@@ -13,6 +13,7 @@ import {
   parseItemsFilterData,
   parseStaffActionData,
   type ItemsFilterKind,
+  type StaffAction,
 } from "../../../services/render/callback-data.js";
 import type { ItemFilter } from "../../../services/secretariat/items.js";
 import type { BotContext } from "../../context.js";
@@ -129,9 +130,18 @@ async function showHistory(ctx: BotContext, assignmentId: number): Promise<void>
 
 async function onPress(ctx: BotContext): Promise<void> {
   const pressed = parseStaffActionData(ctx.callbackQuery!.data!);
-  const actor = staffActorOf(ctx);
-  if (!pressed || !actor) return void (await ctx.answerCallbackQuery({ text: ctx.t("staff-refused-forbidden"), show_alert: true }));
+  if (!pressed) return void (await ctx.answerCallbackQuery({ text: ctx.t("staff-refused-forbidden"), show_alert: true }));
   if (pressed.action === "req") return startExtensionRequest(ctx, pressed.assignmentId);
+  return openStaffAction(ctx, pressed);
+}
+
+/**
+ * A press of an item's staff button (or of a digest's instruction button): the card, the history,
+ * or the dialog of the change, if the person's role allows it.
+ */
+export async function openStaffAction(ctx: BotContext, pressed: { action: StaffAction; assignmentId: number }): Promise<void> {
+  const actor = staffActorOf(ctx);
+  if (!actor) return void (await ctx.answerCallbackQuery({ text: ctx.t("staff-refused-forbidden"), show_alert: true }));
   const found = await ctx.services.items.item(actor, pressed.assignmentId);
   if (!found || (MANAGING.has(pressed.action) && !found.manage)) {
     return void (await ctx.answerCallbackQuery({ text: ctx.t("staff-refused-forbidden"), show_alert: true }));
