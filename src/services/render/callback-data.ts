@@ -9,6 +9,8 @@
  *   x:ok:5      the secretariat's decision on extension request 5 (ok | no)
  *   s:ext:12    a secretariat / governorate action on item 12 (see STAFF_ACTIONS)
  *   v:ok:12     the verification queue: approve (ok) or send back (bk) item 12
+
+ *   j:ok:5      the secretariat approves (ok) or refuses (no) join request 5
  *   gi:123      the governorate's "instruction" on assignment 123 (from a digest; the secretariat issue owns the dialog)
  *
  * Every decoded id is only a claim: the services check that the presser may act on it.
@@ -29,6 +31,7 @@ export const ASSIGNMENT_ACTION_DATA = /^a:(ack|prg|done|blk):(\d{1,12})$/;
 export const TASKS_PAGE_DATA = /^t:(\d{1,4})$/;
 export const WEEKLY_REPORT_DATA = /^w:(\d{1,12}):(\d{1,12})$/;
 export const DIALOG_DATA = /^d:([a-z0-9]{1,12}):(.{1,40})$/;
+export const JOIN_REQUEST_DATA = /^j:(ok|no):(\d{1,12})$/;
 
 export const assignmentActionData = (action: AgencyAction, assignmentId: number): string => `a:${ACTION_CODES[action]}:${assignmentId}`;
 
@@ -136,4 +139,13 @@ export function parseItemsFilterData(data: string): { kind: ItemsFilterKind; age
   const agencyId = asId(m[2]);
   if (m[1] === "agency" && agencyId === undefined) return undefined;
   return { kind: m[1] as ItemsFilterKind, ...(agencyId !== undefined ? { agencyId } : {}) };
+}
+
+export const joinRequestData = (decision: "approve" | "refuse", requestId: number): string =>
+  `j:${decision === "approve" ? "ok" : "no"}:${requestId}`;
+
+export function parseJoinRequestData(data: string): { decision: "approve" | "refuse"; requestId: number } | undefined {
+  const m = JOIN_REQUEST_DATA.exec(data);
+  const requestId = asId(m?.[2]);
+  return m && requestId !== undefined ? { decision: m[1] === "ok" ? "approve" : "refuse", requestId } : undefined;
 }
