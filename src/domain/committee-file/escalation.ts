@@ -61,8 +61,11 @@ function reject(ctx: Ctx, message: string): never {
   return z.NEVER;
 }
 
-const recipients = (): z.ZodType<EscalationRecipient[], unknown> =>
-  listOf(oneOf(ESCALATION_RECIPIENTS)).refine((list) => list.length > 0, "name at least one recipient");
+const recipients = () =>
+  listOf(oneOf(ESCALATION_RECIPIENTS)).pipe(z.array(z.string()).min(1, "name at least one recipient")) as z.ZodType<
+    EscalationRecipient[],
+    unknown
+  >;
 
 const afterRung = record({ after: offset(), to: recipients() });
 const beforeRung = record({ before: wholeNumber(), to: recipients() });
@@ -103,7 +106,7 @@ export const escalationSchema = record({
   ),
 }).transform((e): EscalationPolicy => {
   const d = DEFAULT_ESCALATION_POLICY;
-  const w: Partial<EscalationPolicy["weeklyReport"]> = e.weeklyReport ?? {};
+  const w = e.weeklyReport ?? {};
   return {
     unacknowledged: e.unacknowledged ?? d.unacknowledged,
     beforeDeadline: e.beforeDeadline ?? d.beforeDeadline,
