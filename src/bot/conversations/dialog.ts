@@ -16,6 +16,7 @@ import { randomBytes } from "node:crypto";
 import type { Conversation } from "@grammyjs/conversations";
 import type { Context } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
+import { overLimit, type InputField } from "../../domain/text/index.js";
 import type { TranslationVars } from "../../i18n/index.js";
 import type { AgencyActor } from "../../services/assignments.js";
 import { isWithinLimit, type IncomingFile } from "../../services/attachments.js";
@@ -43,6 +44,12 @@ export type Check<T> = { ok: true; value: T } | { ok: false; say: Say };
 
 export const accept = <T>(value: T): Check<T> => ({ ok: true, value });
 export const reject = (key: string, vars?: TranslationVars): Check<never> => ({ ok: false, say: vars ? { key, vars } : { key } });
+
+/** A text for `field`, or the stated maximum when it is over it (the dialog stays at its question). */
+export function withinLimit(text: string, field: InputField): Check<string> {
+  const over = overLimit(text, field);
+  return over ? reject("input-too-long", over) : accept(text);
+}
 
 export const CANCEL: Choice = { key: "dialog-button-cancel", choice: "x" };
 const CONFIRM: Choice = { key: "dialog-button-confirm", choice: "ok" };

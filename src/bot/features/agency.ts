@@ -5,6 +5,7 @@
  */
 import { Composer } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup, Message } from "grammy/types";
+import { overLimit } from "../../domain/text/index.js";
 import { agenciesOf } from "../../services/identity.js";
 import { isWithinLimit } from "../../services/attachments.js";
 import type { AgencyActor, AgencyRefusal, LoadedView } from "../../services/assignments.js";
@@ -152,6 +153,11 @@ async function noteContent(ctx: BotContext, message: Message): Promise<Pick<Note
   const text = normalisedText(message.text ?? message.caption);
   if (!file && text === undefined) {
     await ctx.reply(ctx.t("reply-unsupported"));
+    return undefined;
+  }
+  const over = text === undefined ? undefined : overLimit(text, "note");
+  if (over) {
+    await ctx.reply(ctx.t("input-too-long", over));
     return undefined;
   }
   if (file && !isWithinLimit(file, ctx.config.maxAttachmentBytes)) {
