@@ -8,6 +8,7 @@ import type { Platform } from "../config/index.js";
 import type { Db } from "../db/client.js";
 import type { Clock } from "../shared/clock.js";
 import { AssignmentService } from "./assignments.js";
+import { CommitteeGroupService } from "./committee-groups.js";
 import { IdentityService } from "./identity.js";
 import { ImportService } from "./importer.js";
 import { InviteService } from "./invites.js";
@@ -40,6 +41,8 @@ export interface Services {
   publishing: PublishingService;
   assignments: AssignmentService;
   weeklyReports: WeeklyReportService;
+  /** Committees' group chats (/bindgroup); `groupsOf` lists where group-wide posts go. */
+  groups: CommitteeGroupService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -52,5 +55,6 @@ export function createServices(deps: ServiceDeps): Services {
     publishing: new PublishingService(deps.db, deps.clock, notifier),
     assignments: new AssignmentService(deps.db, deps.clock, notifier, deps.logger, deps.settings.maxAttachmentBytes),
     weeklyReports: new WeeklyReportService(deps.db, deps.clock, notifier, deps.settings.maxAttachmentBytes),
+    groups: new CommitteeGroupService(deps.db, deps.clock),
   };
 }
