@@ -75,11 +75,11 @@ function summary(t: BotContext["t"], headKey: string, title: string, lines: (str
 async function finish(
   dialog: Dialog,
   successKey: string,
-  action: (services: BotContext["services"], actor: AgencyActor) => Promise<AgencyActionResult>,
+  action: (services: BotContext["services"], actor: AgencyActor, idempotencyKey: string) => Promise<AgencyActionResult>,
 ): Promise<void> {
-  await dialog.call(async (ctx) => {
+  await dialog.call(async (ctx, idempotencyKey) => {
     const actor = agencyActorOf(ctx);
-    const text = actor ? outcomeText(ctx.t, await action(ctx.services, actor), successKey) : refusalText(ctx.t, "unknown");
+    const text = actor ? outcomeText(ctx.t, await action(ctx.services, actor, idempotencyKey), successKey) : refusalText(ctx.t, "unknown");
     await ctx.reply(text);
   });
 }
@@ -100,8 +100,8 @@ export async function progressDialog(conversation: AgencyConversation, _ctx: Con
       files.length > 0 && t("summary-files", { count: files.length }),
     ]),
   );
-  await finish(dialog, "progress-saved", (services, actor) =>
-    services.assignments.recordProgress(actor, { assignmentId: args.assignmentId, text, percent, files }),
+  await finish(dialog, "progress-saved", (services, actor, idempotencyKey) =>
+    services.assignments.recordProgress(actor, { assignmentId: args.assignmentId, text, percent, files, idempotencyKey }),
   );
 }
 
@@ -126,8 +126,8 @@ export async function doneDialog(conversation: AgencyConversation, _ctx: Context
       evidence.files && t("summary-files", { count: evidence.files.length }),
     ]),
   );
-  await finish(dialog, "done-saved", (services, actor) =>
-    services.assignments.claimDone(actor, { assignmentId: args.assignmentId, ...evidence }),
+  await finish(dialog, "done-saved", (services, actor, idempotencyKey) =>
+    services.assignments.claimDone(actor, { assignmentId: args.assignmentId, ...evidence, idempotencyKey }),
   );
 }
 
@@ -139,8 +139,8 @@ export async function blockedDialog(conversation: AgencyConversation, _ctx: Cont
     textOnly("blocked-reason-expected", "blockedReason"),
   );
   await dialog.confirm((t) => summary(t, "blocked-summary", args.title, [t("blocked-summary-reason", { reason })]));
-  await finish(dialog, "blocked-saved", (services, actor) =>
-    services.assignments.reportBlocked(actor, { assignmentId: args.assignmentId, reason }),
+  await finish(dialog, "blocked-saved", (services, actor, idempotencyKey) =>
+    services.assignments.reportBlocked(actor, { assignmentId: args.assignmentId, reason, idempotencyKey }),
   );
 }
 
@@ -153,9 +153,10 @@ export async function noteDialog(conversation: AgencyConversation, _ctx: Context
     const id = reply.kind === "choice" && /^p\d+$/.test(reply.choice) ? Number(reply.choice.slice(1)) : NaN;
     return ids.has(id) ? accept(id) : reject("note-item-expected");
   });
-  await finish(dialog, "progress-saved", (services, actor) =>
+  await finish(dialog, "progress-saved", (services, actor, idempotencyKey) =>
     services.assignments.recordProgress(actor, {
       assignmentId,
+      idempotencyKey,
       ...(args.text ? { text: args.text } : {}),
       files: args.file ? [args.file] : [],
     }),

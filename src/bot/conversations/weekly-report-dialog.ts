@@ -141,10 +141,10 @@ export async function weeklyReportDialog(conversation: AgencyConversation, _ctx:
       t("dialog-confirm-question"),
     ].join("\n"),
   );
-  await dialog.call(async (ctx) => {
+  await dialog.call(async (ctx, idempotencyKey) => {
     const actor = agencyActorOf(ctx);
     const result: SubmitResult = actor
-      ? await ctx.services.weeklyReports.submit(actor, { cycleId: args.cycleId, agencyId: args.agencyId, ...report })
+      ? await ctx.services.weeklyReports.submit(actor, { cycleId: args.cycleId, agencyId: args.agencyId, ...report, idempotencyKey })
       : { ok: false, refusal: "unknown" };
     await ctx.reply(savedText(ctx.t, result, info));
   });

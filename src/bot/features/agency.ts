@@ -179,8 +179,15 @@ async function onReplyToMessage(ctx: BotContext, next: () => Promise<void>): Pro
     assignmentId,
     ...(content.text ? { text: content.text } : {}),
     files: content.file ? [content.file] : [],
+    // The message itself is the step: handled again after a crash, it is recorded once.
+    idempotencyKey: messageKey(ctx),
   });
   await ctx.reply(outcomeText(ctx.t, result, "progress-saved"));
+}
+
+/** Names a user's message for an idempotency key: the platform keeps its id for the chat. */
+function messageKey(ctx: BotContext): string {
+  return `message:${ctx.profile.platform}:${ctx.chat!.id}:${ctx.msg!.message_id}`;
 }
 
 /** A message outside any dialog: ask which open item it is about, then file it as progress. */
