@@ -9,6 +9,8 @@ import type { Db } from "../db/client.js";
 import type { Clock } from "../shared/clock.js";
 import { AssignmentService } from "./assignments.js";
 import { CommitteeGroupService } from "./committee-groups.js";
+import type { DueWorkSource } from "./due-work.js";
+import { AssignmentLadderSource } from "./escalation/assignment-ladder.js";
 import { IdentityService } from "./identity.js";
 import { ImportService } from "./importer.js";
 import { InviteService } from "./invites.js";
@@ -57,4 +59,12 @@ export function createServices(deps: ServiceDeps): Services {
     weeklyReports: new WeeklyReportService(deps.db, deps.clock, notifier, deps.settings.maxAttachmentBytes),
     groups: new CommitteeGroupService(deps.db, deps.clock),
   };
+}
+
+/**
+ * The due-work sources of the services, for the scheduler (composed in app.ts). Another feature's
+ * source (notice reminders, group digests) is added to the list there.
+ */
+export function escalationSources(deps: ServiceDeps, services: Services): DueWorkSource[] {
+  return [new AssignmentLadderSource(deps.db, services.notifier, deps.settings.platforms)];
 }

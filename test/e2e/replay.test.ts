@@ -50,7 +50,8 @@ describe.each(testDatabases())("replayed updates on $name", (target) => {
      * in its reply would have left it, and restarts the app, which handles that update again.
      */
     async function crashAfter(confirm: () => Promise<unknown>, reply: string | RegExp): Promise<void> {
-      const replies = () => liaison.messages().filter((m) => (typeof reply === "string" ? m.text?.includes(reply) : reply.test(m.text ?? ""))).length;
+      const replies = () =>
+        liaison.messages().filter((m) => (typeof reply === "string" ? m.text?.includes(reply) : reply.test(m.text ?? ""))).length;
       // The dialog's state is written once its update is handled, after the question went out.
       await expect.poll(() => db().inboundUpdate.count({ where: { processedAt: null } })).toBe(0);
       const conversations = await db().conversationState.findMany();

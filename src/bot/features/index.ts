@@ -8,6 +8,7 @@ import { cancel } from "./cancel.js";
 import { fallback } from "./fallback.js";
 import { groups } from "./groups.js";
 import { help } from "./help.js";
+import { instructionButton } from "./instruction-button.js";
 import { onboarding } from "./onboarding.js";
 import { weeklyReport } from "./weekly-report.js";
 
@@ -24,6 +25,7 @@ export function features(): Composer<BotContext> {
   // Feature composers are added here, before the fallback.
   personal.use(agency());
   personal.use(weeklyReport());
+  personal.use(instructionButton());
   personal.use(fallback());
   return composer;
 }

@@ -103,6 +103,8 @@ export function label(): z.ZodType<string, unknown> {
 }
 
 const LABEL_MAX = 40;
+/** Any list of a committee file that has no bound of its own (see COMMITTEE_FILE_LIMITS). */
+const LIST_MAX = 100;
 
 const CLOCK = /^(\d{1,2}):(\d{2})$/;
 
@@ -145,7 +147,7 @@ function weekdayHint(day: string): string {
 }
 
 /** A list of at most `max`; a single value is read as a list of one (`co: smt` is as good as `co: [smt]`). */
-export function listOf<T>(item: z.ZodType<T, unknown>, max: number): z.ZodType<T[], unknown> {
+export function listOf<T>(item: z.ZodType<T, unknown>, max: number = LIST_MAX): z.ZodType<T[], unknown> {
   return z.preprocess((v) => (typeof v === "string" || typeof v === "number" ? [v] : v), z.array(item).max(max));
 }
 
