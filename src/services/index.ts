@@ -14,6 +14,8 @@ import { AssignmentLadderSource } from "./escalation/assignment-ladder.js";
 import { IdentityService } from "./identity.js";
 import { ImportService } from "./importer.js";
 import { InviteService } from "./invites.js";
+import { JoiningService } from "./joining.js";
+import { PeopleService } from "./people.js";
 import { Notifier } from "./notifications.js";
 import { PublishingService } from "./publishing.js";
 import { WeeklyReportService } from "./weekly-reports.js";
@@ -45,6 +47,10 @@ export interface Services {
   weeklyReports: WeeklyReportService;
   /** Committees' group chats (/bindgroup); `groupsOf` lists where group-wide posts go. */
   groups: CommitteeGroupService;
+  /** /start CODE → contact check → bound (or the secretariat decides); wrong codes throttled. */
+  joining: JoiningService;
+  /** `peygir people` and `peygir unbind`. */
+  people: PeopleService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -58,6 +64,8 @@ export function createServices(deps: ServiceDeps): Services {
     assignments: new AssignmentService(deps.db, deps.clock, notifier, deps.logger, deps.settings.maxAttachmentBytes),
     weeklyReports: new WeeklyReportService(deps.db, deps.clock, notifier, deps.settings.maxAttachmentBytes),
     groups: new CommitteeGroupService(deps.db, deps.clock),
+    joining: new JoiningService(deps.db, deps.clock, notifier),
+    people: new PeopleService(deps.db, deps.clock),
   };
 }
 
