@@ -45,3 +45,4 @@ invite-guessing-alert =
     The bot ignores this account's codes for up to { $minutes } minutes. If the account belongs to a member, send them a new code.
 platform-bale = Bale
 platform-telegram = Telegram
+help-secretariat-joining = • When someone joins with an invite code but their phone number does not match the registered one, or they do not send it, their request reaches you here with “Approve” and “Refuse” buttons.

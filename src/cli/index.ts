@@ -1,6 +1,7 @@
 /** The `peygir` command line. Operators read English; errors say what to fix. */
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/index.js";
+import { errorText } from "../logging/scrub.js";
 import { importCommand } from "./commands/import.js";
 import { cycleCommand } from "./commands/cycle.js";
 import { exportCommand } from "./commands/export.js";
@@ -37,7 +38,7 @@ export async function runCli(argv: string[]): Promise<void> {
       process.stderr.write(`${error.message}\n\nSee README.md, "Configuration", for every variable.\n`);
       process.exit(2);
     }
-    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.stderr.write(`error: ${errorText(error)}\n`);
     process.exit(1);
   }
 }

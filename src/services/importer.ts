@@ -17,7 +17,7 @@
  * lists are removed. Agencies, people, memberships, meetings and resolutions are never deleted by
  * an import (they may already carry assignments, reports and history).
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { Prisma, type Db, type Tx, isUniqueViolation } from "../db/client.js";
 import { deadlineInstant } from "../domain/calendar/index.js";
 import { jalaliToInstant } from "../domain/calendar/index.js";
@@ -30,6 +30,7 @@ import {
   type PersonEntry,
   type ResolutionEntry,
   type RoleEntry,
+  fileSizeProblem,
   parseCommitteeFile,
 } from "../domain/committee-file/index.js";
 import type { Result } from "../domain/result.js";
@@ -120,6 +121,9 @@ export class ImportConflictError extends Error {
 export async function readCommitteeFile(path: string): Promise<CommitteeFileRead> {
   let bytes: Buffer;
   try {
+    // Refused before it is read: a 20 MB file must not be loaded to learn that it is too big.
+    const tooBig = fileSizeProblem((await stat(path)).size);
+    if (tooBig) return { ok: false, error: [tooBig] };
     bytes = await readFile(path);
   } catch (error) {
     return { ok: false, error: [{ path: "", message: describeReadError(path, error) }] };

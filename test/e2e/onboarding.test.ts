@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Platform } from "../../src/config/index.js";
 import type { FakeUser } from "../fake-bot-api/user.js";
 import { testDatabases, type TestDatabase } from "../support/databases.js";
-import { startE2E, type E2E } from "../support/e2e.js";
+import { startE2E, TOKENS, type E2E } from "../support/e2e.js";
 import { outboxSettled } from "../support/outbox.js";
 import { seedPeople } from "../support/seed.js";
 
@@ -128,6 +128,27 @@ describe.each(testDatabases())("onboarding on $name", (target) => {
     const owner = e2e.fake("bale").user({ firstName: "علی", phone: "09121000003" });
     const welcome = await join(owner, code);
     expect(welcome.text).toContain("علی رضایی عزیز، خوش آمدید");
+  });
+
+  it("someone else's contact card (not the sender's own) is not proof: the secretariat is asked", async () => {
+    const code = await codeFor("09121000008");
+    const sender = e2e.fake("telegram").user({ firstName: "فرستنده" });
+    sender.command("/start", code);
+    await sender.waitFor(CONTACT_REQUEST);
+    // A contact card of the invited person, forwarded: its user_id is not the sender's.
+    e2e.fake("telegram").pushUpdate(TOKENS.telegram, {
+      message: {
+        message_id: 99_001,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: sender.chatId, type: "private", first_name: "فرستنده" },
+        from: sender.info,
+        contact: { phone_number: "+989121000008", first_name: "سعید", user_id: sender.id + 1 },
+      },
+    } as never);
+    await sender.waitFor("برای دبیرخانه کارگروه فرستاده شد");
+    const request = await secretary.waitFor(/متعلق به خود این حساب نیست/, { timeoutMs: 10_000 });
+    expect(request.text).toContain("سعید قاسمی");
+    expect(await identities("telegram", sender)).toBe(0);
   });
 
   it("declining the contact asks the secretariat, whose approval binds and is told through the outbox", async () => {

@@ -4,8 +4,7 @@
  * the contact does not match or is declined. Someone unknown is told how to join.
  * Registered behind filters/private-chat-only: nobody joins from a group.
  */
-import { Composer } from "grammy";
-import type { ReplyKeyboardMarkup } from "grammy/types";
+import { Composer, Keyboard } from "grammy";
 import type { JoinStep } from "../../services/joining.js";
 import type { ChatToBind } from "../../services/binding.js";
 import { JOIN_REQUEST_DATA, parseJoinRequestData } from "../../services/render/callback-data.js";
@@ -95,14 +94,9 @@ function chatOf(ctx: BotContext): ChatToBind {
   };
 }
 
-function contactKeyboard(ctx: BotContext): { reply_markup: ReplyKeyboardMarkup } {
-  return {
-    reply_markup: {
-      keyboard: [[{ text: ctx.t("join-button-share"), request_contact: true }], [{ text: ctx.t("join-button-decline") }]],
-      resize_keyboard: true,
-      one_time_keyboard: true,
-    },
-  };
+function contactKeyboard(ctx: BotContext) {
+  const keyboard = new Keyboard().requestContact(ctx.t("join-button-share")).row().text(ctx.t("join-button-decline")).resized().oneTime();
+  return { reply_markup: keyboard };
 }
 
 async function join(ctx: BotContext, code: string) {

@@ -24,6 +24,7 @@ import {
   weekdayAndTime,
 } from "./fields.js";
 import { duplicates, located } from "./duplicates.js";
+import { COMMITTEE_FILE_LIMITS as LIMITS } from "./limits.js";
 import type { Path, Problem } from "./locate.js";
 import { record } from "./strict-record.js";
 import {
@@ -63,7 +64,7 @@ const DEFAULT_CALENDAR: CommitteeCalendar = {
 const calendarSchema = record({
   thursday: optional(oneOf(["off", "half", "working"] as const)),
   officeHours: optional(officeHours()),
-  holidays: optional(listOf(jalaliDate())),
+  holidays: optional(listOf(jalaliDate(), LIMITS.holidays)),
 }).transform((c, ctx): CommitteeCalendar => {
   const calendar: CommitteeCalendar = {
     thursday: c.thursday ?? DEFAULT_CALENDAR.thursday,
@@ -98,7 +99,7 @@ const questionSchema = record({
 const weeklyReportSchema = record({
   opens: weekdayAndTime(),
   due: weekdayAndTime(),
-  questions: z.array(questionSchema).min(1),
+  questions: z.array(questionSchema).min(1).max(LIMITS.questions),
 }).transform((w, ctx): WeeklyReportTemplate => {
   addIssues(
     ctx,
@@ -180,7 +181,7 @@ export const roleSchema = record({
 export const personSchema = record({
   name: text(),
   phone: optional(phone()),
-  roles: z.array(z.unknown()).min(1),
+  roles: z.array(z.unknown()).min(1).max(LIMITS.rolesPerPerson),
 }).transform((p): Omit<PersonEntry, "roles"> => ({ name: p.name, phone: p.phone ?? null }));
 
 /** A meeting without its resolutions, which are parsed one by one (see parse.ts); here only their list is checked. */
@@ -189,7 +190,7 @@ export const meetingSchema = record({
   date: jalaliDate(),
   title: optional(text()),
   chair: optional(text()),
-  resolutions: optional(z.array(z.unknown())),
+  resolutions: optional(z.array(z.unknown()).max(LIMITS.resolutionsPerMeeting)),
 }).transform((m): Omit<MeetingEntry, "resolutions"> => ({
   number: m.number,
   date: m.date,
@@ -204,9 +205,9 @@ const leadSchema = code().transform((c): Lead => (c === "all" ? { kind: "all" } 
 
 export const resolutionSchema = record({
   number: positiveInteger(),
-  text: text(),
+  text: text(LIMITS.resolutionMessage),
   lead: leadSchema,
-  co: optional(listOf(code())),
+  co: optional(listOf(code(), LIMITS.coAgencies)),
   deadline: optional(jalaliDate()),
   kind: optional(oneOf(Object.keys(KIND_IN_FILE))),
   reportTo: optional(text()),
@@ -221,7 +222,7 @@ export const resolutionSchema = record({
 
 export const fileSchema = record({
   committee: z.unknown(),
-  agencies: optional(z.array(z.unknown())),
-  people: optional(z.array(z.unknown())),
-  meetings: optional(z.array(z.unknown())),
+  agencies: optional(z.array(z.unknown()).max(LIMITS.agencies)),
+  people: optional(z.array(z.unknown()).max(LIMITS.people)),
+  meetings: optional(z.array(z.unknown()).max(LIMITS.meetings)),
 });
