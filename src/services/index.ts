@@ -18,10 +18,8 @@ import { JoiningService } from "./joining.js";
 import { PeopleService } from "./people.js";
 import { Notifier } from "./notifications.js";
 import { PublishingService } from "./publishing.js";
-<<<<<<< HEAD
 import { ExportService } from "./reports/export.js";
 import { ReportService } from "./reports/figures.js";
-=======
 import { DeadlineChangeService } from "./secretariat/deadline-changes.js";
 import { ExtensionRequestService } from "./secretariat/extension-requests.js";
 import { InstructionService } from "./secretariat/instructions.js";
@@ -30,7 +28,6 @@ import { ItemHistoryService } from "./secretariat/item-history.js";
 import { ItemQueryService } from "./secretariat/items.js";
 import { MeetingDraftService } from "./secretariat/meeting-drafts.js";
 import { VerificationService } from "./secretariat/verification.js";
->>>>>>> main
 import { WeeklyReportService } from "./weekly-reports.js";
 
 export interface ServiceSettings {
@@ -58,10 +55,8 @@ export interface Services {
   publishing: PublishingService;
   assignments: AssignmentService;
   weeklyReports: WeeklyReportService;
-<<<<<<< HEAD
   reports: ReportService;
   exports: ExportService;
-=======
   /** The secretariat console (issue 11): one service per use case. */
   meetingDrafts: MeetingDraftService;
   verification: VerificationService;
@@ -71,7 +66,6 @@ export interface Services {
   instructions: InstructionService;
   itemHistory: ItemHistoryService;
   items: ItemQueryService;
->>>>>>> main
   /** Committees' group chats (/bindgroup); `groupsOf` lists where group-wide posts go. */
   groups: CommitteeGroupService;
   /** /start CODE → contact check → bound (or the secretariat decides); wrong codes throttled. */
@@ -91,10 +85,8 @@ export function createServices(deps: ServiceDeps): Services {
     publishing,
     assignments: new AssignmentService(deps.db, deps.clock, notifier, deps.logger, deps.settings.maxAttachmentBytes),
     weeklyReports: new WeeklyReportService(deps.db, deps.clock, notifier, deps.settings.maxAttachmentBytes),
-<<<<<<< HEAD
     reports: new ReportService(deps.db, deps.clock),
     exports: new ExportService(deps.db, deps.clock, deps.i18n),
-=======
     meetingDrafts: new MeetingDraftService(deps.db, deps.clock, publishing),
     verification: new VerificationService(deps.db, deps.clock, notifier),
     deadlineChanges: new DeadlineChangeService(deps.db, deps.clock, notifier),
@@ -103,7 +95,6 @@ export function createServices(deps: ServiceDeps): Services {
     instructions: new InstructionService(deps.db, deps.clock, notifier),
     itemHistory: new ItemHistoryService(deps.db),
     items: new ItemQueryService(deps.db, deps.clock),
->>>>>>> main
     groups: new CommitteeGroupService(deps.db, deps.clock),
     joining: new JoiningService(deps.db, deps.clock, notifier),
     people: new PeopleService(deps.db, deps.clock),
