@@ -27,6 +27,16 @@ import {
 } from "./notices/index.js";
 import { NoticeReminderSource } from "./notices/reminder-source.js";
 import { PublishingService } from "./publishing.js";
+import { ExportService } from "./reports/export.js";
+import { ReportService } from "./reports/figures.js";
+import { DeadlineChangeService } from "./secretariat/deadline-changes.js";
+import { ExtensionRequestService } from "./secretariat/extension-requests.js";
+import { InstructionService } from "./secretariat/instructions.js";
+import { ItemChangeService } from "./secretariat/item-changes.js";
+import { ItemHistoryService } from "./secretariat/item-history.js";
+import { ItemQueryService } from "./secretariat/items.js";
+import { MeetingDraftService } from "./secretariat/meeting-drafts.js";
+import { VerificationService } from "./secretariat/verification.js";
 import { WeeklyReportService } from "./weekly-reports.js";
 
 export interface ServiceSettings {
@@ -62,6 +72,17 @@ export interface Services {
     reminders: NoticeReminderService;
     attendance: NoticeAttendanceService;
   };
+  reports: ReportService;
+  exports: ExportService;
+  /** The secretariat console (issue 11): one service per use case. */
+  meetingDrafts: MeetingDraftService;
+  verification: VerificationService;
+  deadlineChanges: DeadlineChangeService;
+  itemChanges: ItemChangeService;
+  extensionRequests: ExtensionRequestService;
+  instructions: InstructionService;
+  itemHistory: ItemHistoryService;
+  items: ItemQueryService;
   /** Committees' group chats (/bindgroup); `groupsOf` lists where group-wide posts go. */
   groups: CommitteeGroupService;
   /** /start CODE → contact check → bound (or the secretariat decides); wrong codes throttled. */
@@ -72,12 +93,13 @@ export interface Services {
 
 export function createServices(deps: ServiceDeps): Services {
   const notifier = new Notifier(deps.i18n, deps.settings.platforms, deps.onQueued);
+  const publishing = new PublishingService(deps.db, deps.clock, notifier);
   return {
     identity: new IdentityService(deps.db, deps.clock),
     invites: new InviteService(deps.db, deps.clock, deps.settings.inviteTtlDays),
     importer: new ImportService(deps.db, deps.clock),
     notifier,
-    publishing: new PublishingService(deps.db, deps.clock, notifier),
+    publishing,
     assignments: new AssignmentService(deps.db, deps.clock, notifier, deps.logger, deps.settings.maxAttachmentBytes),
     weeklyReports: new WeeklyReportService(deps.db, deps.clock, notifier, deps.settings.maxAttachmentBytes),
     notices: {
@@ -88,6 +110,16 @@ export function createServices(deps: ServiceDeps): Services {
       reminders: new NoticeReminderService(deps.db, deps.clock, notifier),
       attendance: new NoticeAttendanceService(deps.db, deps.clock),
     },
+    reports: new ReportService(deps.db, deps.clock),
+    exports: new ExportService(deps.db, deps.clock, deps.i18n),
+    meetingDrafts: new MeetingDraftService(deps.db, deps.clock, publishing),
+    verification: new VerificationService(deps.db, deps.clock, notifier),
+    deadlineChanges: new DeadlineChangeService(deps.db, deps.clock, notifier),
+    itemChanges: new ItemChangeService(deps.db, deps.clock, notifier),
+    extensionRequests: new ExtensionRequestService(deps.db, deps.clock, notifier),
+    instructions: new InstructionService(deps.db, deps.clock, notifier),
+    itemHistory: new ItemHistoryService(deps.db),
+    items: new ItemQueryService(deps.db, deps.clock),
     groups: new CommitteeGroupService(deps.db, deps.clock),
     joining: new JoiningService(deps.db, deps.clock, notifier),
     people: new PeopleService(deps.db, deps.clock),

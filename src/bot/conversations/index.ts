@@ -14,6 +14,16 @@ import {
   rsvpAbsentDialog,
   rsvpDelegateDialog,
 } from "./notice-dialogs.js";
+import {
+  STAFF_DIALOG_IDS,
+  addAgencyDialog,
+  cancelItemDialog,
+  extendDialog,
+  extensionRequestDialog,
+  instructionDialog,
+  reassignDialog,
+  sendBackDialog,
+} from "./staff-dialogs.js";
 import { WEEKLY_REPORT_DIALOG_ID, weeklyReportDialog } from "./weekly-report-dialog.js";
 
 export function dialogs(): Composer<BotContext> {
@@ -28,5 +38,12 @@ export function dialogs(): Composer<BotContext> {
   composer.use(createConversation<BotContext, Context>(noticeCancelDialog, NOTICE_DIALOG_IDS.cancel));
   composer.use(createConversation<BotContext, Context>(rsvpDelegateDialog, NOTICE_DIALOG_IDS.delegate));
   composer.use(createConversation<BotContext, Context>(rsvpAbsentDialog, NOTICE_DIALOG_IDS.absent));
+  composer.use(createConversation<BotContext, Context>(sendBackDialog, STAFF_DIALOG_IDS.sendBack));
+  composer.use(createConversation<BotContext, Context>(extendDialog, STAFF_DIALOG_IDS.extend));
+  composer.use(createConversation<BotContext, Context>(cancelItemDialog, STAFF_DIALOG_IDS.cancel));
+  composer.use(createConversation<BotContext, Context>(reassignDialog, STAFF_DIALOG_IDS.reassign));
+  composer.use(createConversation<BotContext, Context>(addAgencyDialog, STAFF_DIALOG_IDS.addAgency));
+  composer.use(createConversation<BotContext, Context>(instructionDialog, STAFF_DIALOG_IDS.instruction));
+  composer.use(createConversation<BotContext, Context>(extensionRequestDialog, STAFF_DIALOG_IDS.extensionRequest));
   return composer;
 }
