@@ -80,7 +80,6 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
     logger,
     i18n: i18n as never,
     settings: {
-      platforms: config.platforms.map((p) => p.platform),
       inviteTtlDays: config.inviteTtlDays,
       maxAttachmentBytes: config.maxAttachmentBytes,
     },
@@ -95,6 +94,7 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
     const log = logger.child({ platform: platform.platform });
     const bot = createBot({ platform, config, db, services, i18n, clock, logger: log, limiter: limiters.get(platform.platform)! });
     await initWithRetry(bot, platform.platform, log);
+    await services.botPlatforms.recordStarted(platform.platform, String(bot.botInfo.id), bot.botInfo.username, clock.now());
     const inbox = new UpdateInbox(db, platform.platform, String(bot.botInfo.id), clock);
     inboxes.push(inbox);
     const processor = new UpdateProcessor(bot as unknown as Bot<never>, inbox, log);

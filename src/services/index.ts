@@ -8,6 +8,7 @@ import type { Platform } from "../config/index.js";
 import type { Db } from "../db/client.js";
 import type { Clock } from "../shared/clock.js";
 import { AssignmentService } from "./assignments.js";
+import { BotPlatformService } from "./bot-platforms.js";
 import { IdentityService } from "./identity.js";
 import { ImportService } from "./importer.js";
 import { InviteService } from "./invites.js";
@@ -16,8 +17,6 @@ import { PublishingService } from "./publishing.js";
 import { WeeklyReportService } from "./weekly-reports.js";
 
 export interface ServiceSettings {
-  /** Platforms with a configured bot: notifications go only there. */
-  platforms: readonly Platform[];
   inviteTtlDays: number;
   maxAttachmentBytes: number;
 }
@@ -40,10 +39,11 @@ export interface Services {
   publishing: PublishingService;
   assignments: AssignmentService;
   weeklyReports: WeeklyReportService;
+  botPlatforms: BotPlatformService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
-  const notifier = new Notifier(deps.i18n, deps.settings.platforms, deps.onQueued);
+  const notifier = new Notifier(deps.i18n, deps.onQueued);
   return {
     identity: new IdentityService(deps.db, deps.clock),
     invites: new InviteService(deps.db, deps.clock, deps.settings.inviteTtlDays),
@@ -52,5 +52,6 @@ export function createServices(deps: ServiceDeps): Services {
     publishing: new PublishingService(deps.db, deps.clock, notifier),
     assignments: new AssignmentService(deps.db, deps.clock, notifier, deps.logger, deps.settings.maxAttachmentBytes),
     weeklyReports: new WeeklyReportService(deps.db, deps.clock, notifier, deps.settings.maxAttachmentBytes),
+    botPlatforms: new BotPlatformService(deps.db),
   };
 }

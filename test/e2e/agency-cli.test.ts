@@ -4,52 +4,28 @@
  * open` opens the week's report cycle. No bot token is set: messages wait in the outbox. The
  * services behind them are tested on both databases by the other agency tests; this is the wiring.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildProgram } from "../../src/cli/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { ImportService } from "../../src/services/importer.js";
 import { systemClock } from "../../src/shared/clock.js";
 import { testDatabases, type TestDatabase } from "../support/databases.js";
+import { peygir, withEnv } from "../support/cli.js";
 import { FIXTURE_PATH } from "../support/e2e.js";
-
-/** Runs `peygir …args` and returns what it printed. */
-async function peygir(...args: string[]): Promise<string> {
-  let output = "";
-  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    output += String(chunk);
-    return true;
-  });
-  try {
-    await buildProgram().parseAsync(["node", "peygir", ...args]);
-    return output;
-  } finally {
-    write.mockRestore();
-  }
-}
 
 describe("agency CLI commands", () => {
   let database: TestDatabase;
-  const saved = { url: process.env.DATABASE_URL, bale: process.env.BALE_BOT_TOKEN, telegram: process.env.TELEGRAM_BOT_TOKEN };
+  let restoreEnv: () => void = () => undefined;
 
   beforeAll(async () => {
     database = await testDatabases()[0]!.create();
-    process.env.DATABASE_URL = database.url;
-    delete process.env.BALE_BOT_TOKEN;
-    delete process.env.TELEGRAM_BOT_TOKEN;
+    restoreEnv = withEnv({ DATABASE_URL: database.url, BALE_BOT_TOKEN: undefined, TELEGRAM_BOT_TOKEN: undefined });
     const { prisma, close } = await openDatabase(database.url);
     const imported = await new ImportService(prisma, systemClock).importFile(FIXTURE_PATH);
     await close();
     expect(imported.ok).toBe(true);
   });
   afterAll(async () => {
-    for (const [name, value] of [
-      ["DATABASE_URL", saved.url],
-      ["BALE_BOT_TOKEN", saved.bale],
-      ["TELEGRAM_BOT_TOKEN", saved.telegram],
-    ] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    restoreEnv();
     await database?.drop();
   });
 

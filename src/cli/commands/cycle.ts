@@ -1,7 +1,7 @@
 /** `peygir cycle open --committee CODE`: opens this week's weekly-report cycle and asks every agency for its report. */
 import type { Command } from "commander";
 import { formatJalaliDateTime } from "../../domain/calendar/index.js";
-import { withCli } from "../context.js";
+import { waitingLines, withCli } from "../context.js";
 
 export function cycleCommand(program: Command): void {
   const cycle = program.command("cycle").description("weekly-report cycles");
@@ -19,6 +19,7 @@ export function cycleCommand(program: Command): void {
           const unreachable = agency.unreachable.length ? `; not yet in the bot: ${agency.unreachable.join(", ")}` : "";
           out(`  ${agency.name}: ${agency.queued} prompt(s) queued${unreachable}`);
         }
+        for (const line of await waitingLines(services)) out(line);
       });
     });
 }
