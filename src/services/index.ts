@@ -47,7 +47,7 @@ export function createServices(deps: ServiceDeps): Services {
   return {
     identity: new IdentityService(deps.db, deps.clock),
     invites: new InviteService(deps.db, deps.clock, deps.settings.inviteTtlDays),
-    importer: new ImportService(deps.db, deps.clock),
+    importer: new ImportService(deps.db, deps.clock, notifier),
     notifier,
     publishing: new PublishingService(deps.db, deps.clock, notifier),
     assignments: new AssignmentService(deps.db, deps.clock, notifier, deps.logger, deps.settings.maxAttachmentBytes),

@@ -14,6 +14,8 @@ import { parseCommitteeFile } from "../../src/domain/committee-file/index.js";
 import { IMPORTED_ENTITIES, ImportService, type ImportSummary } from "../../src/services/importer.js";
 import { ManualClock } from "../../src/shared/clock.js";
 import { type TestDatabase, testDatabases } from "../support/databases.js";
+import { createI18n } from "../../src/i18n/index.js";
+import { Notifier } from "../../src/services/notifications.js";
 
 const FIXTURE = readFileSync(new URL("../fixtures/pardis.yaml", import.meta.url), "utf8");
 
@@ -89,7 +91,7 @@ describe.each(testDatabases())("peygir import on $name", (target) => {
     testDb = await target.create();
     database = await openDatabase(testDb.url);
     db = database.prisma;
-    importer = new ImportService(db, new ManualClock("2026-11-25T06:00:00Z"));
+    importer = new ImportService(db, new ManualClock("2026-11-25T06:00:00Z"), new Notifier(createI18n(() => undefined) as never));
   });
   afterEach(async () => {
     await database?.close();
