@@ -49,7 +49,7 @@ export function createServices(deps: ServiceDeps): Services {
     invites: new InviteService(deps.db, deps.clock, deps.settings.inviteTtlDays),
     importer: new ImportService(deps.db, deps.clock, notifier),
     notifier,
-    publishing: new PublishingService(deps.db, deps.clock, notifier),
+    publishing: new PublishingService(deps.db, deps.clock, notifier, deps.logger),
     assignments: new AssignmentService(deps.db, deps.clock, notifier, deps.logger, deps.settings.maxAttachmentBytes),
     weeklyReports: new WeeklyReportService(deps.db, deps.clock, notifier, deps.settings.maxAttachmentBytes),
     botPlatforms: new BotPlatformService(deps.db),

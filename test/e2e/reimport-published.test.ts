@@ -5,7 +5,6 @@
  * agency is told once, the schedules are planned again, and the summary says what changed.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatJalaliLong } from "../../src/domain/calendar/index.js";
@@ -20,7 +19,7 @@ import {
   startPardis,
   type Pardis,
 } from "../support/agency.js";
-import { testDatabases } from "../support/databases.js";
+import { scratchDir, testDatabases } from "../support/databases.js";
 import { FIXTURE_PATH } from "../support/e2e.js";
 import { outboxSettled } from "../support/outbox.js";
 
@@ -50,7 +49,7 @@ describe.each(testDatabases())("re-importing a published meeting on $name", (tar
     await publishMeeting(pardis.e2e);
     await expectAssignmentMessages(tavon, 5);
     await expectAssignmentMessages(omran, 3);
-    scratch = mkdtempSync(path.join(tmpdir(), "peygir-reimport-"));
+    scratch = mkdtempSync(path.join(scratchDir(), "reimport-"));
     file = path.join(scratch, "pardis.yaml");
     writeFileSync(file, changedFixture());
   });
