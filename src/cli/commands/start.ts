@@ -8,11 +8,12 @@ import { systemClock } from "../../shared/clock.js";
 export async function runStart(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  let app: App | undefined;
+  const running: { app?: App } = {};
   // Listening before the start: a SIGINT while migrating or waiting for the Bot API is still an
   // orderly, logged stop (nothing is held in memory then, so there is nothing to finish).
   const shutdown = (signal: string) => {
-    logger.info({ signal, started: app !== undefined }, "shutdown requested");
+    logger.info({ signal, started: running.app !== undefined }, "shutdown requested");
+    const { app } = running;
     if (!app) process.exit(0);
     const timer = setTimeout(() => {
       logger.error({ timeoutMs: config.shutdownTimeoutMs }, "shutdown took too long; exiting");
@@ -29,7 +30,7 @@ export async function runStart(): Promise<void> {
   };
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
-  app = await startApp({ config, logger, clock: systemClock });
+  running.app = await startApp({ config, logger, clock: systemClock });
 }
 
 export function startCommand(program: Command): void {
