@@ -17,7 +17,8 @@ import { OutboxDispatcher } from "./outbox/dispatcher.js";
 import { RateLimiter } from "./outbox/rate-limiter.js";
 import { PROFILES } from "./platforms/profile.js";
 import { startHttpServer, webhookPath, type WebhookTarget } from "./server/http.js";
-import { createServices, type Services } from "./services/index.js";
+import { Scheduler } from "./scheduler/scheduler.js";
+import { createServices, escalationSources, type Services } from "./services/index.js";
 import type { Clock } from "./shared/clock.js";
 import { UpdateInbox } from "./updates/inbox.js";
 import { startPolling } from "./updates/polling.js";
@@ -43,6 +44,8 @@ export interface RunningPlatform {
 export interface App {
   database: Database;
   services: Services;
+  /** Runs the due-work passes every minute; `scheduler.runPass()` runs one at once. */
+  scheduler: Scheduler;
   platforms: RunningPlatform[];
   httpPort: number;
   stop(): Promise<void>;
@@ -75,16 +78,26 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
       }),
     );
   }
-  const services = createServices({
+  const serviceDeps = {
     db,
     clock,
     logger,
     i18n: i18n as never,
     settings: {
+      platforms: config.platforms.map((p) => p.platform),
       inviteTtlDays: config.inviteTtlDays,
       maxAttachmentBytes: config.maxAttachmentBytes,
     },
     onQueued: wakeSoon(dispatchers),
+  };
+  const services = createServices(serviceDeps);
+  // Due work of every feature: add a feature's DueWorkSource to this list (see services/due-work.ts).
+  const scheduler = new Scheduler({
+    sources: [...escalationSources(serviceDeps, services)],
+    clock,
+    logger: logger.child({ component: "scheduler" }),
+    instanceId: config.instanceId,
+    provider: database.provider,
   });
 
   const running: RunningPlatform[] = [];
@@ -134,6 +147,7 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
     if (database.provider === "sqlite") await dispatcher.releaseStaleClaims();
     dispatcher.start();
   }
+  if (config.schedulerTick) await scheduler.start();
 
   const http = await startHttpServer({
     host: config.http.host,
@@ -169,12 +183,13 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
       // Stop taking updates and let those under way finish, then let each dispatcher finish its send.
       await Promise.all(running.map((r) => r.runner?.stop()));
       await Promise.all(running.map((r) => r.processor.idle()));
+      await scheduler.stop();
       await Promise.all([...dispatchers.values()].map((d) => d.stop()));
       await database.close();
       logger.info("stopped");
     })());
 
-  return { database, services, platforms: running, httpPort: http.port, stop };
+  return { database, services, scheduler, platforms: running, httpPort: http.port, stop };
 }
 
 const INBOX_RETENTION_MS = 7 * 86_400_000;

@@ -41,7 +41,7 @@ export async function withCli<T>(fn: (cli: CliContext) => Promise<T>): Promise<T
     clock: systemClock,
     logger: createLogger(process.env.LOG_LEVEL ?? "warn"),
     i18n: createI18n(() => undefined) as never,
-    settings: { inviteTtlDays, maxAttachmentBytes },
+    settings: { platforms: platforms.map((p) => p.platform), inviteTtlDays, maxAttachmentBytes },
   });
   try {
     return await fn({ database, services, platforms, clock: systemClock, out: (line) => process.stdout.write(line + "\n") });

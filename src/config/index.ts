@@ -75,6 +75,7 @@ const envSchema = z
     MAX_ATTACHMENT_MB: positive(20),
     SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
     INSTANCE_ID: optionalText,
+    SCHEDULER_TICK: z.enum(["on", "off"], { error: "expected on or off" }).default("on"),
   })
   .superRefine((env, ctx) => {
     if (!env.BALE_BOT_TOKEN && !env.TELEGRAM_BOT_TOKEN) {
@@ -126,6 +127,8 @@ export interface Config {
   maxAttachmentBytes: number;
   shutdownTimeoutMs: number;
   instanceId: string;
+  /** Whether the scheduler ticks by itself every minute (off: only `peygir sweep` and tests run passes). */
+  schedulerTick: boolean;
 }
 
 export class ConfigError extends Error {
@@ -185,6 +188,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxAttachmentBytes: Math.round(e.MAX_ATTACHMENT_MB * 1024 * 1024),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     instanceId: e.INSTANCE_ID ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    schedulerTick: e.SCHEDULER_TICK === "on",
   } satisfies Config);
 }
 

@@ -24,6 +24,7 @@ import type { Translate } from "../i18n/index.js";
 import type { Clock } from "../shared/clock.js";
 import { attachmentRows, type IncomingFile } from "./attachments.js";
 import { audit } from "./audit.js";
+import { planAssignments } from "./escalation/plan.js";
 import { workCalendarOf } from "./calendars.js";
 import type { Notifier } from "./notifications.js";
 import type { AssignmentSummary, AssignmentView } from "./render/assignment.js";
@@ -425,6 +426,8 @@ export class AssignmentService {
       const { changes, record, notify } = plan(step);
       const applied = await this.db.$transaction(async (tx) => {
         if ((await updateStatus(tx, assignmentId, step.from, step.to, step.now, changes)) !== 1) return false;
+        // Acknowledging ends the delivery ladder, progress restarts the silence clock, a claim or blocker pauses it.
+        await planAssignments(tx, [assignmentId], step.now);
         const detail = await record(tx);
         const who = { kind: "person", personId: actor.personId, platform: actor.platform } as const;
         await audit(tx, who, `assignment.${action}`, "Assignment", assignmentId, { from: step.from, to: step.to, ...detail }, step.now);

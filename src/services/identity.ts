@@ -115,11 +115,14 @@ export class IdentityService {
     };
   }
 
-  /** Records that the person wrote: they are reachable again, and their chat is known. */
-  async touch(caller: Caller, chatId: string | undefined): Promise<void> {
+  /**
+   * Records that the person wrote in their private chat (`chatId`): they are reachable again, and
+   * that chat is where their messages go. Never call it with a group's id.
+   */
+  async touch(caller: Caller, chatId: string): Promise<void> {
     const now = this.clock.now();
     const stale = !caller.lastSeenAt || now.getTime() - caller.lastSeenAt.getTime() > SEEN_GRANULARITY_MS;
-    const moved = chatId !== undefined && chatId !== caller.chatId;
+    const moved = chatId !== caller.chatId;
     if (!stale && caller.reachable && !moved) return;
     await this.db.chatIdentity.update({
       where: { id: caller.identityId },

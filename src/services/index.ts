@@ -9,6 +9,9 @@ import type { Db } from "../db/client.js";
 import type { Clock } from "../shared/clock.js";
 import { AssignmentService } from "./assignments.js";
 import { BotPlatformService } from "./bot-platforms.js";
+import { CommitteeGroupService } from "./committee-groups.js";
+import type { DueWorkSource } from "./due-work.js";
+import { AssignmentLadderSource } from "./escalation/assignment-ladder.js";
 import { IdentityService } from "./identity.js";
 import { ImportService } from "./importer.js";
 import { InviteService } from "./invites.js";
@@ -17,6 +20,11 @@ import { PublishingService } from "./publishing.js";
 import { WeeklyReportService } from "./weekly-reports.js";
 
 export interface ServiceSettings {
+  /**
+   * Platforms this process runs a bot for (the scheduler's "reachable" counts only these). Not
+   * where messages are queued: the outbox queues for every platform a recipient has bound.
+   */
+  platforms: readonly Platform[];
   inviteTtlDays: number;
   maxAttachmentBytes: number;
 }
@@ -40,6 +48,8 @@ export interface Services {
   assignments: AssignmentService;
   weeklyReports: WeeklyReportService;
   botPlatforms: BotPlatformService;
+  /** Committees' group chats (/bindgroup); `groupsOf` lists where group-wide posts go. */
+  groups: CommitteeGroupService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -53,5 +63,14 @@ export function createServices(deps: ServiceDeps): Services {
     assignments: new AssignmentService(deps.db, deps.clock, notifier, deps.logger, deps.settings.maxAttachmentBytes),
     weeklyReports: new WeeklyReportService(deps.db, deps.clock, notifier, deps.settings.maxAttachmentBytes),
     botPlatforms: new BotPlatformService(deps.db),
+    groups: new CommitteeGroupService(deps.db, deps.clock),
   };
+}
+
+/**
+ * The due-work sources of the services, for the scheduler (composed in app.ts). Another feature's
+ * source (notice reminders, group digests) is added to the list there.
+ */
+export function escalationSources(deps: ServiceDeps, services: Services): DueWorkSource[] {
+  return [new AssignmentLadderSource(deps.db, services.notifier, deps.settings.platforms)];
 }

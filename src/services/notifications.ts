@@ -6,9 +6,9 @@
  */
 import type { I18n } from "@grammyjs/i18n";
 import type { Platform } from "../config/index.js";
-import type { Tx } from "../db/client.js";
+import type { Prisma, Tx } from "../db/client.js";
 import { translatorFor, type Translate } from "../i18n/index.js";
-import { enqueue, type OutgoingFile, type OutgoingMessage } from "../outbox/outbox.js";
+import { enqueue, requestOf, type OutgoingFile, type OutgoingMessage } from "../outbox/outbox.js";
 
 export type Render = (t: Translate) => OutgoingMessage;
 
@@ -37,6 +37,63 @@ export class Notifier {
     let queued = 0;
     for (const personId of new Set(personIds)) queued += await this.toPerson(tx, personId, render, options);
     return queued;
+  }
+
+  /**
+   * Queues many messages at once — one identity query for all the people, one insert for all the
+   * rows — for the scheduler's passes, where one person-at-a-time would cost a query per message.
+   * Returns, per entry, how many messages were queued for it (0 = no reachable chat, or already queued).
+   */
+  async queueMany(
+    tx: Tx,
+    entries: readonly { personId: number; render: (t: Translate) => OutgoingMessage | OutgoingMessage[]; options: NotifyOptions }[],
+  ): Promise<number[]> {
+    if (entries.length === 0) return [];
+    const identities = await tx.chatIdentity.findMany({
+      where: { personId: { in: [...new Set(entries.map((e) => e.personId))] }, reachable: true },
+      orderBy: { id: "asc" },
+    });
+    const byPerson = new Map<number, typeof identities>();
+    for (const identity of identities) byPerson.set(identity.personId, [...(byPerson.get(identity.personId) ?? []), identity]);
+    const keyOf = (dedupeKey: string | undefined, identityId: number) => (dedupeKey ? `${dedupeKey}:identity:${identityId}` : null);
+    const wanted = entries
+      .flatMap((e) => (byPerson.get(e.personId) ?? []).map((i) => keyOf(e.options.dedupeKey, i.id)))
+      .filter((k) => k !== null);
+    const taken = new Set(
+      wanted.length === 0
+        ? []
+        : (await tx.outboxMessage.findMany({ where: { dedupeKey: { in: wanted } }, select: { dedupeKey: true } })).map((r) => r.dedupeKey),
+    );
+    const rows: Prisma.OutboxMessageCreateManyInput[] = [];
+    const counts = entries.map((entry) => {
+      let queued = 0;
+      for (const identity of byPerson.get(entry.personId) ?? []) {
+        const base = keyOf(entry.options.dedupeKey, identity.id);
+        if (base && taken.has(base)) continue;
+        if (base) taken.add(base);
+        // A long message comes in parts: one row each, the first under the entry's key.
+        const parts = [entry.render(translatorFor(this.i18n, identity.locale))].flat();
+        parts.forEach((part, index) => {
+          const dedupeKey = base && index > 0 ? `${base}:part:${index + 1}` : base;
+          const { method, payload } = requestOf(part);
+          rows.push({
+            platform: identity.platform,
+            chatId: identity.chatId,
+            identityId: identity.id,
+            method,
+            payload: payload as object,
+            topic: entry.options.topic,
+            dedupeKey,
+            ...(entry.options.notBefore ? { notBefore: entry.options.notBefore } : {}),
+          });
+          queued++;
+        });
+      }
+      return queued;
+    });
+    if (rows.length > 0) await tx.outboxMessage.createMany({ data: rows });
+    for (const platform of new Set(rows.map((r) => r.platform as Platform))) this.onQueued(platform);
+    return counts;
   }
 
   /**

@@ -18,6 +18,7 @@ import { agencyContacts, assignmentTopic, loadAssignmentViews } from "./assignme
 import { audit, type Actor } from "./audit.js";
 import { workCalendarOf } from "./calendars.js";
 import type { Notifier } from "./notifications.js";
+import { planAssignments } from "./escalation/plan.js";
 import { renderAssignment } from "./render/assignment.js";
 
 export interface PublishRequest {
@@ -83,6 +84,8 @@ export class PublishingService {
             if (id !== undefined) created.add(id);
           }
         }
+        // Each new assignment's escalation ladder starts now (existing ones keep theirs).
+        await planAssignments(tx, [...created], now);
         const loaded = await loadAssignmentViews(tx, { resolution: { meetingId: meeting.id } });
         const assignments: PublishedAssignment[] = [];
         for (const { view, calendar } of loaded) {

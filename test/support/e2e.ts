@@ -67,6 +67,8 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
     HTTP_HOST: "127.0.0.1",
     HTTP_PORT: "0",
     LOG_LEVEL: "silent",
+    // Tests run scheduler passes themselves (app.scheduler.runPass) at the times they choose.
+    SCHEDULER_TICK: "off",
     ...options.env,
   };
   for (const platform of platforms) {

@@ -1,24 +1,31 @@
 /** Every feature of the bot, in the order they get a chance at an update. */
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import { privateChatOnly } from "../filters/private-chat-only.js";
 import { dialogs } from "../conversations/index.js";
 import { agency } from "./agency.js";
 import { cancel } from "./cancel.js";
 import { fallback } from "./fallback.js";
+import { groups } from "./groups.js";
 import { help } from "./help.js";
+import { instructionButton } from "./instruction-button.js";
 import { onboarding } from "./onboarding.js";
 import { weeklyReport } from "./weekly-report.js";
 
 export function features(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
+  // Groups and channels first: what they may do ends there (features/groups.ts).
+  composer.use(groups());
+  const personal = composer.filter(privateChatOnly);
   // /cancel first, then any dialog under way: a chat in the middle of a dialog talks to it.
-  composer.use(cancel());
-  composer.use(dialogs());
-  composer.use(onboarding());
-  composer.use(help());
+  personal.use(cancel());
+  personal.use(dialogs());
+  personal.use(onboarding());
+  personal.use(help());
   // Feature composers are added here, before the fallback.
-  composer.use(agency());
-  composer.use(weeklyReport());
-  composer.use(fallback());
+  personal.use(agency());
+  personal.use(weeklyReport());
+  personal.use(instructionButton());
+  personal.use(fallback());
   return composer;
 }

@@ -33,7 +33,7 @@ export type AssignmentSummary = Pick<AssignmentView, "id" | "status" | "percent"
   meeting: Pick<AssignmentView["meeting"], "number">;
 };
 
-const ACTION_LABEL_KEYS: Record<AgencyAction, string> = {
+export const ACTION_LABEL_KEYS: Record<AgencyAction, string> = {
   ack: "assignment-button-ack",
   progress: "assignment-button-progress",
   claim_done: "assignment-button-done",
@@ -77,7 +77,8 @@ function roleLines(view: AssignmentView, t: Translate): string[] {
   return lines;
 }
 
-function titleLine(view: AssignmentView, t: Translate, fmt: Formats): string {
+/** "📌 مصوبه ۱ جلسه ۱۴۰۵-۰۸ (…)": how every message names an item. */
+export function titleLine(view: Pick<AssignmentView, "resolution" | "meeting">, t: Translate, fmt: Formats): string {
   return t("assignment-title", {
     resolution: view.resolution.number,
     meeting: fmt.digits(view.meeting.number),
@@ -85,9 +86,9 @@ function titleLine(view: AssignmentView, t: Translate, fmt: Formats): string {
   });
 }
 
-/** Two buttons a row: long Persian labels stay readable on a phone. */
-function actionButtons(
-  view: AssignmentView,
+/** The item's action buttons (what its status allows), optionally with other labels. */
+export function actionButtons(
+  view: Pick<AssignmentView, "id" | "status" | "resolution">,
   t: Translate,
   label: (action: AgencyAction) => string = (a) => t(ACTION_LABEL_KEYS[a]),
 ): InlineButton[] {
@@ -97,7 +98,8 @@ function actionButtons(
   }));
 }
 
-function inRows<T>(items: T[], perRow: number): T[][] {
+/** Two buttons a row: long Persian labels stay readable on a phone. */
+export function inRows<T>(items: T[], perRow: number): T[][] {
   const rows: T[][] = [];
   for (let i = 0; i < items.length; i += perRow) rows.push(items.slice(i, i + perRow));
   return rows;

@@ -6,6 +6,7 @@
  *   t:2         page 2 of /tasks
  *   w:7:3       start the weekly report of cycle 7 for agency 3
  *   d:k3x9:ok   an answer inside a running dialog; the token ties the button to that dialog
+ *   gi:123      the governorate's "instruction" on assignment 123 (from a digest; the secretariat issue owns the dialog)
  *
  * Every decoded id is only a claim: the services check that the presser may act on it.
  */
@@ -44,6 +45,16 @@ export function parseWeeklyReportData(data: string): { cycleId: number; agencyId
   const cycleId = asId(m?.[1]);
   const agencyId = asId(m?.[2]);
   return cycleId !== undefined && agencyId !== undefined ? { cycleId, agencyId } : undefined;
+}
+
+export const INSTRUCTION_DATA = /^gi:(\d{1,12})$/;
+
+/** The "send an instruction" button on a governorate digest item. */
+export const instructionData = (assignmentId: number): string => `gi:${assignmentId}`;
+
+export function parseInstructionData(data: string): { assignmentId: number } | undefined {
+  const assignmentId = asId(INSTRUCTION_DATA.exec(data)?.[1]);
+  return assignmentId !== undefined ? { assignmentId } : undefined;
 }
 
 export const dialogData = (token: string, choice: string): string => `d:${token}:${choice}`;

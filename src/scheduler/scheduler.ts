@@ -1,0 +1,117 @@
+/**
+ * The scheduler: a clock and nothing more. node-cron ticks every minute in Asia/Tehran; each tick
+ * runs one pass of every due-work source (src/services/due-work.ts), which claims its own due rows
+ * from the database. Because the schedule lives in the database, a tick that is missed (the process
+ * was down) loses nothing: the next pass finds the rows still due.
+ *
+ * `runPass()` runs one pass at once (tests, `peygir sweep`), without waiting for the cron.
+ */
+import cron, { type ScheduledTask } from "node-cron";
+import type { Logger } from "pino";
+import type { DbProvider } from "../db/client.js";
+import type { DueWorkSource, SourcePassResult, UpcomingEntry } from "../services/due-work.js";
+import type { Clock } from "../shared/clock.js";
+
+export interface SchedulerOptions {
+  sources: readonly DueWorkSource[];
+  clock: Clock;
+  logger: Logger;
+  instanceId: string;
+  provider: DbProvider;
+  /** How long a claim protects a row from other processes; longer than any pass. Default 5 minutes. */
+  leaseMs?: number;
+  /** Default every minute. */
+  cronExpression?: string;
+}
+
+export interface PassReport {
+  at: Date;
+  dryRun: boolean;
+  sources: ({ name: string } & SourcePassResult)[];
+}
+
+export class Scheduler {
+  readonly #o: Required<SchedulerOptions>;
+  #task?: ScheduledTask;
+  #running?: Promise<PassReport>;
+
+  constructor(options: SchedulerOptions) {
+    this.#o = { leaseMs: 300_000, cronExpression: "* * * * *", ...options };
+  }
+
+  get sources(): readonly DueWorkSource[] {
+    return this.#o.sources;
+  }
+
+  /** Releases stale claims (single-process SQLite) and starts ticking. */
+  async start(): Promise<void> {
+    if (this.#task) return;
+    if (this.#o.provider === "sqlite") for (const source of this.#o.sources) await source.releaseStaleClaims?.();
+    this.#task = cron.schedule(this.#o.cronExpression, () => this.#tick(), {
+      timezone: "Asia/Tehran",
+      name: "peygir-scheduler",
+      noOverlap: true,
+    });
+    void this.#tick();
+  }
+
+  /** Stops ticking and waits for a pass under way to finish. */
+  async stop(): Promise<void> {
+    await this.#task?.stop();
+    await this.#task?.destroy();
+    this.#task = undefined;
+    await this.#running?.catch(() => undefined);
+  }
+
+  /** One pass of every source at `at` (default: the clock's now). Passes in one process never overlap. */
+  async runPass(options: { at?: Date; dryRun?: boolean } = {}): Promise<PassReport> {
+    while (this.#running) await this.#running.catch(() => undefined);
+    const run = this.#pass(options.at ?? this.#o.clock.now(), options.dryRun ?? false);
+    this.#running = run;
+    try {
+      return await run;
+    } finally {
+      this.#running = undefined;
+    }
+  }
+
+  /** What the sources will do in the next `until − from`, from the same policy. */
+  async upcoming(from: Date, until: Date, committeeCode?: string): Promise<UpcomingEntry[]> {
+    const entries: UpcomingEntry[] = [];
+    for (const source of this.#o.sources) entries.push(...((await source.upcoming?.(from, until, committeeCode)) ?? []));
+    return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
+  }
+
+  async #tick(): Promise<void> {
+    if (this.#running) return;
+    try {
+      const report = await this.runPass();
+      const acted = report.sources.reduce((n, s) => n + s.acted, 0);
+      if (acted > 0)
+        this.#o.logger.info({ sources: report.sources.map(({ name, claimed, acted }) => ({ name, claimed, acted })) }, "scheduler pass");
+    } catch (err) {
+      this.#o.logger.error({ err }, "scheduler pass failed; the next tick tries again");
+    }
+  }
+
+  async #pass(now: Date, dryRun: boolean): Promise<PassReport> {
+    const context = {
+      now,
+      dryRun,
+      instanceId: this.#o.instanceId,
+      leaseUntil: new Date(now.getTime() + this.#o.leaseMs),
+      provider: this.#o.provider,
+    };
+    const sources: PassReport["sources"] = [];
+    // One source failing must not starve the others.
+    for (const source of this.#o.sources) {
+      try {
+        sources.push({ name: source.name, ...(await source.runPass(context)) });
+      } catch (err) {
+        this.#o.logger.error({ err, source: source.name }, "scheduler source failed");
+        sources.push({ name: source.name, claimed: 0, acted: 0, queued: [] });
+      }
+    }
+    return { at: now, dryRun, sources };
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Re-planning an assignment's ladder after its state changed. Call it in the transaction of the
+ * change — publishing, acknowledging, progress, a done claim and its verification or rejection, a
+ * blocker, an extension, a cancellation, a re-import that changed the deadline:
+ *
+ *   await planAssignments(tx, [assignmentId], now);
+ *
+ * Everything due up to `now` becomes moot (the change answers it) and the next rung is computed
+ * from the new state, so an extension re-plans from the new deadline and progress restarts the
+ * silence clock. (A pass also recomputes from the state it finds, so a forgotten call delays at
+ * most what was already planned; it never sends anything the state no longer calls for.)
+ */
+import type { Tx } from "../../db/client.js";
+import { ladderRows, type LadderRow } from "../../db/sql/ladder-rows.js";
+import { storeLadderPlan } from "../../db/sql/plan-ladder.js";
+import type { AssignmentStatus, ResolutionKind } from "../../domain/assignments/status.js";
+import { escalationPolicyOf, planAssignmentLadder, type LadderItem } from "../../domain/escalation/index.js";
+import { workCalendarOf } from "../calendars.js";
+
+export function ladderItemOf(row: LadderRow): LadderItem {
+  return {
+    status: row.status as AssignmentStatus,
+    kind: row.kind as ResolutionKind,
+    publishedAt: row.publishedAt,
+    acknowledgedAt: row.acknowledgedAt,
+    lastProgressAt: row.lastProgressAt,
+    deadline: row.deadline,
+  };
+}
+
+export async function planAssignments(tx: Tx, ids: readonly number[], now: Date): Promise<void> {
+  for (const row of await ladderRows(tx, { ids })) {
+    const plan = planAssignmentLadder(ladderItemOf(row), escalationPolicyOf(row.escalationPolicy), workCalendarOf(row.calendar), now);
+    await storeLadderPlan(tx, row.id, now, plan.nextAt, plan.nextStep);
+  }
+}
