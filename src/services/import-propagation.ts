@@ -11,8 +11,8 @@ import type { Tx } from "../db/client.js";
 import { isOpen, type AssignmentStatus } from "../domain/assignments/status.js";
 import type { Translate } from "../i18n/index.js";
 import { agencyContacts, assignmentTopic, loadAssignmentViews } from "./assignments.js";
-import { replanAssignmentSchedules } from "./assignment-schedule.js";
 import { audit, type Actor } from "./audit.js";
+import { planAssignments } from "./escalation/plan.js";
 import type { Notifier } from "./notifications.js";
 import { renderAssignment } from "./render/assignment.js";
 import { renderAssignmentChange, type AssignmentChange } from "./render/assignment-change.js";
@@ -157,7 +157,8 @@ export async function propagateToPublished(tx: Tx, notifier: Notifier, input: Pr
       });
     }
     result.assignmentsUpdated = touched.length;
-    await replanAssignmentSchedules(tx, [...changes.keys(), ...added], at);
+    // Cancelled ones too: their ladder stops.
+    await planAssignments(tx, touched, at);
     results.push(result);
   }
   return results;

@@ -44,8 +44,15 @@ function offset(): z.ZodType<WorkingOffset, unknown> {
 
 function wholeNumber(): z.ZodType<number, unknown> {
   return z.unknown().transform((value, ctx): number => {
-    const n = typeof value === "number" ? value : typeof value === "string" && /^\s*[\d۰-۹٠-٩]+\s*$/.test(value) ? Number(normaliseDigits(value)) : NaN;
-    return Number.isInteger(n) && n >= 0 && n <= 60 ? n : reject(ctx, `expected a whole number of working days from 0 to 60, got ${describeValue(value)}`);
+    const n =
+      typeof value === "number"
+        ? value
+        : typeof value === "string" && /^\s*[\d۰-۹٠-٩]+\s*$/.test(value)
+          ? Number(normaliseDigits(value))
+          : NaN;
+    return Number.isInteger(n) && n >= 0 && n <= 60
+      ? n
+      : reject(ctx, `expected a whole number of working days from 0 to 60, got ${describeValue(value)}`);
   });
 }
 
@@ -54,7 +61,11 @@ function reject(ctx: Ctx, message: string): never {
   return z.NEVER;
 }
 
-const recipients = () => listOf(oneOf(ESCALATION_RECIPIENTS)).pipe(z.array(z.string()).min(1, "name at least one recipient")) as z.ZodType<EscalationRecipient[], unknown>;
+const recipients = () =>
+  listOf(oneOf(ESCALATION_RECIPIENTS)).pipe(z.array(z.string()).min(1, "name at least one recipient")) as z.ZodType<
+    EscalationRecipient[],
+    unknown
+  >;
 
 const afterRung = record({ after: offset(), to: recipients() });
 const beforeRung = record({ before: wholeNumber(), to: recipients() });
@@ -63,7 +74,12 @@ const beforeRung = record({ before: wholeNumber(), to: recipients() });
 function ascending<T>(item: z.ZodType<T, unknown>, key: (t: T) => number, field: string) {
   return z.array(item).superRefine((rungs, ctx) => {
     rungs.forEach((rung, i) => {
-      if (i > 0 && !(key(rung) > key(rungs[i - 1]!))) ctx.addIssue({ code: "custom", path: [i, field], message: `must come after the rung before it (${field} must grow down the list)` });
+      if (i > 0 && !(key(rung) > key(rungs[i - 1]!)))
+        ctx.addIssue({
+          code: "custom",
+          path: [i, field],
+          message: `must come after the rung before it (${field} must grow down the list)`,
+        });
     });
   });
 }
