@@ -49,7 +49,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     client: { apiRoot: deps.platform.apiRoot, timeoutSeconds: 30 },
   });
   bot.api.config.use(platformTransformer(profile));
-  bot.api.config.use(recordSends(deps.limiter));
+  // Replies wait out at most one per-chat gap (with a margin): see send-recorder.ts.
+  bot.api.config.use(recordSends(deps.limiter, (1000 / deps.platform.ratePerChatPerSecond) * 1.05));
   // Interactive replies obey 429s too (notifications go through the outbox and its limiter).
   // Network errors are rethrown: auto-retry would otherwise retry them silently and without limit,
   // leaving a handler (and its chat's queue, and a shutdown) waiting for as long as the API is away.

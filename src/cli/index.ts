@@ -8,6 +8,7 @@ import { importCommand } from "./commands/import.js";
 import { cycleCommand } from "./commands/cycle.js";
 import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand } from "./commands/migrate.js";
+import { peopleCommands } from "./commands/people.js";
 import { publishCommand } from "./commands/publish.js";
 import { startCommand } from "./commands/start.js";
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   publishCommand(program);
   cycleCommand(program);
   importCommand(program);
+  peopleCommands(program);
   return program;
 }
 

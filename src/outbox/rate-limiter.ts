@@ -40,7 +40,12 @@ export class RateLimiter {
     this.#nextChatAt.set(chatId, now + this.#chatGapMs);
   }
 
-  /** A send made elsewhere (an interactive reply): counted, never waited for. */
+  /** Milliseconds until `chatId` may get its next message (0 = now), 429 holds included. */
+  chatWait(chatId: string, now: number): number {
+    return Math.max(0, (this.#nextChatAt.get(chatId) ?? 0) - now);
+  }
+
+  /** A send made elsewhere (an interactive reply): counted; its sender decides whether to wait (send-recorder.ts). */
   record(chatId: string, now: number): void {
     this.take(chatId, now);
   }

@@ -113,13 +113,26 @@ export async function loadAssignmentViews(tx: Tx, where: Prisma.AssignmentWhereI
 }
 
 /** The agencies a person may act for, from the database (the source of truth, not a cached caller). */
-async function agencyIdsOf(tx: Tx, personId: number): Promise<number[]> {
+export async function agencyIdsOf(tx: Tx, personId: number): Promise<number[]> {
   const memberships = await tx.membership.findMany({
     where: { personId, active: true, role: { in: AGENCY_ROLES }, agencyId: { not: null } },
     select: { agencyId: true },
     orderBy: { id: "asc" },
   });
   return [...new Set(memberships.map((m) => m.agencyId!))];
+}
+
+/** A person's open items as /tasks lists them: by agency (in `agencyIds` order), the most urgent first. */
+export function sortByUrgency(loaded: LoadedView[], agencyIds: number[]): LoadedView[] {
+  const agencyOrder = new Map(agencyIds.map((id, index) => [id, index]));
+  const urgency = (l: LoadedView) => ({
+    deadline: l.view.deadline,
+    meetingHeldOn: l.view.meeting.heldOn,
+    resolutionNumber: l.view.resolution.number,
+  });
+  return loaded.sort(
+    (a, b) => agencyOrder.get(a.view.agency.id)! - agencyOrder.get(b.view.agency.id)! || compareUrgency(urgency(a), urgency(b)),
+  );
 }
 
 export async function isAgencyMember(tx: Tx, personId: number, agencyId: number): Promise<boolean> {
@@ -327,15 +340,7 @@ export class AssignmentService {
     const agencyIds = await agencyIdsOf(this.db, personId);
     if (agencyIds.length === 0) return [];
     const loaded = await loadAssignmentViews(this.db, { agencyId: { in: agencyIds }, status: { notIn: ["done", "cancelled"] } });
-    const agencyOrder = new Map(agencyIds.map((id, index) => [id, index]));
-    const urgency = (l: LoadedView) => ({
-      deadline: l.view.deadline,
-      meetingHeldOn: l.view.meeting.heldOn,
-      resolutionNumber: l.view.resolution.number,
-    });
-    return loaded.sort(
-      (a, b) => agencyOrder.get(a.view.agency.id)! - agencyOrder.get(b.view.agency.id)! || compareUrgency(urgency(a), urgency(b)),
-    );
+    return sortByUrgency(loaded, agencyIds);
   }
 
   /**

@@ -202,6 +202,7 @@ class ImportRun {
       province: c.province,
       calendar: asJson(c.calendar),
       weeklyReportTemplate: c.weeklyReport === null ? null : asJson(c.weeklyReport),
+      verifyContact: c.verifyContact,
     };
     const existing = await this.tx.committee.findUnique({ where: { code: c.code } });
     return this.sync("committee", existing, desired, {

@@ -15,6 +15,8 @@ import { AssignmentLadderSource } from "./escalation/assignment-ladder.js";
 import { IdentityService } from "./identity.js";
 import { ImportService } from "./importer.js";
 import { InviteService } from "./invites.js";
+import { JoiningService } from "./joining.js";
+import { PeopleService } from "./people.js";
 import { Notifier } from "./notifications.js";
 import { PublishingService } from "./publishing.js";
 import { WeeklyReportService } from "./weekly-reports.js";
@@ -50,6 +52,10 @@ export interface Services {
   botPlatforms: BotPlatformService;
   /** Committees' group chats (/bindgroup); `groupsOf` lists where group-wide posts go. */
   groups: CommitteeGroupService;
+  /** /start CODE → contact check → bound (or the secretariat decides); wrong codes throttled. */
+  joining: JoiningService;
+  /** `peygir people` and `peygir unbind`. */
+  people: PeopleService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -64,6 +70,8 @@ export function createServices(deps: ServiceDeps): Services {
     weeklyReports: new WeeklyReportService(deps.db, deps.clock, notifier, deps.settings.maxAttachmentBytes),
     botPlatforms: new BotPlatformService(deps.db),
     groups: new CommitteeGroupService(deps.db, deps.clock),
+    joining: new JoiningService(deps.db, deps.clock, notifier),
+    people: new PeopleService(deps.db, deps.clock),
   };
 }
 

@@ -1,17 +1,20 @@
 /**
  * Invites: one-time codes that bind a chat identity to a membership. The secretariat prints
- * them with `peygir invite` and hands each person their link; `/start CODE` redeems it.
+ * them with `peygir invite` and hands each person their link; `/start CODE` redeems it
+ * (services/joining.ts). A new code for a person revokes their earlier unused ones, so only the
+ * latest paper or message in circulation works.
  */
 import { randomInt } from "node:crypto";
-import type { Platform } from "../config/index.js";
 import type { Db } from "../db/client.js";
 import { parsePhone } from "../domain/text/index.js";
 import type { Clock } from "../shared/clock.js";
 import { audit } from "./audit.js";
+import type { RoleInScope } from "./binding.js";
 
 /** No 0/O, 1/I/L: codes are read aloud and typed from paper too. */
-const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-const CODE_LENGTH = 10;
+export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+/** 31^10 ≈ 2^49.5: with guessing throttled (invite-throttle.ts) that is far beyond reach; keep it ≥ 48 bits. */
+export const CODE_LENGTH = 10;
 
 export function newInviteCode(): string {
   let code = "";
@@ -26,11 +29,6 @@ export interface InviteRequest {
   personPhone?: string;
 }
 
-export interface RoleInScope {
-  role: string;
-  scope: string;
-}
-
 export interface IssuedInvite {
   code: string;
   expiresAt: Date;
@@ -38,11 +36,9 @@ export interface IssuedInvite {
   phone: string | null;
   /** The matching roles; one code serves them all, since it binds the person's chat. */
   roles: RoleInScope[];
+  /** Earlier unused codes of this person that this one replaced. */
+  revokedEarlier: number;
 }
-
-export type RedeemResult =
-  | { ok: true; personName: string; roles: RoleInScope[]; alreadyBound: boolean }
-  | { ok: false; reason: "unknown" | "used" | "expired" | "bound_to_other" };
 
 export class InviteError extends Error {
   override name = "InviteError";
@@ -94,83 +90,31 @@ export class InviteService {
       const issued: IssuedInvite[] = [];
       for (const [, held] of byPerson) {
         const first = held[0]!;
+        const revoked = await tx.invite.updateMany({
+          where: { membership: { personId: first.personId }, usedAt: null, revokedAt: null },
+          data: { revokedAt: now },
+        });
         const code = newInviteCode();
         await tx.invite.create({ data: { code, membershipId: first.id, expiresAt, createdAt: now } });
-        await audit(tx, { kind: "cli" }, "invite.issued", "Membership", first.id, { expiresAt: expiresAt.toISOString() }, now);
-        issued.push({ code, expiresAt, personName: first.person.name, phone: first.person.phone, roles: held.map(roleInScope) });
+        await audit(
+          tx,
+          { kind: "cli" },
+          "invite.issued",
+          "Membership",
+          first.id,
+          { expiresAt: expiresAt.toISOString(), revokedEarlier: revoked.count },
+          now,
+        );
+        issued.push({
+          code,
+          expiresAt,
+          personName: first.person.name,
+          phone: first.person.phone,
+          roles: held.map(roleInScope),
+          revokedEarlier: revoked.count,
+        });
       }
       return issued;
-    });
-  }
-
-  /** Binds the chat identity presenting `code` to the invite's person. */
-  async redeem(input: {
-    platform: Platform;
-    userId: string;
-    chatId: string;
-    username?: string;
-    firstName?: string;
-    code: string;
-  }): Promise<RedeemResult> {
-    const code = input.code.trim().toUpperCase();
-    const now = this.clock.now();
-    return this.db.$transaction(async (tx) => {
-      const invite = await tx.invite.findUnique({
-        where: { code },
-        include: {
-          membership: {
-            include: {
-              person: {
-                include: { memberships: { where: { active: true }, include: { agency: true, committee: true }, orderBy: { id: "asc" } } },
-              },
-            },
-          },
-        },
-      });
-      if (!invite) return { ok: false, reason: "unknown" } as const;
-      const existing = await tx.chatIdentity.findUnique({ where: { platform_userId: { platform: input.platform, userId: input.userId } } });
-      const person = invite.membership.person;
-      if (invite.usedAt) {
-        // Pressing the same link twice is not an error for the person it belongs to.
-        if (existing && existing.id === invite.usedByIdentityId)
-          return { ok: true, personName: person.name, roles: person.memberships.map(roleInScope), alreadyBound: true } as const;
-        return { ok: false, reason: "used" } as const;
-      }
-      if (invite.expiresAt <= now) return { ok: false, reason: "expired" } as const;
-      if (existing && existing.personId !== person.id) return { ok: false, reason: "bound_to_other" } as const;
-      const identity = existing
-        ? await tx.chatIdentity.update({
-            where: { id: existing.id },
-            data: {
-              chatId: input.chatId,
-              username: input.username ?? null,
-              firstName: input.firstName ?? null,
-              reachable: true,
-              lastSeenAt: now,
-            },
-          })
-        : await tx.chatIdentity.create({
-            data: {
-              personId: person.id,
-              platform: input.platform,
-              userId: input.userId,
-              chatId: input.chatId,
-              username: input.username ?? null,
-              firstName: input.firstName ?? null,
-              lastSeenAt: now,
-            },
-          });
-      await tx.invite.update({ where: { id: invite.id }, data: { usedAt: now, usedByIdentityId: identity.id } });
-      await audit(
-        tx,
-        { kind: "person", personId: person.id, platform: input.platform },
-        "invite.redeemed",
-        "Membership",
-        invite.membershipId,
-        { identityId: identity.id },
-        now,
-      );
-      return { ok: true, personName: person.name, roles: person.memberships.map(roleInScope), alreadyBound: !!existing } as const;
     });
   }
 }

@@ -115,12 +115,45 @@ export class Notifier {
     return queued;
   }
 
+  /** One identity only (e.g. the account that just joined), whatever else the person has bound. */
+  async toIdentity(tx: Tx, identityId: number, render: Render, options: NotifyOptions): Promise<number> {
+    const identity = await tx.chatIdentity.findUnique({ where: { id: identityId } });
+    if (!identity || !identity.reachable) return 0;
+    return this.#queueTo(tx, [identity], (t) => render(t), options);
+  }
+
+  /**
+   * A chat with no bound person behind it: a group bound to a committee, or someone whose join
+   * request was refused. Rendered in the default language.
+   */
+  async toChat(tx: Tx, platform: Platform, chatId: string, render: Render, options: NotifyOptions): Promise<number> {
+    const added = await enqueue(tx, {
+      platform,
+      chatId,
+      message: render(translatorFor(this.i18n, null)),
+      topic: options.topic,
+      ...(options.dedupeKey ? { dedupeKey: `${options.dedupeKey}:chat:${platform}:${chatId}` } : {}),
+      ...(options.notBefore ? { notBefore: options.notBefore } : {}),
+    });
+    if (added) this.onQueued(platform);
+    return added ? 1 : 0;
+  }
+
   /** `platform` undefined: every platform the person has bound. */
   async #queue(tx: Tx, personId: number, platform: Platform | undefined, render: RenderFor, options: NotifyOptions): Promise<number> {
     const identities = await tx.chatIdentity.findMany({
       where: { personId, reachable: true, ...(platform ? { platform } : {}) },
       orderBy: { id: "asc" },
     });
+    return this.#queueTo(tx, identities, render, options);
+  }
+
+  async #queueTo(
+    tx: Tx,
+    identities: { id: number; platform: string; chatId: string; locale: string | null }[],
+    render: RenderFor,
+    options: NotifyOptions,
+  ): Promise<number> {
     let queued = 0;
     for (const identity of identities) {
       const added = await enqueue(tx, {

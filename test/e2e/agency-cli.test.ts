@@ -8,19 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { ImportService } from "../../src/services/importer.js";
 import { systemClock } from "../../src/shared/clock.js";
+import { cliEnvironment, peygir } from "../support/cli.js";
 import { testDatabases, type TestDatabase } from "../support/databases.js";
-import { peygir, withEnv } from "../support/cli.js";
 import { FIXTURE_PATH } from "../support/e2e.js";
 import { createI18n } from "../../src/i18n/index.js";
 import { Notifier } from "../../src/services/notifications.js";
 
 describe("agency CLI commands", () => {
   let database: TestDatabase;
-  let restoreEnv: () => void = () => undefined;
+  let restoreEnvironment = () => undefined as void;
 
   beforeAll(async () => {
     database = await testDatabases()[0]!.create();
-    restoreEnv = withEnv({ DATABASE_URL: database.url, BALE_BOT_TOKEN: undefined, TELEGRAM_BOT_TOKEN: undefined });
+    restoreEnvironment = cliEnvironment(database.url);
     const { prisma, close } = await openDatabase(database.url);
     const imported = await new ImportService(prisma, systemClock, new Notifier(createI18n(() => undefined) as never)).importFile(
       FIXTURE_PATH,
@@ -29,7 +29,7 @@ describe("agency CLI commands", () => {
     expect(imported.ok).toBe(true);
   });
   afterAll(async () => {
-    restoreEnv();
+    restoreEnvironment();
     await database?.drop();
   });
 

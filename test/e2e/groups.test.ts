@@ -8,6 +8,7 @@ import type { Platform } from "../../src/config/index.js";
 import { testDatabases, type TestDatabase } from "../support/databases.js";
 import { startE2E, TOKENS, type E2E } from "../support/e2e.js";
 import { seedPeople } from "../support/seed.js";
+import type { FakeUser } from "../fake-bot-api/user.js";
 
 const PLATFORMS: Platform[] = ["bale", "telegram"];
 
@@ -25,11 +26,19 @@ describe.each(testDatabases())("group chats on $name", (target) => {
     await database?.drop();
   });
 
+  // One account per person and platform: each person is bound once and reused.
+  const bound = new Map<string, FakeUser>();
+  const member = async (platform: Platform, phone: string): Promise<FakeUser> => {
+    const key = `${platform}:${phone}`;
+    if (!bound.has(key)) bound.set(key, await e2e.bindUser(platform, phone));
+    return bound.get(key)!;
+  };
+
   const identityOf = (platform: Platform, userId: number) =>
     e2e.app.database.prisma.chatIdentity.findUniqueOrThrow({ where: { platform_userId: { platform, userId: String(userId) } } });
 
   it.each(PLATFORMS)("a bound person's messages in a group leave their chat and say nothing personal there (%s)", async (platform) => {
-    const liaison = await e2e.bindUser(platform, "09121000004");
+    const liaison = await member(platform, "09121000004");
     const group = e2e.fake(platform).group({ title: "همکاران تعاون" });
     group.send(liaison, "سلام به همه");
     group.send(liaison, "/tasks");
@@ -50,8 +59,8 @@ describe.each(testDatabases())("group chats on $name", (target) => {
   });
 
   it.each(PLATFORMS)("the secretariat binds and unbinds the committee's group; others may not (%s)", async (platform) => {
-    const secretary = await e2e.bindUser(platform, "09121000002");
-    const head = await e2e.bindUser(platform, "09121000003");
+    const secretary = await member(platform, "09121000002");
+    const head = await member(platform, "09121000003");
     const group = e2e.fake(platform).group({ title: "کارگروه اشتغال پردیس" });
 
     group.send(head, "/bindgroup");
@@ -83,7 +92,7 @@ describe.each(testDatabases())("group chats on $name", (target) => {
 
   it("a group whose bot was removed is unbound (the service message, which Bale sends too)", async () => {
     const platform: Platform = "bale";
-    const secretary = await e2e.bindUser(platform, "09121000002");
+    const secretary = await member(platform, "09121000002");
     const group = e2e.fake(platform).group({ title: "گروه موقت" });
     group.send(secretary, "/bindgroup");
     await group.waitFor(/متصل شد/);
@@ -105,7 +114,7 @@ describe.each(testDatabases())("group chats on $name", (target) => {
   });
 
   it("/bindgroup in a private chat says where to send it", async () => {
-    const secretary = await e2e.bindUser("telegram", "09121000002");
+    const secretary = await member("telegram", "09121000002");
     secretary.command("/bindgroup");
     await secretary.waitFor("در همان گروهی بفرستید");
   });

@@ -30,6 +30,9 @@ describe.each(testDatabases())("Bale's differences on $name", (target) => {
     const user = e2e.fake("bale").user({ firstName: "زهرا" });
     const sent = user.command("/start", invite!.code);
     expect(sent.entities).toBeUndefined();
+    // The contact check asks for the phone first; sharing it finishes the join.
+    await user.waitFor(/ارسال شماره تلفن من/);
+    user.shareContact("+989121000004");
     await user.waitFor(/خوش آمدید/);
     const db = e2e.app.database.prisma;
     const first = await db.inboundUpdate.findFirstOrThrow({ where: { platform: "bale" }, orderBy: { updateId: "asc" } });

@@ -1,8 +1,8 @@
-/** Running the real `peygir` program in this process (fast), with an environment set for the test. */
+/** Running `peygir …` in this process (the real command line program), for CLI tests. */
 import { vi } from "vitest";
 import { buildProgram } from "../../src/cli/index.js";
 
-/** Runs `peygir …args` and returns what it printed on stdout. */
+/** Runs `peygir …args` and returns what it printed. */
 export async function peygir(...args: string[]): Promise<string> {
   let output = "";
   const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
@@ -28,4 +28,12 @@ export function withEnv(vars: Record<string, string | undefined>): () => void {
   };
   apply(vars);
   return () => apply(saved);
+}
+
+/**
+ * Points the CLI at a test database with no bot token set (messages wait in the outbox), and
+ * gives back a function that restores the environment as it was.
+ */
+export function cliEnvironment(databaseUrl: string): () => void {
+  return withEnv({ DATABASE_URL: databaseUrl, BALE_BOT_TOKEN: undefined, TELEGRAM_BOT_TOKEN: undefined });
 }

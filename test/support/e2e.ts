@@ -3,7 +3,7 @@
  * Bot API servers for Bale and Telegram over real HTTP, on a real test database.
  *
  *   const e2e = await startE2E({ database, platforms: ["bale", "telegram"] });
- *   const user = await e2e.bindUser("bale", "09121000004");   // invite + /start CODE
+ *   const user = await e2e.bindUser("bale", "09121000004");   // invite + /start CODE + share contact
  *   ...
  *   await e2e.stop();
  */
@@ -44,7 +44,10 @@ export interface E2E {
   logger: Logger;
   fakes: Partial<Record<Platform, FakeBotApi>>;
   fake(platform: Platform): FakeBotApi;
-  /** Invites the person with this phone (optionally only one of their roles) and plays them sending /start CODE. */
+  /**
+   * Invites the person with this phone (optionally only one of their roles) and plays them sending
+   * /start CODE and, when asked, sharing their own contact (the invited phone, unless `user.phone` says otherwise).
+   */
   bindUser(
     platform: Platform,
     phone: string,
@@ -101,9 +104,16 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
       const invites = await app.services.invites.issue({ personPhone: phone, ...(bindOptions.role ? { role: bindOptions.role } : {}) });
       const invite = invites[0];
       if (!invite) throw new Error(`no membership for ${phone}`);
-      const user = e2e.fake(platform).user({ id: nextUserId++, firstName: invite.personName, ...bindOptions.user });
+      const user = e2e
+        .fake(platform)
+        .user({ id: nextUserId++, firstName: invite.personName, ...(invite.phone ? { phone: invite.phone } : {}), ...bindOptions.user });
       user.command("/start", invite.code);
-      await user.waitFor(/خوش آمدید/, { timeoutMs: 10_000 });
+      // The contact check (on by default): the platform vouches for the number the user shares.
+      const asked = await user.waitFor(/خوش آمدید|ارسال شماره تلفن من/, { timeoutMs: 10_000 });
+      if (!/خوش آمدید/.test(asked.text ?? "")) {
+        user.shareContact();
+        await user.waitFor(/خوش آمدید/, { timeoutMs: 10_000 });
+      }
       return user;
     },
     async restart() {

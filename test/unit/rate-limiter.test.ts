@@ -26,6 +26,16 @@ describe("RateLimiter", () => {
     expect(limiter.chatReady("a", 1030)).toBe(true);
   });
 
+  it("says how long a chat must wait, so a reply can wait out the gap after the previous one", () => {
+    const limiter = new RateLimiter(30, 1);
+    expect(limiter.chatWait("a", 0)).toBe(0);
+    limiter.record("a", 0);
+    expect(limiter.chatWait("a", 400)).toBeCloseTo(630);
+    expect(limiter.chatWait("a", 2000)).toBe(0);
+    limiter.holdChat("a", 10_000, 2000);
+    expect(limiter.chatWait("a", 2000)).toBe(8000);
+  });
+
   it("obeys holds from 429 answers, per chat and for everything", () => {
     const limiter = new RateLimiter(30, 1);
     limiter.holdChat("a", 5000, 0);

@@ -18,7 +18,8 @@ export function helpText(ctx: BotContext): string {
     lines.push(ctx.t("role-in-scope", { role: ctx.t(roleLabelKey(m.role)), scope: m.agency?.name ?? m.committee?.name ?? "" }));
   }
   if (roles.has("head") || roles.has("liaison")) lines.push("", ctx.t("help-agency"));
-  if (roles.has("secretariat")) lines.push("", ctx.t("help-secretariat"), ctx.t("help-secretariat-groups"));
+  if (roles.has("secretariat"))
+    lines.push("", ctx.t("help-secretariat"), ctx.t("help-secretariat-groups"), ctx.t("help-secretariat-joining"));
   if (roles.has("governorate")) lines.push("", ctx.t("help-governorate"));
   lines.push("", ctx.t("help-footer"));
   return lines.join("\n");

@@ -1,46 +1,127 @@
 /**
- * Joining: `/start CODE` (what a deep link sends) or the bare code binds this chat to the
- * person the secretariat invited. Someone unknown is told how to join.
+ * Joining: `/start CODE` (what a deep link sends) or the bare code, then the contact check
+ * (services/joining.ts): a request_contact button, and the secretariat's one-tap decision when
+ * the contact does not match or is declined. Someone unknown is told how to join.
+ * Registered behind filters/private-chat-only: nobody joins from a group.
  */
-import { Composer } from "grammy";
+import { Composer, Keyboard } from "grammy";
+import type { JoinStep } from "../../services/joining.js";
+import type { ChatToBind } from "../../services/binding.js";
+import { JOIN_REQUEST_DATA, parseJoinRequestData } from "../../services/render/callback-data.js";
 import type { BotContext } from "../context.js";
 import { roleLabelKey } from "./labels.js";
 
 const INVITE_CODE = /^[A-Za-z0-9]{10}$/;
+const REMOVE_KEYBOARD = { reply_markup: { remove_keyboard: true } } as const;
 
 export function onboarding(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const privateChats = composer.chatType("private");
 
-  privateChats.command("start", async (ctx) => {
+  composer.command("start", async (ctx) => {
     const code = ctx.match.trim();
-    if (code) return redeem(ctx, code);
+    if (code) return join(ctx, code);
     if (ctx.caller) return ctx.reply(ctx.t("start-welcome-back", { name: ctx.caller.name }) + "\n\n" + ctx.t("help-short"));
     return ctx.reply(ctx.t("start-unknown"));
   });
 
   // A code typed or pasted on its own works as well as the link.
-  privateChats.on("message:text").filter(
+  composer.on("message:text").filter(
     (ctx) => !ctx.caller && INVITE_CODE.test(ctx.msg.text.trim()),
-    (ctx) => redeem(ctx, ctx.msg.text.trim()),
+    (ctx) => join(ctx, ctx.msg.text.trim()),
   );
+
+  composer.on("message:contact", async (ctx, next) => {
+    const contact = ctx.msg.contact;
+    const step = await ctx.services.joining.contact(chatOf(ctx), {
+      phone: contact.phone_number,
+      ...(contact.user_id !== undefined ? { userId: String(contact.user_id) } : {}),
+    });
+    if (step.kind === "nothing_pending") return next();
+    return answer(ctx, step);
+  });
+
+  composer.on("message:text").filter(
+    (ctx) => !ctx.caller && ctx.msg.text.trim() === ctx.t("join-button-decline"),
+    async (ctx, next) => {
+      const step = await ctx.services.joining.decline(chatOf(ctx));
+      if (step.kind === "nothing_pending") return next();
+      return answer(ctx, step);
+    },
+  );
+
+  // Anything else while the contact is awaited: ask again, with the buttons.
+  composer.on("message").filter(
+    async (ctx) => !ctx.caller && (await ctx.services.joining.awaitingContact(ctx.profile.platform, String(ctx.from!.id))),
+    (ctx) => ctx.reply(ctx.t("join-ask-contact-again"), contactKeyboard(ctx)),
+  );
+
+  composer.callbackQuery(JOIN_REQUEST_DATA, async (ctx) => {
+    const pressed = parseJoinRequestData(ctx.callbackQuery.data);
+    if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("callback-expired"), show_alert: true });
+    const result = await ctx.services.joining.decide(
+      { platform: ctx.profile.platform, userId: String(ctx.from.id) },
+      pressed.requestId,
+      pressed.decision === "approve",
+    );
+    if (!result.ok) {
+      const text =
+        result.reason === "decided"
+          ? ctx.t(result.byName ? "join-decided-by" : "join-decided", {
+              by: result.byName ?? "",
+              status: ctx.t(`join-status-${result.status.replace(/_/g, "-")}`),
+            })
+          : ctx.t("join-not-yours");
+      return ctx.answerCallbackQuery({ text, show_alert: true });
+    }
+    const done = ctx.t(result.approved ? "join-approved-by-you" : "join-refused-by-you", { name: result.personName });
+    await ctx.answerCallbackQuery({ text: done });
+    const original = ctx.callbackQuery.message && "text" in ctx.callbackQuery.message ? ctx.callbackQuery.message.text : undefined;
+    await ctx
+      .editMessageText(original ? `${original}\n\n${done}` : done, { reply_markup: { inline_keyboard: [] } })
+      .catch((err: unknown) => ctx.logger.warn({ err }, "could not mark the join request as decided"));
+  });
 
   return composer;
 }
 
-async function redeem(ctx: BotContext, code: string) {
-  if (!ctx.from || !ctx.chat) return;
-  const result = await ctx.services.invites.redeem({
+function chatOf(ctx: BotContext): ChatToBind {
+  return {
     platform: ctx.profile.platform,
-    userId: String(ctx.from.id),
-    chatId: String(ctx.chat.id),
-    code,
-    ...(ctx.from.username ? { username: ctx.from.username } : {}),
-    ...(ctx.from.first_name ? { firstName: ctx.from.first_name } : {}),
-  });
-  if (!result.ok) return ctx.reply(ctx.t(`start-invite-${result.reason.replace(/_/g, "-")}`));
-  ctx.logger.info({ roles: result.roles.map((r) => r.role) }, "invite redeemed");
-  const roles = result.roles.map((r) => ctx.t("role-in-scope", { role: ctx.t(roleLabelKey(r.role)), scope: r.scope })).join("\n");
-  const key = result.alreadyBound ? "start-already-bound" : "start-bound";
-  return ctx.reply(ctx.t(key, { name: result.personName, roles }) + "\n\n" + ctx.t("help-short"));
+    userId: String(ctx.from!.id),
+    chatId: String(ctx.chat!.id),
+    username: ctx.from!.username ?? null,
+    firstName: ctx.from!.first_name ?? null,
+  };
+}
+
+function contactKeyboard(ctx: BotContext) {
+  const keyboard = new Keyboard().requestContact(ctx.t("join-button-share")).row().text(ctx.t("join-button-decline")).resized().oneTime();
+  return { reply_markup: keyboard };
+}
+
+async function join(ctx: BotContext, code: string) {
+  return answer(ctx, await ctx.services.joining.start(chatOf(ctx), code));
+}
+
+async function answer(ctx: BotContext, step: JoinStep) {
+  switch (step.kind) {
+    case "ask_contact":
+      return ctx.reply(ctx.t("join-ask-contact", { name: step.personName }), contactKeyboard(ctx));
+    case "sent_to_secretariat":
+      return ctx.reply(ctx.t("join-sent-to-secretariat"), REMOVE_KEYBOARD);
+    case "throttled":
+      return ctx.reply(ctx.t("join-throttled", { minutes: step.minutes }));
+    case "refused":
+      return ctx.reply(ctx.t(`start-invite-${step.reason.replace(/_/g, "-")}`), REMOVE_KEYBOARD);
+    case "nothing_pending":
+      return;
+    case "bound": {
+      ctx.logger.info({ roles: step.roles.map((r) => r.role), openItems: step.openItems }, "invite redeemed");
+      const roles = step.roles.map((r) => ctx.t("role-in-scope", { role: ctx.t(roleLabelKey(r.role)), scope: r.scope })).join("\n");
+      const lines = [ctx.t(step.alreadyBound ? "start-already-bound" : "start-bound", { name: step.personName, roles })];
+      if (step.openItems > 0) lines.push(ctx.t("start-open-items", { count: step.openItems }));
+      lines.push(ctx.t("help-short"));
+      return ctx.reply(lines.join("\n\n"), REMOVE_KEYBOARD);
+    }
+  }
 }

@@ -27,6 +27,8 @@ export function inviteCommand(program: Command): void {
         for (const invite of invites) {
           out(`${invite.personName} (${invite.phone ?? "-"}) — ${invite.roles.map((r) => `${r.role}, ${r.scope}`).join("; ")}`);
           out(`  code: ${invite.code}   valid until ${formatJalaliLong(invite.expiresAt)}`);
+          if (invite.revokedEarlier > 0)
+            out(`  (replaces ${invite.revokedEarlier} earlier unused code${invite.revokedEarlier > 1 ? "s" : ""}, which no longer work)`);
           for (const [platform, username] of usernames) out(`  ${platform}: ${PROFILES[platform].deepLink(username, invite.code)}`);
         }
         if (usernames.size === 0)

@@ -111,6 +111,8 @@ export const committeeSchema = record({
   province: optional(text()),
   calendar: optional(calendarSchema),
   weeklyReport: optional(weeklyReportSchema),
+  /** Joining asks for the person's contact and binds only on a matching phone (default true). */
+  verifyContact: optional(z.boolean()),
 }).transform((c): CommitteeEntry => ({
   code: c.code,
   name: c.name,
@@ -118,6 +120,7 @@ export const committeeSchema = record({
   province: c.province ?? null,
   calendar: c.calendar ?? DEFAULT_CALENDAR,
   weeklyReport: c.weeklyReport ?? null,
+  verifyContact: c.verifyContact ?? true,
 }));
 
 export const agencySchema = record({

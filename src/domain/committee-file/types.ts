@@ -49,6 +49,8 @@ export interface CommitteeEntry {
   readonly province: string | null;
   readonly calendar: CommitteeCalendar;
   readonly weeklyReport: WeeklyReportTemplate | null;
+  /** Whether joining checks the shared contact against the invited person's phone. */
+  readonly verifyContact: boolean;
 }
 
 export interface AgencyEntry {

@@ -6,6 +6,7 @@
  *   t:2         page 2 of /tasks
  *   w:7:3       start the weekly report of cycle 7 for agency 3
  *   d:k3x9:ok   an answer inside a running dialog; the token ties the button to that dialog
+ *   j:ok:5      the secretariat approves (ok) or refuses (no) join request 5
  *   gi:123      the governorate's "instruction" on assignment 123 (from a digest; the secretariat issue owns the dialog)
  *
  * Every decoded id is only a claim: the services check that the presser may act on it.
@@ -26,6 +27,7 @@ export const ASSIGNMENT_ACTION_DATA = /^a:(ack|prg|done|blk):(\d{1,12})$/;
 export const TASKS_PAGE_DATA = /^t:(\d{1,4})$/;
 export const WEEKLY_REPORT_DATA = /^w:(\d{1,12}):(\d{1,12})$/;
 export const DIALOG_DATA = /^d:([a-z0-9]{1,12}):(.{1,40})$/;
+export const JOIN_REQUEST_DATA = /^j:(ok|no):(\d{1,12})$/;
 
 export const assignmentActionData = (action: AgencyAction, assignmentId: number): string => `a:${ACTION_CODES[action]}:${assignmentId}`;
 
@@ -62,4 +64,13 @@ export const dialogData = (token: string, choice: string): string => `d:${token}
 export function parseDialogData(data: string): { token: string; choice: string } | undefined {
   const m = DIALOG_DATA.exec(data);
   return m ? { token: m[1]!, choice: m[2]! } : undefined;
+}
+
+export const joinRequestData = (decision: "approve" | "refuse", requestId: number): string =>
+  `j:${decision === "approve" ? "ok" : "no"}:${requestId}`;
+
+export function parseJoinRequestData(data: string): { decision: "approve" | "refuse"; requestId: number } | undefined {
+  const m = JOIN_REQUEST_DATA.exec(data);
+  const requestId = asId(m?.[2]);
+  return m && requestId !== undefined ? { decision: m[1] === "ok" ? "approve" : "refuse", requestId } : undefined;
 }
