@@ -13,6 +13,7 @@ import { migrateDatabase } from "./db/migrate.js";
 import { createBot, publishCommands } from "./bot/create-bot.js";
 import type { BotContext } from "./bot/context.js";
 import { createI18n } from "./i18n/index.js";
+import { registerSecrets, secretsOf } from "./logging/scrub.js";
 import { OutboxDispatcher } from "./outbox/dispatcher.js";
 import { RateLimiter } from "./outbox/rate-limiter.js";
 import { PROFILES } from "./platforms/profile.js";
@@ -52,6 +53,7 @@ export interface App {
 }
 
 export async function startApp({ config, logger, clock, skipMigrations }: AppDeps): Promise<App> {
+  registerSecrets(secretsOf(config));
   if (!skipMigrations) {
     await migrateDatabase(config.databaseUrl);
     logger.info({ provider: config.databaseProvider }, "database migrated");
@@ -109,7 +111,7 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
     const bot = createBot({ platform, config, db, services, i18n, clock, logger: log, limiter: limiters.get(platform.platform)! });
     await initWithRetry(bot, platform, log);
     await services.botPlatforms.recordStarted(platform.platform, String(bot.botInfo.id), bot.botInfo.username, clock.now());
-    const inbox = new UpdateInbox(db, platform.platform, String(bot.botInfo.id), clock);
+    const inbox = new UpdateInbox(db, platform.platform, String(bot.botInfo.id), clock, log.child({ component: "inbox" }));
     inboxes.push(inbox);
     const processor = new UpdateProcessor(bot as unknown as Bot<never>, inbox, log);
     void publishCommands(bot.api, i18n, log);

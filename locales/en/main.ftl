@@ -40,9 +40,15 @@ help-agency =
 help-secretariat =
     As the secretariat:
     • Agencies' done claims and blockers, with their notes and evidence, reach you here at once for review and follow-up.
+    • /meeting records a meeting from its minutes, its resolutions' agencies and deadlines, and publishes them (the draft is kept; continue it later).
+    • /verify lists the items reported done, to approve or send back with a comment.
+    • /items lists items (open, overdue, reported done, per agency); each item's card extends, cancels, reassigns, adds an agency, shows its history, or sends an instruction.
+    • /history shows an item's history (reply to a message about it). Agencies' extension requests reach you here with approve / refuse buttons.
 help-governorate =
     As the governorate:
     • Follow-ups referred to the governorate reach you here.
+    • /items lists items; each item's card shows its history and sends a governorate instruction to the agency's head and liaisons.
+    • /history shows an item's history (reply to a message about it).
 help-footer = Send /cancel at any time to leave what you are doing.
 
 # ───── Fallbacks and errors

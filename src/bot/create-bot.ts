@@ -24,6 +24,7 @@ import { addMissingCommandEntities } from "./middlewares/command-entities.js";
 import { answerEveryCallback } from "./middlewares/answer-callbacks.js";
 import { errorBoundary } from "./middlewares/error-boundary.js";
 import { identifyCaller } from "./middlewares/identify-caller.js";
+import { refuseImpossibleInput } from "./middlewares/refuse-impossible.js";
 import { updateLogger } from "./middlewares/update-logger.js";
 
 export interface BotDeps {
@@ -48,13 +49,14 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.platform.token, {
     client: { apiRoot: deps.platform.apiRoot, timeoutSeconds: 30 },
   });
-  bot.api.config.use(platformTransformer(profile));
   // Replies wait out at most one per-chat gap (with a margin): see send-recorder.ts.
   bot.api.config.use(recordSends(deps.limiter, (1000 / deps.platform.ratePerChatPerSecond) * 1.05));
   // Interactive replies obey 429s too (notifications go through the outbox and its limiter).
   // Network errors are rethrown: auto-retry would otherwise retry them silently and without limit,
   // leaving a handler (and its chat's queue, and a shutdown) waiting for as long as the API is away.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
+  // Installed last, so it runs first: each part of a text it splits is paced and retried on its own.
+  bot.api.config.use(platformTransformer(profile));
 
   bot.use((ctx, next) => {
     ctx.profile = profile;
@@ -70,6 +72,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(addMissingCommandEntities());
   bot.use(identifyCaller());
   bot.use(deps.i18n);
+  bot.use(refuseImpossibleInput());
   bot.use(conversations<BotContext, BotContext>({ storage: conversationStorage(deps.db, deps.config.databaseProvider === "sqlite") }));
   bot.use(features());
   return bot;

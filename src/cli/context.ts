@@ -9,6 +9,7 @@ import { migrateDatabase } from "../db/migrate.js";
 import { createI18n } from "../i18n/index.js";
 import { createLogger } from "../logging/logger.js";
 import { formatJalaliDateTime } from "../domain/calendar/index.js";
+import { registerSecrets, secretsOf } from "../logging/scrub.js";
 import { createServices, type Services } from "../services/index.js";
 import { systemClock, type Clock } from "../shared/clock.js";
 
@@ -24,6 +25,7 @@ export interface CliContext {
 function configuredPlatforms(): { platforms: PlatformConfig[]; inviteTtlDays: number; maxAttachmentBytes: number } {
   try {
     const config = loadConfig();
+    registerSecrets(secretsOf(config));
     return { platforms: config.platforms, inviteTtlDays: config.inviteTtlDays, maxAttachmentBytes: config.maxAttachmentBytes };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -33,6 +35,7 @@ function configuredPlatforms(): { platforms: PlatformConfig[]; inviteTtlDays: nu
 
 export async function withCli<T>(fn: (cli: CliContext) => Promise<T>): Promise<T> {
   const url = loadDatabaseUrl();
+  registerSecrets(secretsOf({ platforms: [], databaseUrl: url }));
   await migrateDatabase(url);
   const database = await openDatabase(url);
   const { platforms, inviteTtlDays, maxAttachmentBytes } = configuredPlatforms();

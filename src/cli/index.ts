@@ -4,12 +4,15 @@ import path from "node:path";
 import { Command, CommanderError } from "commander";
 import { PACKAGE_ROOT } from "../shared/paths.js";
 import { ConfigError } from "../config/index.js";
+import { errorText } from "../logging/scrub.js";
 import { importCommand } from "./commands/import.js";
 import { cycleCommand } from "./commands/cycle.js";
+import { exportCommand } from "./commands/export.js";
 import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { peopleCommands } from "./commands/people.js";
 import { publishCommand } from "./commands/publish.js";
+import { reportCommand } from "./commands/report.js";
 import { startCommand } from "./commands/start.js";
 
 export function buildProgram(): Command {
@@ -24,6 +27,8 @@ export function buildProgram(): Command {
   publishCommand(program);
   cycleCommand(program);
   importCommand(program);
+  reportCommand(program);
+  exportCommand(program);
   peopleCommands(program);
   return program;
 }
@@ -48,7 +53,7 @@ export async function runCli(argv: string[]): Promise<void> {
       process.stderr.write(`${error.message}\n\nSee README.md, "Configuration", for every variable.\n`);
       process.exit(2);
     }
-    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.stderr.write(`error: ${errorText(error)}\n`);
     process.exit(1);
   }
 }

@@ -1,17 +1,13 @@
 /**
- * pino JSON logs. Tokens must never reach a log line: grammY puts the token in every API URL,
- * so besides redacting well-known fields we scrub anything shaped like a bot token or a
- * `/bot<token>/` path from every string that is logged.
+ * pino JSON logs. Secrets must never reach a log line: grammY puts the token in every API URL,
+ * so besides redacting well-known fields every string that is logged goes through the one
+ * scrubber (./scrub.ts), which knows the configured secrets and the shapes of tokens.
  */
 import pino, { type Logger } from "pino";
+import { scrubSecrets } from "./scrub.js";
 
 export type { Logger };
-
-const TOKEN_IN_TEXT = /(bot)?\d{5,}:[A-Za-z0-9_-]{20,}/g;
-
-export function scrubSecrets(text: string): string {
-  return text.replace(TOKEN_IN_TEXT, (_m, bot: string | undefined) => `${bot ?? ""}<redacted>`);
-}
+export { scrubSecrets };
 
 function scrubDeep(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return scrubSecrets(value);

@@ -16,6 +16,7 @@ import type { Db } from "../db/client.js";
 import type { Clock } from "../shared/clock.js";
 import { platformTransformer } from "../platforms/api-transformer.js";
 import { PROFILES } from "../platforms/profile.js";
+import { errorText, scrubSecrets } from "../logging/scrub.js";
 import { RateLimiter } from "./rate-limiter.js";
 
 export interface DispatcherOptions {
@@ -56,9 +57,14 @@ export function backoffMs(attempt: number, baseMs = 2_000): number {
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
+/**
+ * What to do after a failed send. The error text it carries is scrubbed of secrets: it is stored
+ * (lastError, an identity's unreachableReason, the audit row) and logged, and network errors
+ * quote the request URL, which holds the token.
+ */
 export function classify(error: unknown, attempts: number, maxAttempts: number, retryBaseMs = 2_000): Outcome {
   if (error instanceof GrammyError) {
-    const description = `${error.error_code} ${error.description}`;
+    const description = scrubSecrets(`${error.error_code} ${error.description}`);
     if (error.error_code === 429) {
       const seconds = Number(error.parameters?.retry_after ?? 1);
       return { kind: "retry", after: Math.max(1, seconds) * 1000, error: description, chatHold: true };
@@ -72,10 +78,7 @@ export function classify(error: unknown, attempts: number, maxAttempts: number, 
     }
     return { kind: "failed", error: description };
   }
-  const message =
-    error instanceof HttpError
-      ? `network: ${String((error.error as Error)?.message ?? error.message)}`
-      : String((error as Error)?.message ?? error);
+  const message = error instanceof HttpError ? `network: ${errorText(error.error ?? error)}` : errorText(error);
   return attempts >= maxAttempts
     ? { kind: "failed", error: message }
     : { kind: "retry", after: backoffMs(attempts, retryBaseMs), error: message };

@@ -22,7 +22,11 @@ export interface PlatformProfile {
   /** Inline button fields the platform accepts. */
   buttonFields: readonly string[];
   callbackDataMaxBytes: number;
+  /** Longest message text, in UTF-16 code units after formatting (api-transformer.ts fits every text to these). */
   textMaxLength: number;
+  captionMaxLength: number;
+  /** Longest text of an answerCallbackQuery (the toast or alert). */
+  callbackAnswerMaxLength: number;
   /** Methods that may not exist on this platform: their failure must never stop the bot. */
   optionalMethods: readonly string[];
   /**
@@ -43,6 +47,8 @@ export const PROFILES: Record<Platform, PlatformProfile> = {
     buttonFields: ["text", "url", "callback_data", "web_app", "copy_text"],
     callbackDataMaxBytes: 64,
     textMaxLength: 4096,
+    captionMaxLength: 1024,
+    callbackAnswerMaxLength: 200,
     optionalMethods: ["setMyCommands", "sendChatAction", "deleteMyCommands", "getMyCommands"],
     webhookSecretInHeader: false,
     deepLink: (username, payload) => `https://ble.ir/${username}?start=${encodeURIComponent(payload)}`,
@@ -56,6 +62,8 @@ export const PROFILES: Record<Platform, PlatformProfile> = {
     buttonFields: ["text", "url", "callback_data", "web_app", "copy_text", "switch_inline_query", "login_url", "pay"],
     callbackDataMaxBytes: 64,
     textMaxLength: 4096,
+    captionMaxLength: 1024,
+    callbackAnswerMaxLength: 200,
     optionalMethods: ["setMyCommands", "sendChatAction", "deleteMyCommands", "getMyCommands"],
     webhookSecretInHeader: true,
     deepLink: (username, payload) => `https://t.me/${username}?start=${encodeURIComponent(payload)}`,

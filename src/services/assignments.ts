@@ -10,7 +10,7 @@
  */
 import type { Logger } from "pino";
 import type { Platform } from "../config/index.js";
-import { Prisma, type Db, type Tx } from "../db/client.js";
+import { isUniqueViolation, Prisma, type Db, type Tx } from "../db/client.js";
 import { compareUrgency } from "../domain/assignments/deadline.js";
 import {
   transition,
@@ -229,6 +229,8 @@ interface ActionTarget {
 /** An action about to be applied: when, to what, from which status to which. */
 interface Step {
   now: Date;
+  /** See Idempotent. */
+  idempotencyKey: string | undefined;
   assignmentId: number;
   committeeId: number;
   from: AssignmentStatus;
@@ -257,7 +259,16 @@ function summaryAfter(summary: AssignmentSummary, status: AssignmentStatus, set:
   };
 }
 
-export interface ProgressInput {
+/**
+ * What makes an action safe to repeat: a key derived from the dialog step (or the message) that
+ * asked for it. An action whose key is already recorded changes nothing and answers as if it had
+ * just been applied — so an update replayed after a crash records nothing twice.
+ */
+export interface Idempotent {
+  idempotencyKey?: string;
+}
+
+export interface ProgressInput extends Idempotent {
   assignmentId: number;
   /** Optional when files say it all (a document sent as a reply). */
   text?: string;
@@ -265,13 +276,13 @@ export interface ProgressInput {
   files?: readonly IncomingFile[];
 }
 
-export interface DoneClaimInput {
+export interface DoneClaimInput extends Idempotent {
   assignmentId: number;
   text?: string;
   files?: readonly IncomingFile[];
 }
 
-export interface BlockedInput {
+export interface BlockedInput extends Idempotent {
   assignmentId: number;
   reason: string;
 }
@@ -357,14 +368,14 @@ export class AssignmentService {
   }
 
   acknowledge(actor: AgencyActor, assignmentId: number): Promise<AgencyActionResult> {
-    return this.#apply(actor, assignmentId, "ack", (step) => ({
+    return this.#apply(actor, { assignmentId }, "ack", (step) => ({
       changes: { acknowledgedAt: step.now },
       record: async (tx) => ({ progressUpdateId: await this.#recordUpdate(tx, step, actor, "ack", {}) }),
     }));
   }
 
   recordProgress(actor: AgencyActor, input: ProgressInput): Promise<AgencyActionResult> {
-    return this.#apply(actor, input.assignmentId, "progress", (step) => ({
+    return this.#apply(actor, input, "progress", (step) => ({
       changes: {
         lastProgressAt: step.now,
         // Reporting progress also says "we have seen it", and work under way again ends a blocker.
@@ -385,7 +396,7 @@ export class AssignmentService {
   }
 
   claimDone(actor: AgencyActor, input: DoneClaimInput): Promise<AgencyActionResult> {
-    return this.#apply(actor, input.assignmentId, "claim_done", (step) => ({
+    return this.#apply(actor, input, "claim_done", (step) => ({
       changes: {
         reportedDoneAt: step.now,
         lastProgressAt: step.now,
@@ -401,7 +412,7 @@ export class AssignmentService {
   }
 
   reportBlocked(actor: AgencyActor, input: BlockedInput): Promise<AgencyActionResult> {
-    return this.#apply(actor, input.assignmentId, "block", (step) => ({
+    return this.#apply(actor, input, "block", (step) => ({
       changes: { blockedReason: input.reason, ...(step.from === "assigned" ? { acknowledgedAt: step.now } : {}) },
       record: async (tx) => ({
         progressUpdateId: await this.#recordUpdate(tx, step, actor, "blocked", { text: input.reason }),
@@ -418,27 +429,43 @@ export class AssignmentService {
    *
    * The status is written first, and only if it is still the one the machine was asked about.
    * When someone changed it meanwhile, nothing is written and we start again from a fresh read.
+   * An action whose idempotency key is already recorded (before, or by a concurrent twin whose
+   * insert wins the unique key) changes nothing and answers with the item as it is.
    */
-  async #apply(actor: AgencyActor, assignmentId: number, action: AgencyAction, plan: Planner): Promise<AgencyActionResult> {
+  async #apply(
+    actor: AgencyActor,
+    { assignmentId, idempotencyKey }: { assignmentId: number } & Idempotent,
+    action: AgencyAction,
+    plan: Planner,
+  ): Promise<AgencyActionResult> {
     for (let attempt = 1; ; attempt++) {
       const target = await this.#target(actor, assignmentId);
       if (!target) return { ok: false, refusal: "unknown" };
       const { summary, committeeId } = target;
+      const done: AgencyActionResult = { ok: true, changed: false, view: summary };
+      if (idempotencyKey !== undefined && (await this.#recorded(idempotencyKey))) return done;
       const result = transition(summary.status, action, summary.resolution.kind);
       if (!result.ok) return { ok: false, refusal: result.refusal, view: summary };
       if (!result.changed && NOOP_WHEN_UNCHANGED.has(action)) return { ok: true, changed: false, view: summary };
-      const step: Step = { now: this.clock.now(), assignmentId, committeeId, from: summary.status, to: result.next };
+      const step: Step = { now: this.clock.now(), idempotencyKey, assignmentId, committeeId, from: summary.status, to: result.next };
       const { changes, record, notify } = plan(step);
-      const applied = await this.db.$transaction(async (tx) => {
-        if ((await updateStatus(tx, assignmentId, step.from, step.to, step.now, changes)) !== 1) return false;
-        // Acknowledging ends the delivery ladder, progress restarts the silence clock, a claim or blocker pauses it.
-        await planAssignments(tx, [assignmentId], step.now);
-        const detail = await record(tx);
-        const who = { kind: "person", personId: actor.personId, platform: actor.platform } as const;
-        await audit(tx, who, `assignment.${action}`, "Assignment", assignmentId, { from: step.from, to: step.to, ...detail }, step.now);
-        await notify?.(tx);
-        return true;
-      });
+      let applied: boolean;
+      try {
+        applied = await this.db.$transaction(async (tx) => {
+          if ((await updateStatus(tx, assignmentId, step.from, step.to, step.now, changes)) !== 1) return false;
+          // Acknowledging ends the delivery ladder, progress restarts the silence clock, a claim or blocker pauses it.
+          await planAssignments(tx, [assignmentId], step.now);
+          const detail = await record(tx);
+          const who = { kind: "person", personId: actor.personId, platform: actor.platform } as const;
+          const facts = { from: step.from, to: step.to, ...detail, ...(idempotencyKey !== undefined ? { idempotencyKey } : {}) };
+          await audit(tx, who, `assignment.${action}`, "Assignment", assignmentId, facts, step.now);
+          await notify?.(tx);
+          return true;
+        });
+      } catch (error) {
+        if (idempotencyKey !== undefined && isUniqueViolation(error) && (await this.#recorded(idempotencyKey))) return done;
+        throw error;
+      }
       if (applied) {
         if (result.changed || action !== "ack")
           this.logger.info(
@@ -460,6 +487,11 @@ export class AssignmentService {
     }
   }
 
+  async #recorded(idempotencyKey: string): Promise<boolean> {
+    const found = await this.db.progressUpdate.findUnique({ where: { idempotencyKey }, select: { id: true } });
+    return found !== null;
+  }
+
   async #recordUpdate(
     tx: Tx,
     step: Step,
@@ -470,8 +502,8 @@ export class AssignmentService {
     const files = attachmentRows(content.files ?? [], actor.platform, this.maxAttachmentBytes);
     // Plain SQL, as for the status: this is the write of every progress reply.
     const [update] = await tx.$queryRaw<{ id: number }[]>`
-      INSERT INTO "ProgressUpdate" ("assignmentId", "personId", "platform", "kind", "text", "percent", "createdAt")
-      VALUES (${step.assignmentId}, ${actor.personId}, ${actor.platform}, ${kind}, ${content.text ?? null}, ${content.percent ?? null}, ${step.now})
+      INSERT INTO "ProgressUpdate" ("assignmentId", "personId", "platform", "kind", "text", "percent", "idempotencyKey", "createdAt")
+      VALUES (${step.assignmentId}, ${actor.personId}, ${actor.platform}, ${kind}, ${content.text ?? null}, ${content.percent ?? null}, ${step.idempotencyKey ?? null}, ${step.now})
       RETURNING "id"`;
     if (files.length > 0) await tx.attachment.createMany({ data: files.map((file) => ({ ...file, progressUpdateId: update!.id })) });
     return update!.id;
@@ -492,6 +524,7 @@ export class AssignmentService {
     const view = loaded!.view;
     const notice = { kind: report.kind, text: report.text, files: report.files.length, view, by: person?.name ?? "" };
     const secretariat = await secretariatOf(tx, step.committeeId);
+    // No dedupe key needed: these rows commit with the ProgressUpdate, whose idempotency key is unique.
     const options = { topic: assignmentTopic(step.assignmentId), notBefore: step.now };
     const queued = await this.notifier.toPeople(tx, secretariat, (t: Translate) => renderAgencyReportNotice(notice, t), options);
     if (queued === 0) this.logger.warn({ assignmentId: step.assignmentId, kind: report.kind }, "no reachable secretariat member to tell");

@@ -2,7 +2,8 @@
 import type { Platform } from "../config/index.js";
 import type { Tx } from "../db/client.js";
 
-export type Actor = { kind: "person"; personId: number; platform?: Platform | "cli" } | { kind: "system" } | { kind: "cli" };
+export type Actor =
+  { kind: "person"; personId: number; platform?: Platform | "cli" } | { kind: "system"; platform?: Platform } | { kind: "cli" };
 
 /**
  * One plain SQL insert: an audit row is written with every state change, and Prisma's own cost
@@ -19,7 +20,7 @@ export async function audit(
   at?: Date,
 ): Promise<void> {
   const actorId = actor.kind === "person" ? actor.personId : null;
-  const platform = actor.kind === "person" && actor.platform ? actor.platform : null;
+  const platform = actor.kind !== "cli" && actor.platform ? actor.platform : null;
   await tx.$executeRaw`
     INSERT INTO "AuditLog" ("at", "actorKind", "actorId", "platform", "action", "entity", "entityId", "data")
     VALUES (${at ?? new Date()}, ${actor.kind}, ${actorId}, ${platform}, ${action}, ${entity}, ${entityId === null ? null : String(entityId)}, ${data ?? null})`;

@@ -17,7 +17,7 @@
  * lists are removed. Agencies, people, memberships, meetings and resolutions are never deleted by
  * an import (they may already carry assignments, reports and history).
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { Prisma, type Db, type Tx, isUniqueViolation } from "../db/client.js";
 import { deadlineInstant } from "../domain/calendar/index.js";
 import { jalaliToInstant } from "../domain/calendar/index.js";
@@ -30,6 +30,7 @@ import {
   type PersonEntry,
   type ResolutionEntry,
   type RoleEntry,
+  fileSizeProblem,
   parseCommitteeFile,
 } from "../domain/committee-file/index.js";
 import type { Result } from "../domain/result.js";
@@ -127,6 +128,9 @@ export class ImportConflictError extends Error {
 export async function readCommitteeFile(path: string): Promise<CommitteeFileRead> {
   let bytes: Buffer;
   try {
+    // Refused before it is read: a 20 MB file must not be loaded to learn that it is too big.
+    const tooBig = fileSizeProblem((await stat(path)).size);
+    if (tooBig) return { ok: false, error: [tooBig] };
     bytes = await readFile(path);
   } catch (error) {
     return { ok: false, error: [{ path: "", message: describeReadError(path, error) }] };
@@ -202,6 +206,7 @@ class ImportRun {
       province: c.province,
       calendar: asJson(c.calendar),
       weeklyReportTemplate: c.weeklyReport === null ? null : asJson(c.weeklyReport),
+      quotas: c.quotas.length === 0 ? null : asJson(c.quotas),
       verifyContact: c.verifyContact,
     };
     const existing = await this.tx.committee.findUnique({ where: { code: c.code } });
@@ -396,11 +401,18 @@ class ImportRun {
 }
 
 /** Prisma writes a null Json column as DbNull (plain null would mean the JSON value null). */
-function withDbNull<F extends { weeklyReportTemplate?: Prisma.InputJsonValue | null }>(
+function withDbNull<F extends { weeklyReportTemplate?: Prisma.InputJsonValue | null; quotas?: Prisma.InputJsonValue | null }>(
   fields: F,
-): Omit<F, "weeklyReportTemplate"> & { weeklyReportTemplate?: Prisma.InputJsonValue | typeof Prisma.DbNull } {
-  const { weeklyReportTemplate, ...rest } = fields;
-  return weeklyReportTemplate === undefined ? rest : { ...rest, weeklyReportTemplate: weeklyReportTemplate ?? Prisma.DbNull };
+): Omit<F, "weeklyReportTemplate" | "quotas"> & {
+  weeklyReportTemplate?: Prisma.InputJsonValue | typeof Prisma.DbNull;
+  quotas?: Prisma.InputJsonValue | typeof Prisma.DbNull;
+} {
+  const { weeklyReportTemplate, quotas, ...rest } = fields;
+  return {
+    ...rest,
+    ...(weeklyReportTemplate === undefined ? {} : { weeklyReportTemplate: weeklyReportTemplate ?? Prisma.DbNull }),
+    ...(quotas === undefined ? {} : { quotas: quotas ?? Prisma.DbNull }),
+  };
 }
 
 /** The fields of `desired` whose value differs from the row's. */

@@ -19,6 +19,16 @@ import { JoiningService } from "./joining.js";
 import { PeopleService } from "./people.js";
 import { Notifier } from "./notifications.js";
 import { PublishingService } from "./publishing.js";
+import { ExportService } from "./reports/export.js";
+import { ReportService } from "./reports/figures.js";
+import { DeadlineChangeService } from "./secretariat/deadline-changes.js";
+import { ExtensionRequestService } from "./secretariat/extension-requests.js";
+import { InstructionService } from "./secretariat/instructions.js";
+import { ItemChangeService } from "./secretariat/item-changes.js";
+import { ItemHistoryService } from "./secretariat/item-history.js";
+import { ItemQueryService } from "./secretariat/items.js";
+import { MeetingDraftService } from "./secretariat/meeting-drafts.js";
+import { VerificationService } from "./secretariat/verification.js";
 import { WeeklyReportService } from "./weekly-reports.js";
 
 export interface ServiceSettings {
@@ -49,6 +59,17 @@ export interface Services {
   publishing: PublishingService;
   assignments: AssignmentService;
   weeklyReports: WeeklyReportService;
+  reports: ReportService;
+  exports: ExportService;
+  /** The secretariat console (issue 11): one service per use case. */
+  meetingDrafts: MeetingDraftService;
+  verification: VerificationService;
+  deadlineChanges: DeadlineChangeService;
+  itemChanges: ItemChangeService;
+  extensionRequests: ExtensionRequestService;
+  instructions: InstructionService;
+  itemHistory: ItemHistoryService;
+  items: ItemQueryService;
   botPlatforms: BotPlatformService;
   /** Committees' group chats (/bindgroup); `groupsOf` lists where group-wide posts go. */
   groups: CommitteeGroupService;
@@ -60,15 +81,26 @@ export interface Services {
 
 export function createServices(deps: ServiceDeps): Services {
   const notifier = new Notifier(deps.i18n, deps.onQueued);
+  const publishing = new PublishingService(deps.db, deps.clock, notifier, deps.logger);
   return {
     identity: new IdentityService(deps.db, deps.clock),
     invites: new InviteService(deps.db, deps.clock, deps.settings.inviteTtlDays),
     importer: new ImportService(deps.db, deps.clock, notifier),
     notifier,
-    publishing: new PublishingService(deps.db, deps.clock, notifier, deps.logger),
+    publishing,
     assignments: new AssignmentService(deps.db, deps.clock, notifier, deps.logger, deps.settings.maxAttachmentBytes),
     weeklyReports: new WeeklyReportService(deps.db, deps.clock, notifier, deps.settings.maxAttachmentBytes),
     botPlatforms: new BotPlatformService(deps.db),
+    reports: new ReportService(deps.db, deps.clock),
+    exports: new ExportService(deps.db, deps.clock, deps.i18n),
+    meetingDrafts: new MeetingDraftService(deps.db, deps.clock, publishing),
+    verification: new VerificationService(deps.db, deps.clock, notifier),
+    deadlineChanges: new DeadlineChangeService(deps.db, deps.clock, notifier),
+    itemChanges: new ItemChangeService(deps.db, deps.clock, notifier),
+    extensionRequests: new ExtensionRequestService(deps.db, deps.clock, notifier),
+    instructions: new InstructionService(deps.db, deps.clock, notifier),
+    itemHistory: new ItemHistoryService(deps.db),
+    items: new ItemQueryService(deps.db, deps.clock),
     groups: new CommitteeGroupService(deps.db, deps.clock),
     joining: new JoiningService(deps.db, deps.clock, notifier),
     people: new PeopleService(deps.db, deps.clock),

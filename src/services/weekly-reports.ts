@@ -52,6 +52,8 @@ export type SubmitResult =
   { ok: true; late: boolean; edited: boolean } | { ok: false; refusal: "unknown" | "closed" | "invalid"; key?: string };
 
 export interface SubmitInput {
+  /** The dialog step that submits: replayed after a crash, the same key changes nothing. */
+  idempotencyKey?: string;
   cycleId: number;
   agencyId: number;
   answers: Answers;
@@ -203,6 +205,10 @@ export class WeeklyReportService {
       });
       const attachments = { create: attachmentRows(input.files ?? [], actor.platform, this.maxAttachmentBytes) };
       const who = { kind: "person", personId: actor.personId, platform: actor.platform } as const;
+      const key = input.idempotencyKey ?? null;
+      // This very submission, replayed: answer as the first time did, write nothing.
+      if (previous && key !== null && previous.idempotencyKey === key)
+        return { ok: true, late: previous.late, edited: previous.edited } as const;
       if (previous) {
         if (late) return { ok: false, refusal: "closed" } as const;
         await tx.weeklyReportRevision.create({
@@ -215,6 +221,7 @@ export class WeeklyReportService {
             personId: actor.personId,
             platform: actor.platform,
             edited: true,
+            idempotencyKey: key,
             updatedAt: now,
             attachments,
           },
@@ -238,6 +245,7 @@ export class WeeklyReportService {
           platform: actor.platform,
           answers: checked.value as object,
           late,
+          idempotencyKey: key,
           submittedAt: now,
           updatedAt: now,
           attachments,

@@ -5,8 +5,11 @@
  * is handled once, and an update that a crash interrupted is handled again on restart.
  */
 import type { Update } from "grammy/types";
+import type { Logger } from "pino";
 import type { Platform } from "../config/index.js";
 import { Prisma, type Db } from "../db/client.js";
+import { briefError } from "../logging/scrub.js";
+import { audit } from "../services/audit.js";
 import type { Clock } from "../shared/clock.js";
 
 export class UpdateInbox {
@@ -19,26 +22,77 @@ export class UpdateInbox {
     private readonly platform: Platform,
     private readonly botId: string,
     private readonly clock: Clock,
+    private readonly logger: Logger,
   ) {}
 
   /**
-   * Stores a batch; returns the updates not seen before, in order. One statement whatever the
-   * batch (insert, skipping ids already stored, and say which went in): it runs for every
-   * getUpdates answer, often of one or two updates, and Prisma's cost per query is what limits
-   * the bot under load (bench/inbound.ts). ON CONFLICT … DO NOTHING RETURNING reads the same on
-   * SQLite and PostgreSQL, and makes two instances storing the same update harmless.
+   * Stores a batch; returns the updates not seen before, in order, as stored. One statement
+   * whatever the batch (insert, skipping ids already stored, and say which went in): it runs
+   * for every getUpdates answer, often of one or two updates, and Prisma's cost per query is
+   * what limits the bot under load (bench/inbound.ts). ON CONFLICT … DO NOTHING RETURNING reads
+   * the same on SQLite and PostgreSQL, and makes two instances storing the same update harmless.
+   *
+   * Text the databases refuse (a lone UTF-16 surrogate, a NUL) is cleaned first. Should the batch
+   * still fail, its updates are stored one by one and the one that cannot be is set aside (see
+   * #setAside), so one bad update can never stop intake. It throws only when nothing can be
+   * written at all (the database is away): the caller retries the batch.
    */
   async accept(updates: readonly Update[]): Promise<Update[]> {
-    const unique = dedupeById([...updates]);
+    const unique = dedupeById(updates.map(sanitiseUpdate));
     if (unique.length === 0) return [];
+    try {
+      return await this.#insert(unique);
+    } catch (batchError) {
+      if (unique.length === 1) return (await this.#acceptAlone(unique[0]!, batchError)) ? unique : [];
+      const fresh: Update[] = [];
+      for (const update of unique) if (await this.#acceptAlone(update)) fresh.push(update);
+      return fresh;
+    }
+  }
+
+  async #insert(updates: readonly Update[]): Promise<Update[]> {
     const now = this.clock.now();
-    const rows = unique.map((u) => Prisma.sql`(${this.platform}, ${this.botId}, ${u.update_id}, ${u as object}, ${now})`);
+    const rows = updates.map((u) => Prisma.sql`(${this.platform}, ${this.botId}, ${u.update_id}, ${u as object}, ${now})`);
     const stored = await this.db.$queryRaw<{ updateId: number }[]>`
       INSERT INTO "InboundUpdate" ("platform", "botId", "updateId", "payload", "receivedAt") VALUES ${Prisma.join(rows)}
       ON CONFLICT ("platform", "botId", "updateId") DO NOTHING
       RETURNING "updateId"`;
     const fresh = new Set(stored.map((row) => Number(row.updateId)));
-    return unique.filter((u) => fresh.has(u.update_id));
+    return updates.filter((u) => fresh.has(u.update_id));
+  }
+
+  /** Stores one update; true when it is new. One that cannot be stored is set aside (false). */
+  async #acceptAlone(update: Update, knownError?: unknown): Promise<boolean> {
+    let error = knownError;
+    if (error === undefined) {
+      try {
+        return (await this.#insert([update])).length === 1;
+      } catch (e) {
+        error = e;
+      }
+    }
+    await this.#setAside(update, error);
+    return false;
+  }
+
+  /**
+   * An update no database write could take: one log line and an audit row, both without the
+   * payload (it may be huge, and it is what the database refused), and it is not handled. A
+   * failure to write the audit row means the database itself is away: that is thrown, so the
+   * batch is retried later instead of being set aside.
+   */
+  async #setAside(update: Update, error: unknown): Promise<void> {
+    const facts = { updateId: update.update_id, kinds: Object.keys(update).filter((k) => k !== "update_id"), reason: briefError(error) };
+    await audit(
+      this.db,
+      { kind: "system", platform: this.platform },
+      "update.set_aside",
+      "InboundUpdate",
+      update.update_id,
+      facts,
+      this.clock.now(),
+    );
+    this.logger.error({ ...facts, platform: this.platform }, "update set aside: it cannot be stored");
   }
 
   /**
@@ -93,6 +147,39 @@ export class UpdateInbox {
     });
     return count;
   }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NUL = "\u0000";
+
+/**
+ * The update with every string (keys included) made storable on both databases: a lone UTF-16
+ * surrogate becomes U+FFFD (PostgreSQL's jsonb and many JSON codecs refuse it) and NUL is dropped
+ * (jsonb refuses it; no text we keep needs it). The same object comes back when nothing needed it.
+ */
+export function sanitiseUpdate<T>(value: T): T {
+  return clean(value) as T;
+}
+
+function clean(value: unknown): unknown {
+  if (typeof value === "string") return needsCleaning(value) ? value.replace(LONE_SURROGATE, "\uFFFD").replaceAll(NUL, "") : value;
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    const items = value.map(clean);
+    return items.some((item, i) => item !== value[i]) ? items : value;
+  }
+  let changed = false;
+  const entries = Object.entries(value).map(([k, v]) => {
+    const [ck, cv] = [clean(k) as string, clean(v)];
+    if (ck !== k || cv !== v) changed = true;
+    return [ck, cv] as const;
+  });
+  return changed ? Object.fromEntries(entries) : value;
+}
+
+function needsCleaning(text: string): boolean {
+  LONE_SURROGATE.lastIndex = 0;
+  return text.includes(NUL) || LONE_SURROGATE.test(text);
 }
 
 function dedupeById(updates: Update[]): Update[] {

@@ -8,6 +8,7 @@ import { GrammyError, type Bot } from "grammy";
 import { createConcurrentSink, createRunner, createSource, type RunnerHandle } from "@grammyjs/runner";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
+import { briefError } from "../logging/scrub.js";
 import type { PlatformProfile } from "../platforms/profile.js";
 import type { UpdateInbox } from "./inbox.js";
 import type { UpdateProcessor } from "./processor.js";
@@ -21,6 +22,8 @@ export interface PollingOptions {
   /** Updates handled at once across chats. */
   concurrency?: number;
   timeoutSeconds?: number;
+  /** First wait after a failure (getUpdates or storing its batch); doubles per failure in a row, up to 30 s. */
+  retryBaseMs?: number;
 }
 
 export async function startPolling(o: PollingOptions): Promise<RunnerHandle> {
@@ -39,18 +42,20 @@ export async function startPolling(o: PollingOptions): Promise<RunnerHandle> {
           // grammY types its signal with the abort-controller polyfill; Node's is the same at run time.
           signal as never,
         );
-        failures = 0;
         const last = updates.at(-1);
         // Store first, then move the offset: the next getUpdates confirms only what is stored.
         const fresh = await o.inbox.accept(updates);
         if (last) offset = last.update_id + 1;
+        // Only a stored batch ends a run of failures: a batch that cannot be stored must back off too.
+        failures = 0;
         return fresh;
       } catch (err) {
         if (signal.aborted) throw err;
         if (err instanceof GrammyError && err.error_code === 401) throw err;
         failures++;
-        const wait = Math.min(30_000, 500 * 2 ** Math.min(failures, 6));
-        o.logger.warn({ err, retryInMs: wait }, "getUpdates failed; retrying");
+        const wait = Math.min(30_000, (o.retryBaseMs ?? 500) * 2 ** Math.min(failures, 6));
+        // A brief error, never the error object: a database error about a batch may quote all of it.
+        o.logger.warn({ error: briefError(err), retryInMs: wait }, "receiving updates failed; retrying");
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }

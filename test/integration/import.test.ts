@@ -3,41 +3,22 @@
  * that importing it again writes nothing, that a bad file or a failure writes nothing, and that a
  * change in the file changes exactly that row.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildProgram } from "../../src/cli/index.js";
 import { formatImportSummary } from "../../src/cli/commands/import.js";
 import { type Database, type Db, openDatabase } from "../../src/db/client.js";
 import { parseCommitteeFile } from "../../src/domain/committee-file/index.js";
 import { IMPORTED_ENTITIES, ImportService, type ImportSummary } from "../../src/services/importer.js";
 import { ManualClock } from "../../src/shared/clock.js";
+import { FIXTURE, scratchFiles, variant } from "../support/committee-files.js";
 import { type TestDatabase, testDatabases } from "../support/databases.js";
 import { createI18n } from "../../src/i18n/index.js";
 import { Notifier } from "../../src/services/notifications.js";
 
-const FIXTURE = readFileSync(new URL("../fixtures/pardis.yaml", import.meta.url), "utf8");
-
-function variant(...replacements: [from: string, to: string][]): string {
-  return replacements.reduce((text, [from, to]) => {
-    if (!text.includes(from)) throw new Error(`the fixture has no ${JSON.stringify(from)}`);
-    return text.replace(from, to);
-  }, FIXTURE);
-}
-
-let scratch: string;
-beforeAll(() => {
-  scratch = mkdtempSync(path.join(tmpdir(), "peygir-import-"));
-});
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-let fileCount = 0;
-function writeYaml(text: string): string {
-  const file = path.join(scratch, `committee-${++fileCount}.yaml`);
-  writeFileSync(file, text);
-  return file;
-}
+const files = scratchFiles();
+const writeYaml = (text: string) => files.writeYaml(text);
 
 /** Every row of every table an import writes, plus the audit log, in a stable order. */
 async function snapshot(db: Db) {
@@ -194,9 +175,9 @@ describe.each(testDatabases())("peygir import on $name", (target) => {
   });
 
   it("answers a missing or non-UTF-8 file with a clear message", async () => {
-    const missing = await importer.importFile(path.join(scratch, "nope.yaml"));
+    const missing = await importer.importFile(path.join(files.dir, "nope.yaml"));
     expect(missing).toEqual({ ok: false, error: [{ path: "", message: expect.stringMatching(/^file not found: .*nope\.yaml$/) }] });
-    const latin1 = path.join(scratch, "windows-1256.yaml");
+    const latin1 = path.join(files.dir, "windows-1256.yaml");
     writeFileSync(latin1, Buffer.from([0x63, 0x3a, 0x20, 0xe1, 0xf3, 0x0a]));
     const garbled = await importer.importFile(latin1);
     expect(garbled.ok === false && garbled.error[0]?.message).toMatch(/is not UTF-8 text/);

@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Logger } from "pino";
+import type { DestinationStream, Logger } from "pino";
 import { startApp, type App } from "../../src/app.js";
 import { loadConfig, type Config, type Platform } from "../../src/config/index.js";
 import { createLogger } from "../../src/logging/logger.js";
@@ -35,6 +35,10 @@ export interface E2EOptions {
   /** Per-platform options for the fake servers. */
   fake?: Partial<Record<Platform, Partial<FakeBotApiOptions>>>;
   logLevel?: string;
+  /** Bot tokens instead of TOKENS (e.g. the shortest the config accepts). */
+  tokens?: Partial<Record<Platform, string>>;
+  /** Where the app's pino log goes (to read it in a test); the level is then at least "info". */
+  logDestination?: DestinationStream;
 }
 
 export interface E2E {
@@ -63,7 +67,10 @@ let nextUserId = 5_000_000;
 export async function startE2E(options: E2EOptions): Promise<E2E> {
   const platforms = options.platforms ?? ["bale", "telegram"];
   const clock = options.clock ?? systemClock;
-  const logger = createLogger(options.logLevel ?? process.env.PEYGIR_TEST_LOG_LEVEL ?? "silent");
+  const logger = createLogger(
+    options.logLevel ?? (options.logDestination ? "info" : (process.env.PEYGIR_TEST_LOG_LEVEL ?? "silent")),
+    options.logDestination,
+  );
   const fakes: Partial<Record<Platform, FakeBotApi>> = {};
   const env: Record<string, string> = {
     DATABASE_URL: options.databaseUrl,
@@ -75,13 +82,14 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
     ...options.env,
   };
   for (const platform of platforms) {
+    const token = options.tokens?.[platform] ?? TOKENS[platform];
     const fake = await startFakeBotApi({
       platform,
-      bots: [{ token: TOKENS[platform], username: `peygir_${platform}_bot`, firstName: "پیگیر" }],
+      bots: [{ token, username: `peygir_${platform}_bot`, firstName: "پیگیر" }],
       ...options.fake?.[platform],
     });
     fakes[platform] = fake;
-    env[platform === "bale" ? "BALE_BOT_TOKEN" : "TELEGRAM_BOT_TOKEN"] = TOKENS[platform];
+    env[platform === "bale" ? "BALE_BOT_TOKEN" : "TELEGRAM_BOT_TOKEN"] = token;
     env[platform === "bale" ? "BALE_API_ROOT" : "TELEGRAM_API_ROOT"] = fake.url;
   }
   const config = loadConfig(env);

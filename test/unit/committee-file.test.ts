@@ -374,3 +374,60 @@ describe("a file with many errors", () => {
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
   });
 });
+
+describe("quotas", () => {
+  it("reads the fixture's quotas, for the committee and per agency", () => {
+    expect(parsed(FIXTURE).committee.quotas).toEqual([
+      { indicator: "jobs_created", year: 1405, target: 1200, agencies: { tavon: 400, smt: 300, jahad: 200 } },
+      { indicator: "facilities_paid", year: 1405, target: 50000, agencies: {} },
+    ]);
+  });
+
+  it("a file without quotas has none (the shared fixture imports as it is)", () => {
+    const start = FIXTURE.indexOf("  # Yearly targets");
+    const end = FIXTURE.indexOf("\nagencies:");
+    expect(parsed(FIXTURE.slice(0, start) + FIXTURE.slice(end + 1)).committee.quotas).toEqual([]);
+  });
+
+  it("accepts Persian digits and grouped numbers", () => {
+    const doc = parsed(variant(["      year: 1405\n      target: 1200", "      year: ۱۴۰۵\n      target: ۱٬۲۰۰"]));
+    expect(doc.committee.quotas[0]).toMatchObject({ year: 1405, target: 1200 });
+  });
+
+  it("refuses a bad year and a target that is not above 0, each at its path", () => {
+    const text = variant(["      year: 1405\n      target: 1200", "      year: 14\n      target: 0"]);
+    expect(errorsOf(text)).toEqual([
+      { path: "committee.quotas[0].year", message: 'expected a Jalali year such as 1405, got "14"', line: lineIn(text, "year: 14") },
+      { path: "committee.quotas[0].target", message: 'expected a number above 0, got "0"', line: lineIn(text, "target: 0") },
+    ]);
+  });
+
+  it("refuses a quota of a text question or of no question at all", () => {
+    const text = variant([
+      "    - indicator: facilities_paid",
+      "    - indicator: summary\n      year: 1405\n      target: 5\n    - indicator: jobs",
+    ]);
+    expect(errorsOf(text).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'committee.quotas[1].indicator: "summary" is not a number question of weeklyReport: expected one of jobs_created, facilities_paid, cases_at_banks',
+      'committee.quotas[2].indicator: "jobs" is not a number question of weeklyReport: expected one of jobs_created, facilities_paid, cases_at_banks',
+    ]);
+  });
+
+  it("refuses an agency the file does not declare, at its key, with a suggestion", () => {
+    const text = variant(["{ tavon: 400, smt: 300, jahad: 200 }", "{ tavon: 400, smtt: 300 }"]);
+    expect(errorsOf(text)).toEqual([
+      {
+        path: "committee.quotas[0].agencies.smtt",
+        message: expect.stringMatching(/unknown agency "smtt".*smt/),
+        line: lineIn(text, "smtt"),
+      },
+    ]);
+  });
+
+  it("refuses two quotas of one indicator in one year", () => {
+    const text = variant(["    - indicator: facilities_paid", "    - indicator: jobs_created"]);
+    expect(errorsOf(text).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      expect.stringMatching(/^committee\.quotas\[1\]\.indicator: the quota "jobs_created in 1405" appears twice/),
+    ]);
+  });
+});

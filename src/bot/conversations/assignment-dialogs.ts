@@ -4,12 +4,23 @@
  * everything at once: nothing is saved before the user confirms.
  */
 import type { Context } from "grammy";
-import { parsePercent, inputErrorKey } from "../../domain/text/index.js";
+import { parsePercent, inputErrorKey, type InputField } from "../../domain/text/index.js";
 import type { IncomingFile } from "../../services/attachments.js";
 import type { AgencyActionResult, AgencyActor } from "../../services/assignments.js";
 import type { BotContext } from "../context.js";
 import { outcomeText, refusalText } from "../features/agency-replies.js";
-import { accept, agencyActorOf, CANCEL, Dialog, reject, type AgencyConversation, type Check, type Reply, type Say } from "./dialog.js";
+import {
+  accept,
+  agencyActorOf,
+  CANCEL,
+  Dialog,
+  reject,
+  withinLimit,
+  type AgencyConversation,
+  type Check,
+  type Reply,
+  type Say,
+} from "./dialog.js";
 
 export interface AssignmentDialogArgs {
   assignmentId: number;
@@ -40,7 +51,8 @@ interface Evidence {
 const SKIP = { key: "dialog-button-skip", choice: "skip" };
 const NO_EVIDENCE = { key: "done-button-no-evidence", choice: "none" };
 
-const textOnly = (expected: string) => (reply: Reply) => (reply.kind === "text" ? accept(reply.text) : reject(expected));
+const textOnly = (expected: string, field: InputField) => (reply: Reply) =>
+  reply.kind === "text" ? withinLimit(reply.text, field) : reject(expected);
 
 function percentAnswer(reply: Reply) {
   if (reply.kind === "choice" && reply.choice === SKIP.choice) return accept(undefined);
@@ -63,18 +75,22 @@ function summary(t: BotContext["t"], headKey: string, title: string, lines: (str
 async function finish(
   dialog: Dialog,
   successKey: string,
-  action: (services: BotContext["services"], actor: AgencyActor) => Promise<AgencyActionResult>,
+  action: (services: BotContext["services"], actor: AgencyActor, idempotencyKey: string) => Promise<AgencyActionResult>,
 ): Promise<void> {
-  await dialog.call(async (ctx) => {
+  await dialog.call(async (ctx, idempotencyKey) => {
     const actor = agencyActorOf(ctx);
-    const text = actor ? outcomeText(ctx.t, await action(ctx.services, actor), successKey) : refusalText(ctx.t, "unknown");
+    const text = actor ? outcomeText(ctx.t, await action(ctx.services, actor, idempotencyKey), successKey) : refusalText(ctx.t, "unknown");
     await ctx.reply(text);
   });
 }
 
 export async function progressDialog(conversation: AgencyConversation, _ctx: Context, args: AssignmentDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "dialog-topic-progress", vars: { title: args.title } });
-  const text = await dialog.ask({ key: "progress-ask-text", vars: { title: args.title } }, [[CANCEL]], textOnly("progress-text-expected"));
+  const text = await dialog.ask(
+    { key: "progress-ask-text", vars: { title: args.title } },
+    [[CANCEL]],
+    textOnly("progress-text-expected", "progressText"),
+  );
   const percent = await dialog.ask({ key: "progress-ask-percent" }, [[SKIP, CANCEL]], percentAnswer);
   const files = await dialog.collectFiles({ key: "progress-ask-files" });
   await dialog.confirm((t) =>
@@ -84,8 +100,8 @@ export async function progressDialog(conversation: AgencyConversation, _ctx: Con
       files.length > 0 && t("summary-files", { count: files.length }),
     ]),
   );
-  await finish(dialog, "progress-saved", (services, actor) =>
-    services.assignments.recordProgress(actor, { assignmentId: args.assignmentId, text, percent, files }),
+  await finish(dialog, "progress-saved", (services, actor, idempotencyKey) =>
+    services.assignments.recordProgress(actor, { assignmentId: args.assignmentId, text, percent, files, idempotencyKey }),
   );
 }
 
@@ -96,6 +112,9 @@ export async function doneDialog(conversation: AgencyConversation, _ctx: Context
     [[NO_EVIDENCE, CANCEL]],
     (reply): Check<Evidence> => {
       if (reply.kind === "choice") return reply.choice === NO_EVIDENCE.choice ? accept({}) : reject("done-evidence-expected");
+      const note = reply.kind === "text" ? reply.text : reply.caption;
+      const fits = note === undefined ? accept(undefined) : withinLimit(note, "doneNote");
+      if (!fits.ok) return fits;
       if (reply.kind === "text") return accept({ text: reply.text });
       const file = dialog.checkFile(reply.file);
       return file.ok ? accept({ text: reply.caption, files: [file.value] }) : file;
@@ -107,8 +126,8 @@ export async function doneDialog(conversation: AgencyConversation, _ctx: Context
       evidence.files && t("summary-files", { count: evidence.files.length }),
     ]),
   );
-  await finish(dialog, "done-saved", (services, actor) =>
-    services.assignments.claimDone(actor, { assignmentId: args.assignmentId, ...evidence }),
+  await finish(dialog, "done-saved", (services, actor, idempotencyKey) =>
+    services.assignments.claimDone(actor, { assignmentId: args.assignmentId, ...evidence, idempotencyKey }),
   );
 }
 
@@ -117,11 +136,11 @@ export async function blockedDialog(conversation: AgencyConversation, _ctx: Cont
   const reason = await dialog.ask(
     { key: "blocked-ask-reason", vars: { title: args.title } },
     [[CANCEL]],
-    textOnly("blocked-reason-expected"),
+    textOnly("blocked-reason-expected", "blockedReason"),
   );
   await dialog.confirm((t) => summary(t, "blocked-summary", args.title, [t("blocked-summary-reason", { reason })]));
-  await finish(dialog, "blocked-saved", (services, actor) =>
-    services.assignments.reportBlocked(actor, { assignmentId: args.assignmentId, reason }),
+  await finish(dialog, "blocked-saved", (services, actor, idempotencyKey) =>
+    services.assignments.reportBlocked(actor, { assignmentId: args.assignmentId, reason, idempotencyKey }),
   );
 }
 
@@ -134,9 +153,10 @@ export async function noteDialog(conversation: AgencyConversation, _ctx: Context
     const id = reply.kind === "choice" && /^p\d+$/.test(reply.choice) ? Number(reply.choice.slice(1)) : NaN;
     return ids.has(id) ? accept(id) : reject("note-item-expected");
   });
-  await finish(dialog, "progress-saved", (services, actor) =>
+  await finish(dialog, "progress-saved", (services, actor, idempotencyKey) =>
     services.assignments.recordProgress(actor, {
       assignmentId,
+      idempotencyKey,
       ...(args.text ? { text: args.text } : {}),
       files: args.file ? [args.file] : [],
     }),

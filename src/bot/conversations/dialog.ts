@@ -12,10 +12,11 @@
  * button from an older dialog, a command) gets a clear message and is then `skip`ped: the dialog
  * stays exactly where it was, and the log does not grow with mistakes.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Conversation } from "@grammyjs/conversations";
 import type { Context } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
+import { overLimit, type InputField } from "../../domain/text/index.js";
 import type { TranslationVars } from "../../i18n/index.js";
 import type { AgencyActor } from "../../services/assignments.js";
 import { isWithinLimit, type IncomingFile } from "../../services/attachments.js";
@@ -44,6 +45,12 @@ export type Check<T> = { ok: true; value: T } | { ok: false; say: Say };
 export const accept = <T>(value: T): Check<T> => ({ ok: true, value });
 export const reject = (key: string, vars?: TranslationVars): Check<never> => ({ ok: false, say: vars ? { key, vars } : { key } });
 
+/** A text for `field`, or the stated maximum when it is over it (the dialog stays at its question). */
+export function withinLimit(text: string, field: InputField): Check<string> {
+  const over = overLimit(text, field);
+  return over ? reject("input-too-long", over) : accept(text);
+}
+
 export const CANCEL: Choice = { key: "dialog-button-cancel", choice: "x" };
 const CONFIRM: Choice = { key: "dialog-button-confirm", choice: "ok" };
 const FILES_DONE = "fin";
@@ -65,14 +72,20 @@ export class Dialog {
     readonly maxAttachmentBytes: number,
     /** What the dialog is about, for "you are in the middle of …". */
     private readonly topic: Say,
+    /** Unique to this run of the dialog (kept in its log, so the same after a replay or restart). */
+    private readonly runId: string,
   ) {}
 
+  /** Effects run so far; a replay runs them in the same order, so the count names a step. */
+  #steps = 0;
+
   static async open(conversation: AgencyConversation, topic: Say): Promise<Dialog> {
-    const { token, maxAttachmentBytes } = await conversation.external((ctx) => ({
+    const { token, maxAttachmentBytes, runId } = await conversation.external((ctx) => ({
       token: randomBytes(3).toString("hex"),
       maxAttachmentBytes: ctx.config.maxAttachmentBytes,
+      runId: randomUUID(),
     }));
-    return new Dialog(conversation, token, maxAttachmentBytes, topic);
+    return new Dialog(conversation, token, maxAttachmentBytes, topic, runId);
   }
 
   /** Sends a message in the reader's language, with this dialog's buttons. */
@@ -85,9 +98,15 @@ export class Dialog {
     });
   }
 
-  /** Runs a service call (or anything with effects) once, with the outside context. Its result must be plain data. */
-  call<R>(task: (ctx: BotContext) => Promise<R>): Promise<R> {
-    return this.conversation.external(task);
+  /**
+   * Runs a service call (or anything with effects) once, with the outside context. Its result
+   * must be plain data. `idempotencyKey` names this step of this dialog: a state change made with
+   * it is recorded once, even when a crash makes the step run again (its result was not yet in
+   * the dialog's log), so pass it to every service call that changes state.
+   */
+  call<R>(task: (ctx: BotContext, idempotencyKey: string) => Promise<R>): Promise<R> {
+    const idempotencyKey = `dialog:${this.runId}:${++this.#steps}`;
+    return this.conversation.external((ctx) => task(ctx, idempotencyKey));
   }
 
   /** Asks, then waits until an answer passes `check`; the cancel button ends the dialog. */

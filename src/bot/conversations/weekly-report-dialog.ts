@@ -13,7 +13,7 @@ import { reportSummaryText, weekText } from "../../services/render/weekly-report
 import type { SubmitResult } from "../../services/weekly-reports.js";
 import type { BotContext } from "../context.js";
 import { refusalText } from "../features/agency-replies.js";
-import { accept, agencyActorOf, CANCEL, Dialog, reject, type AgencyConversation, type Check, type Reply } from "./dialog.js";
+import { accept, agencyActorOf, CANCEL, Dialog, reject, withinLimit, type AgencyConversation, type Check, type Reply } from "./dialog.js";
 
 export const WEEKLY_REPORT_DIALOG_ID = "weekly.report";
 
@@ -79,14 +79,18 @@ function answerTo(question: ReportQuestion, reply: Reply): Check<string | number
   if (reply.kind === "choice")
     return question.optional && reply.choice === SKIP.choice ? accept(undefined) : reject("report-answer-expected");
   if (reply.kind !== "text") return reject("report-answer-expected");
+  const fits = withinLimit(reply.text, "reportAnswer");
+  if (!fits.ok) return fits;
   const parsed = parseAnswer(question, reply.text);
   if (parsed.ok) return accept(parsed.value);
   return parsed.error.code === "text.empty" ? reject("report-answer-empty") : reject(inputErrorKey(parsed.error.code), parsed.error.params);
 }
 
 function freeFormAnswer(dialog: Dialog, reply: Reply): Check<{ answers: Answers; files: IncomingFile[] }> {
-  if (reply.kind === "text") return accept({ answers: { [FREE_FORM_KEY]: reply.text }, files: [] });
   if (reply.kind === "choice") return reject("report-free-form-expected");
+  const fits = withinLimit(reply.kind === "text" ? reply.text : (reply.caption ?? ""), "reportFreeForm");
+  if (!fits.ok) return fits;
+  if (reply.kind === "text") return accept({ answers: { [FREE_FORM_KEY]: reply.text }, files: [] });
   const file = dialog.checkFile(reply.file);
   if (!file.ok) return file;
   return accept({ answers: { [FREE_FORM_KEY]: reply.caption ?? `📎 ${reply.file.fileName ?? reply.file.kind}` }, files: [file.value] });
@@ -137,10 +141,10 @@ export async function weeklyReportDialog(conversation: AgencyConversation, _ctx:
       t("dialog-confirm-question"),
     ].join("\n"),
   );
-  await dialog.call(async (ctx) => {
+  await dialog.call(async (ctx, idempotencyKey) => {
     const actor = agencyActorOf(ctx);
     const result: SubmitResult = actor
-      ? await ctx.services.weeklyReports.submit(actor, { cycleId: args.cycleId, agencyId: args.agencyId, ...report })
+      ? await ctx.services.weeklyReports.submit(actor, { cycleId: args.cycleId, agencyId: args.agencyId, ...report, idempotencyKey })
       : { ok: false, refusal: "unknown" };
     await ctx.reply(savedText(ctx.t, result, info));
   });

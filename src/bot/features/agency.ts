@@ -5,6 +5,7 @@
  */
 import { Composer } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup, Message } from "grammy/types";
+import { overLimit } from "../../domain/text/index.js";
 import { agenciesOf } from "../../services/identity.js";
 import { isWithinLimit } from "../../services/attachments.js";
 import type { AgencyActor, AgencyRefusal, LoadedView } from "../../services/assignments.js";
@@ -154,6 +155,11 @@ async function noteContent(ctx: BotContext, message: Message): Promise<Pick<Note
     await ctx.reply(ctx.t("reply-unsupported"));
     return undefined;
   }
+  const over = text === undefined ? undefined : overLimit(text, "note");
+  if (over) {
+    await ctx.reply(ctx.t("input-too-long", over));
+    return undefined;
+  }
   if (file && !isWithinLimit(file, ctx.config.maxAttachmentBytes)) {
     await ctx.reply(ctx.t("dialog-file-too-large", { size: megabytes(file.size ?? 0), max: megabytes(ctx.config.maxAttachmentBytes) }));
     return undefined;
@@ -173,8 +179,15 @@ async function onReplyToMessage(ctx: BotContext, next: () => Promise<void>): Pro
     assignmentId,
     ...(content.text ? { text: content.text } : {}),
     files: content.file ? [content.file] : [],
+    // The message itself is the step: handled again after a crash, it is recorded once.
+    idempotencyKey: messageKey(ctx),
   });
   await ctx.reply(outcomeText(ctx.t, result, "progress-saved"));
+}
+
+/** Names a user's message for an idempotency key: the platform keeps its id for the chat. */
+function messageKey(ctx: BotContext): string {
+  return `message:${ctx.profile.platform}:${ctx.chat!.id}:${ctx.msg!.message_id}`;
 }
 
 /** A message outside any dialog: ask which open item it is about, then file it as progress. */

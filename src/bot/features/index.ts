@@ -10,6 +10,12 @@ import { groups } from "./groups.js";
 import { help } from "./help.js";
 import { instructionButton } from "./instruction-button.js";
 import { onboarding } from "./onboarding.js";
+<<<<<<< HEAD
+import { status } from "./status.js";
+=======
+import { secretariat } from "./secretariat/index.js";
+import { meetingInterruptions } from "./secretariat/meeting.js";
+>>>>>>> main
 import { weeklyReport } from "./weekly-report.js";
 
 export function features(): Composer<BotContext> {
@@ -20,12 +26,16 @@ export function features(): Composer<BotContext> {
   // /cancel first, then any dialog under way: a chat in the middle of a dialog talks to it.
   personal.use(cancel());
   personal.use(dialogs());
+  personal.use(meetingInterruptions());
   personal.use(onboarding());
   personal.use(help());
   // Feature composers are added here, before the fallback.
+  // The secretariat console before the agency side: a secretary's draft takes her messages first.
+  personal.use(secretariat());
   personal.use(agency());
   personal.use(weeklyReport());
   personal.use(instructionButton());
+  personal.use(status());
   personal.use(fallback());
   return composer;
 }

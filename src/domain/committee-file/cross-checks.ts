@@ -1,6 +1,7 @@
 /**
  * Rules across the parts of a committee file: every code referred to is declared, nothing that
- * must be unique appears twice, a lead is not also a co-agency, a deadline is not before its meeting.
+ * must be unique appears twice, a lead is not also a co-agency, a deadline is not before its meeting,
+ * a quota's agencies are the committee's.
  *
  * Identities (agency codes, phones, meeting and resolution numbers) are read on their own, even
  * from parts with other errors, so that one broken agency does not turn every reference to it
@@ -9,6 +10,7 @@
 import { type JalaliDate, compareJalali, jalaliKey } from "../calendar/index.js";
 import { type Parsed, duplicates, located } from "./duplicates.js";
 import type { Problem } from "./locate.js";
+import { COMMITTEE_FILE_LIMITS, tooLongMessage } from "./limits.js";
 import { didYouMean, quote } from "./messages.js";
 import type { PersonEntry, ResolutionEntry, RoleEntry } from "./types.js";
 
@@ -32,6 +34,14 @@ export interface CrossCheckInput {
   readonly people: readonly PersonParts[];
   readonly meetingNumbers: readonly Parsed<string>[];
   readonly meetings: readonly MeetingParts[];
+<<<<<<< HEAD
+  /** Agency codes named in the committee's quotas, each at its own key. */
+  readonly quotaAgencies: readonly Parsed<string>[];
+=======
+  /** Names by agency code and the committee's name, of the parts that parsed (for the message budget). */
+  readonly agencyNames?: ReadonlyMap<string, string>;
+  readonly committeeName?: string | undefined;
+>>>>>>> main
 }
 
 /** The word `lead: all` uses; an agency cannot be called that. */
@@ -44,6 +54,33 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     ...checkPeople(input, declared),
     ...duplicates(input.meetingNumbers, (n) => n, ["number"], "the meeting number"),
     ...input.meetings.flatMap((meeting) => checkMeeting(meeting, declared)),
+<<<<<<< HEAD
+    ...input.quotaAgencies.filter((a) => !declared.has(a.value)).map((a) => ({ path: a.at, message: unknownAgency(a.value, declared) })),
+=======
+    ...input.meetings.flatMap((meeting) => meeting.resolutions.flatMap((r) => checkMessageBudget(r, input))),
+  ];
+}
+
+/**
+ * A resolution's message carries its text with its header: the committee, its agencies, its
+ * report-to. Together they must fit one message (see COMMITTEE_FILE_LIMITS.resolutionMessage).
+ */
+function checkMessageBudget({ value: r, at }: Parsed<ResolutionEntry>, input: CrossCheckInput): Problem[] {
+  const names = input.agencyNames ?? new Map<string, string>();
+  const nameLength = (code: string) => names.get(code)?.length ?? 0;
+  const agencies =
+    r.lead.kind === "all"
+      ? Math.max(0, ...[...names.values()].map((n) => n.length))
+      : [r.lead.code, ...r.co].reduce((n, c) => n + nameLength(c), 0);
+  const header = (input.committeeName?.length ?? 0) + agencies + (r.reportTo?.length ?? 0);
+  const max = COMMITTEE_FILE_LIMITS.resolutionMessage;
+  if (r.text.length + header <= max) return [];
+  return [
+    {
+      path: [...at, "text"],
+      message: `${tooLongMessage(r.text.length, Math.max(0, max - header))} here: with the names of its agencies, the committee and its report-to (${header.toLocaleString("en")} characters) a resolution's message holds at most ${max.toLocaleString("en")} characters of the file's text`,
+    },
+>>>>>>> main
   ];
 }
 

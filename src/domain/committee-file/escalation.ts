@@ -61,11 +61,16 @@ function reject(ctx: Ctx, message: string): never {
   return z.NEVER;
 }
 
+<<<<<<< HEAD
 const recipients = () =>
-  listOf(oneOf(ESCALATION_RECIPIENTS)).pipe(z.array(z.string()).min(1, "name at least one recipient")) as z.ZodType<
+  listOf(oneOf(ESCALATION_RECIPIENTS)).pipe(z.array(z.enum(ESCALATION_RECIPIENTS)).min(1, "name at least one recipient")) as z.ZodType<
     EscalationRecipient[],
     unknown
   >;
+=======
+const recipients = (): z.ZodType<EscalationRecipient[], unknown> =>
+  listOf(oneOf(ESCALATION_RECIPIENTS)).refine((list) => list.length > 0, "name at least one recipient");
+>>>>>>> main
 
 const afterRung = record({ after: offset(), to: recipients() });
 const beforeRung = record({ before: wholeNumber(), to: recipients() });
@@ -106,7 +111,7 @@ export const escalationSchema = record({
   ),
 }).transform((e): EscalationPolicy => {
   const d = DEFAULT_ESCALATION_POLICY;
-  const w = e.weeklyReport ?? {};
+  const w: Partial<NonNullable<typeof e.weeklyReport>> = e.weeklyReport ?? {};
   return {
     unacknowledged: e.unacknowledged ?? d.unacknowledged,
     beforeDeadline: e.beforeDeadline ?? d.beforeDeadline,

@@ -6,8 +6,14 @@
  * on the text (a phone that lost its leading zero is still recognised by parsePhone).
  */
 import { z } from "zod";
+<<<<<<< HEAD
+import { INPUT_YEAR_MAX, INPUT_YEAR_MIN, type JalaliDate, parseJalaliStrict } from "../calendar/index.js";
+import { normaliseDigits, normalisePersian, parseNumber, parsePhone } from "../text/index.js";
+=======
 import { type JalaliDate, parseJalaliStrict } from "../calendar/index.js";
 import { normaliseDigits, normalisePersian, parsePhone } from "../text/index.js";
+import { COMMITTEE_FILE_LIMITS, tooLongMessage } from "./limits.js";
+>>>>>>> main
 import { dateErrorMessage, describeValue, oneOfMessage, phoneErrorMessage, quote } from "./messages.js";
 
 type Ctx = z.core.$RefinementCtx;
@@ -34,9 +40,16 @@ function numeric<T>(parse: (text: string, ctx: Ctx, asWritten: string) => T): z.
   return scalar((text, ctx) => parse(normaliseDigits(text).trim(), ctx, text));
 }
 
-/** Free text (names, titles, resolution texts): Persian normalised, not empty. Digits are kept as written. */
-export function text(): z.ZodType<string, unknown> {
-  return scalar((s, ctx) => normalisePersian(s) || reject(ctx, "must not be empty"));
+/**
+ * Free text (names, titles, resolution texts): Persian normalised, not empty, at most `max`
+ * characters (one line by default). Digits are kept as written.
+ */
+export function text(max: number = COMMITTEE_FILE_LIMITS.shortText): z.ZodType<string, unknown> {
+  return scalar((s, ctx) => {
+    const normalised = normalisePersian(s);
+    if (!normalised) return reject(ctx, "must not be empty");
+    return normalised.length <= max ? normalised : reject(ctx, tooLongMessage(normalised.length, max));
+  });
 }
 
 const CODE = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
@@ -86,10 +99,37 @@ export function positiveInteger(): z.ZodType<number, unknown> {
   });
 }
 
-/** A label such as a meeting number ("1405-08"): any text, digits made ASCII. */
-export function label(): z.ZodType<string, unknown> {
-  return numeric((s, ctx) => s || reject(ctx, "must not be empty"));
+<<<<<<< HEAD
+/** 1200, "1,200", "۱۲۰۰", 2.5: a number above 0 (targets may be amounts with decimals). */
+export function positiveNumber(): z.ZodType<number, unknown> {
+  return numeric((s, ctx) => {
+    const parsed = parseNumber(s, { allowDecimal: true });
+    return parsed.ok && parsed.value > 0 ? parsed.value : reject(ctx, `expected a number above 0, got ${quote(s)}`);
+  });
 }
+
+/** A Jalali year such as 1405. */
+export function jalaliYearNumber(): z.ZodType<number, unknown> {
+  return numeric((s, ctx) => {
+    const n = /^\d{4}$/.test(s) ? Number(s) : NaN;
+    return n >= INPUT_YEAR_MIN && n <= INPUT_YEAR_MAX ? n : reject(ctx, `expected a Jalali year such as 1405, got ${quote(s)}`);
+  });
+}
+
+/** A label such as a meeting number ("1405-08"): any text, digits made ASCII. */
+=======
+/** A label such as a meeting number ("1405-08"): any short text, digits made ASCII. */
+>>>>>>> main
+export function label(): z.ZodType<string, unknown> {
+  return numeric((s, ctx) => {
+    if (!s) return reject(ctx, "must not be empty");
+    return s.length <= LABEL_MAX ? s : reject(ctx, tooLongMessage(s.length, LABEL_MAX));
+  });
+}
+
+const LABEL_MAX = 40;
+/** Any list of a committee file that has no bound of its own (see COMMITTEE_FILE_LIMITS). */
+const LIST_MAX = 100;
 
 const CLOCK = /^(\d{1,2}):(\d{2})$/;
 
@@ -131,9 +171,9 @@ function weekdayHint(day: string): string {
   return (WEEKDAYS as readonly string[]).includes(day) ? "" : ` ("${day}" is not one of ${WEEKDAYS.join(", ")})`;
 }
 
-/** A list; a single value is read as a list of one (`co: smt` is as good as `co: [smt]`). */
-export function listOf<T>(item: z.ZodType<T, unknown>): z.ZodType<T[], unknown> {
-  return z.preprocess((v) => (typeof v === "string" || typeof v === "number" ? [v] : v), z.array(item));
+/** A list of at most `max`; a single value is read as a list of one (`co: smt` is as good as `co: [smt]`). */
+export function listOf<T>(item: z.ZodType<T, unknown>, max: number = LIST_MAX): z.ZodType<T[], unknown> {
+  return z.preprocess((v) => (typeof v === "string" || typeof v === "number" ? [v] : v), z.array(item).max(max));
 }
 
 /** An optional field; an empty value (`reportTo:` with nothing after it) counts as absent. */

@@ -2,7 +2,8 @@
  * Committee files: the YAML a secretariat writes to load a working group with its agencies,
  * people, meetings and resolutions (`peygir import`). Pure: text in, document or errors out.
  */
-export { type CommitteeFileResult, formatCommitteeFileError, parseCommitteeFile } from "./parse.js";
+export { type CommitteeFileResult, fileSizeProblem, formatCommitteeFileError, parseCommitteeFile } from "./parse.js";
+export { COMMITTEE_FILE_LIMITS } from "./limits.js";
 export {
   type AgencyEntry,
   type AgencyKind,
@@ -16,6 +17,7 @@ export {
   type MeetingEntry,
   type PersonEntry,
   type QuestionType,
+  type QuotaEntry,
   type ResolutionEntry,
   type ResolutionKind,
   type RoleEntry,

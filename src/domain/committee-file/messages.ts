@@ -73,6 +73,11 @@ export function zodIssueMessage(issue: z.core.$ZodRawIssue): string | undefined 
     case "too_small":
       if (issue.origin !== "array") return undefined;
       return Number(issue.minimum) === 1 ? "must not be an empty list" : `must list at least ${String(issue.minimum)}`;
+    case "too_big": {
+      if (issue.origin !== "array") return undefined;
+      const found = Array.isArray(issue.input) ? `lists ${issue.input.length.toLocaleString("en")}; ` : "";
+      return `${found}at most ${Number(issue.maximum).toLocaleString("en")} are allowed`;
+    }
     default:
       return undefined;
   }

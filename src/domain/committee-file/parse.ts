@@ -12,7 +12,8 @@ import type { z } from "zod";
 import type { Result } from "../result.js";
 import { crossCheck } from "./cross-checks.js";
 import type { Parsed } from "./duplicates.js";
-import { code, label, phone, positiveInteger } from "./fields.js";
+import { code, label, phone, positiveInteger, text } from "./fields.js";
+import { COMMITTEE_FILE_LIMITS } from "./limits.js";
 import { type Path, type Problem, formatPath, lineOf } from "./locate.js";
 import { zodIssueMessage } from "./messages.js";
 import { agencySchema, committeeSchema, fileSchema, meetingSchema, personSchema, resolutionSchema, roleSchema } from "./schema.js";
@@ -22,6 +23,8 @@ import type { CommitteeFile, CommitteeFileError } from "./types.js";
 export type CommitteeFileResult = Result<CommitteeFile, readonly CommitteeFileError[]>;
 
 export function parseCommitteeFile(source: string): CommitteeFileResult {
+  const tooBig = fileSizeProblem(Buffer.byteLength(source, "utf8"));
+  if (tooBig) return { ok: false, error: [tooBig] };
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -33,6 +36,17 @@ export function parseCommitteeFile(source: string): CommitteeFileResult {
   const { document, problems } = validate(doc.toJS({ maxAliasCount: 100 }));
   if (problems.length > 0 || !document) return { ok: false, error: locateAll(problems, doc, lines) };
   return { ok: true, value: document };
+}
+
+/** The problem with a file of `bytes` bytes, if it is over the limit (checked before it is even read). */
+export function fileSizeProblem(bytes: number): CommitteeFileError | undefined {
+  const max = COMMITTEE_FILE_LIMITS.fileBytes;
+  if (bytes <= max) return undefined;
+  const mb = (n: number) => `${(n / (1024 * 1024)).toLocaleString("en", { maximumFractionDigits: 1 })} MB`;
+  return {
+    path: "",
+    message: `the file is ${mb(bytes)}; a committee file may be at most ${mb(max)} (split it, or remove what is not needed)`,
+  };
 }
 
 /** Parses parts of a file one by one, collecting the problems of every part. */
@@ -114,6 +128,14 @@ function validate(data: unknown): { document?: CommitteeFile; problems: Problem[
       people,
       meetingNumbers: identities(label(), rawMeetings, "number", ["meetings"]),
       meetings: meetings.map((m) => ({ ...m, date: m.meeting?.value.date })),
+<<<<<<< HEAD
+      quotaAgencies: (committee?.value.quotas ?? []).flatMap((quota, i) =>
+        Object.keys(quota.agencies).map((agency) => ({ value: agency, at: ["committee", "quotas", i, "agencies", agency] })),
+      ),
+=======
+      agencyNames: new Map(agencies.map((a) => [a.value.code, a.value.name])),
+      committeeName: identities(text(), [file.committee], "name", [])[0]?.value,
+>>>>>>> main
     }),
   );
   if (v.problems.length > 0 || !committee) return { problems: v.problems };

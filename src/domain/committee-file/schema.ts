@@ -10,6 +10,7 @@ import { DEFAULT_CALENDAR_CONFIG, createWorkCalendar, jalaliKey } from "../calen
 import {
   code,
   jalaliDate,
+  jalaliYearNumber,
   label,
   listOf,
   officeHours,
@@ -17,11 +18,13 @@ import {
   optional,
   phone,
   positiveInteger,
+  positiveNumber,
   questionKey,
   text,
   weekdayAndTime,
 } from "./fields.js";
 import { duplicates, located } from "./duplicates.js";
+import { COMMITTEE_FILE_LIMITS as LIMITS } from "./limits.js";
 import type { Path, Problem } from "./locate.js";
 import { record } from "./strict-record.js";
 import {
@@ -31,6 +34,7 @@ import {
   type Lead,
   type MeetingEntry,
   type PersonEntry,
+  type QuotaEntry,
   type ResolutionEntry,
   type ResolutionKind,
   type RoleEntry,
@@ -60,7 +64,7 @@ const DEFAULT_CALENDAR: CommitteeCalendar = {
 const calendarSchema = record({
   thursday: optional(oneOf(["off", "half", "working"] as const)),
   officeHours: optional(officeHours()),
-  holidays: optional(listOf(jalaliDate())),
+  holidays: optional(listOf(jalaliDate(), LIMITS.holidays)),
 }).transform((c, ctx): CommitteeCalendar => {
   const calendar: CommitteeCalendar = {
     thursday: c.thursday ?? DEFAULT_CALENDAR.thursday,
@@ -95,7 +99,7 @@ const questionSchema = record({
 const weeklyReportSchema = record({
   opens: weekdayAndTime(),
   due: weekdayAndTime(),
-  questions: z.array(questionSchema).min(1),
+  questions: z.array(questionSchema).min(1).max(LIMITS.questions),
 }).transform((w, ctx): WeeklyReportTemplate => {
   addIssues(
     ctx,
@@ -104,6 +108,28 @@ const weeklyReportSchema = record({
   return w;
 });
 
+const quotaSchema = record({
+  indicator: questionKey(),
+  year: jalaliYearNumber(),
+  target: positiveNumber(),
+  agencies: optional(z.record(z.string(), positiveNumber())),
+}).transform((q): QuotaEntry => ({ indicator: q.indicator, year: q.year, target: q.target, agencies: q.agencies ?? {} }));
+
+/** A quota counts the answers of one number question: it must name one. Agency codes are cross-checked. */
+function checkQuotas(ctx: z.core.$RefinementCtx, quotas: readonly QuotaEntry[], weeklyReport: WeeklyReportTemplate | undefined): void {
+  const numbers = (weeklyReport?.questions ?? []).filter((q) => q.type === "number").map((q) => q.key);
+  quotas.forEach((quota, i) => {
+    if (!numbers.includes(quota.indicator)) {
+      const known = numbers.length > 0 ? `one of ${numbers.join(", ")}` : "a number question, and weeklyReport has none";
+      addIssueAt(ctx, ["quotas", i, "indicator"], `"${quota.indicator}" is not a number question of weeklyReport: expected ${known}`);
+    }
+  });
+  addIssues(
+    ctx,
+    duplicates(located(quotas, ["quotas"]), (q) => `${q.indicator} in ${q.year}`, ["indicator"], "the quota"),
+  );
+}
+
 export const committeeSchema = record({
   code: code(),
   name: text(),
@@ -111,17 +137,22 @@ export const committeeSchema = record({
   province: optional(text()),
   calendar: optional(calendarSchema),
   weeklyReport: optional(weeklyReportSchema),
+  quotas: optional(z.array(quotaSchema)),
   /** Joining asks for the person's contact and binds only on a matching phone (default true). */
   verifyContact: optional(z.boolean()),
-}).transform((c): CommitteeEntry => ({
-  code: c.code,
-  name: c.name,
-  county: c.county ?? null,
-  province: c.province ?? null,
-  calendar: c.calendar ?? DEFAULT_CALENDAR,
-  weeklyReport: c.weeklyReport ?? null,
-  verifyContact: c.verifyContact ?? true,
-}));
+}).transform((c, ctx): CommitteeEntry => {
+  checkQuotas(ctx, c.quotas ?? [], c.weeklyReport);
+  return {
+    code: c.code,
+    name: c.name,
+    county: c.county ?? null,
+    province: c.province ?? null,
+    calendar: c.calendar ?? DEFAULT_CALENDAR,
+    weeklyReport: c.weeklyReport ?? null,
+    quotas: c.quotas ?? [],
+    verifyContact: c.verifyContact ?? true,
+  };
+});
 
 export const agencySchema = record({
   code: code(),
@@ -150,7 +181,7 @@ export const roleSchema = record({
 export const personSchema = record({
   name: text(),
   phone: optional(phone()),
-  roles: z.array(z.unknown()).min(1),
+  roles: z.array(z.unknown()).min(1).max(LIMITS.rolesPerPerson),
 }).transform((p): Omit<PersonEntry, "roles"> => ({ name: p.name, phone: p.phone ?? null }));
 
 /** A meeting without its resolutions, which are parsed one by one (see parse.ts); here only their list is checked. */
@@ -159,7 +190,7 @@ export const meetingSchema = record({
   date: jalaliDate(),
   title: optional(text()),
   chair: optional(text()),
-  resolutions: optional(z.array(z.unknown())),
+  resolutions: optional(z.array(z.unknown()).max(LIMITS.resolutionsPerMeeting)),
 }).transform((m): Omit<MeetingEntry, "resolutions"> => ({
   number: m.number,
   date: m.date,
@@ -174,9 +205,9 @@ const leadSchema = code().transform((c): Lead => (c === "all" ? { kind: "all" } 
 
 export const resolutionSchema = record({
   number: positiveInteger(),
-  text: text(),
+  text: text(LIMITS.resolutionMessage),
   lead: leadSchema,
-  co: optional(listOf(code())),
+  co: optional(listOf(code(), LIMITS.coAgencies)),
   deadline: optional(jalaliDate()),
   kind: optional(oneOf(Object.keys(KIND_IN_FILE))),
   reportTo: optional(text()),
@@ -191,7 +222,7 @@ export const resolutionSchema = record({
 
 export const fileSchema = record({
   committee: z.unknown(),
-  agencies: optional(z.array(z.unknown())),
-  people: optional(z.array(z.unknown())),
-  meetings: optional(z.array(z.unknown())),
+  agencies: optional(z.array(z.unknown()).max(LIMITS.agencies)),
+  people: optional(z.array(z.unknown()).max(LIMITS.people)),
+  meetings: optional(z.array(z.unknown()).max(LIMITS.meetings)),
 });

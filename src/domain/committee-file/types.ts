@@ -42,6 +42,18 @@ export interface WeeklyReportTemplate {
   readonly questions: readonly WeeklyReportQuestion[];
 }
 
+/** `quotas:` in the committee: a yearly target of a number question of the weekly report. */
+export interface QuotaEntry {
+  /** The key of a number question of weeklyReport. */
+  readonly indicator: string;
+  /** The Jalali year the target is for. */
+  readonly year: number;
+  /** The committee's target. */
+  readonly target: number;
+  /** Optional targets per agency code (they need not add up to the committee's). */
+  readonly agencies: Readonly<Record<string, number>>;
+}
+
 export interface CommitteeEntry {
   readonly code: string;
   readonly name: string;
@@ -49,6 +61,8 @@ export interface CommitteeEntry {
   readonly province: string | null;
   readonly calendar: CommitteeCalendar;
   readonly weeklyReport: WeeklyReportTemplate | null;
+  /** Stored as Committee.quotas; empty when the file sets none. */
+  readonly quotas: readonly QuotaEntry[];
   /** Whether joining checks the shared contact against the invited person's phone. */
   readonly verifyContact: boolean;
 }

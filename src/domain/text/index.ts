@@ -13,3 +13,5 @@ export { parsePhone } from "./phone.js";
 export { type FormatNumberOptions, type ParseNumberOptions, formatNumber, formatPercent, parseNumber, parsePercent } from "./number.js";
 export { type ParsedDateInput, RELATIVE_COUNT_MAX, RELATIVE_COUNT_MIN, parseJalaliInput } from "./date-input.js";
 export { MARKDOWN_MARKERS, WORD_JOINER, neutraliseMarkdown } from "./markdown.js";
+export { ELLIPSIS, PART_MARKER_RESERVE, cutText, numberParts, splitText } from "./fit.js";
+export { INPUT_LIMITS, type InputField, overLimit } from "./input-limits.js";

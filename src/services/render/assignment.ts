@@ -8,7 +8,7 @@ import { agencyActionsFor, type AgencyAction, type AssignmentStatus, type Resolu
 import type { WorkCalendar } from "../../domain/calendar/index.js";
 import type { Translate } from "../../i18n/index.js";
 import type { InlineButton, OutgoingMessage } from "../../outbox/outbox.js";
-import { assignmentActionData, tasksPageData } from "./callback-data.js";
+import { assignmentActionData, staffActionData, tasksPageData } from "./callback-data.js";
 import { formatsFor, type Formats } from "./format.js";
 
 /** Everything a reader needs to know about one agency's duty on one resolution. */
@@ -121,7 +121,10 @@ export function renderAssignment(view: AssignmentView, t: Translate, now: Date, 
   ];
   const buttons = actionButtons(view, t);
   if (buttons.length > 0) lines.push("", t("assignment-hint"));
-  return { text: lines.join("\n"), buttons: inRows(buttons, 2) };
+  // An item with a deadline may ask the secretariat for more time.
+  const extension: InlineButton[] =
+    view.deadline && buttons.length > 0 ? [{ text: t("assignment-button-extension"), callback_data: staffActionData("req", view.id) }] : [];
+  return { text: lines.join("\n"), buttons: [...inRows(buttons, 2), ...(extension.length > 0 ? [extension] : [])] };
 }
 
 /** Longest resolution text shown in a list before it is cut (the full text is one press away). */

@@ -5,7 +5,7 @@ import { expect, it } from "vitest";
 
 const domain = fileURLToPath(new URL("../../../src/domain/", import.meta.url));
 const files = [
-  ...["calendar", "text"].flatMap((dir) => readdirSync(join(domain, dir)).map((f) => join(domain, dir, f))),
+  ...["calendar", "text", "minutes"].flatMap((dir) => readdirSync(join(domain, dir)).map((f) => join(domain, dir, f))),
   join(domain, "result.ts"),
 ].filter((f) => f.endsWith(".ts"));
 

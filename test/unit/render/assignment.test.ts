@@ -4,7 +4,7 @@ import { deadlineInstant } from "../../../src/domain/calendar/deadline.js";
 import { createWorkCalendar, instantAt, jalaliToInstant, HOUR_MS } from "../../../src/domain/calendar/index.js";
 import { createI18n, translatorFor } from "../../../src/i18n/index.js";
 import { pageOf, renderAssignment, renderTaskPage, type AssignmentView } from "../../../src/services/render/assignment.js";
-import { parseAssignmentActionData } from "../../../src/services/render/callback-data.js";
+import { parseStaffActionData, parseAssignmentActionData } from "../../../src/services/render/callback-data.js";
 
 const i18n = createI18n(() => undefined) as never;
 const fa = translatorFor(i18n, "fa");
@@ -80,8 +80,14 @@ describe("the assignment message", () => {
     expect(text).toContain("گزارش به: اداره کل تعاون استان تهران");
     expect(text).toContain("وضعیت: ابلاغ‌شده");
     expect(text).not.toMatch(/[0-9]/);
-    expect(buttons?.flat().map((b) => b.text)).toEqual(["✅ رویت شد", "📝 گزارش پیشرفت", "🏁 انجام شد", "⛔ مانع دارد"]);
-    expect(buttons?.flat().map((b) => b.callback_data)).toEqual(["a:ack:123", "a:prg:123", "a:done:123", "a:blk:123"]);
+    expect(buttons?.flat().map((b) => b.text)).toEqual([
+      "✅ رویت شد",
+      "📝 گزارش پیشرفت",
+      "🏁 انجام شد",
+      "⛔ مانع دارد",
+      "⏳ درخواست تمدید مهلت",
+    ]);
+    expect(buttons?.flat().map((b) => b.callback_data)).toEqual(["a:ack:123", "a:prg:123", "a:done:123", "a:blk:123", "s:req:123"]);
   });
 
   it("names the lead and the other co-agencies to a co-operating agency", () => {
@@ -126,7 +132,8 @@ describe("the assignment message", () => {
     const { buttons } = renderAssignment(view({ id: 2_147_483_647 }), fa, at(1405, 9, 4), calendar);
     for (const button of buttons!.flat()) {
       expect(Buffer.byteLength(button.callback_data!)).toBeLessThanOrEqual(64);
-      expect(parseAssignmentActionData(button.callback_data!)).toMatchObject({ assignmentId: 2_147_483_647 });
+      const decoded = parseAssignmentActionData(button.callback_data!) ?? parseStaffActionData(button.callback_data!);
+      expect(decoded).toMatchObject({ assignmentId: 2_147_483_647 });
     }
     // Forged data: past a database id, zero, an unknown verb.
     for (const forged of ["a:ack:999999999999", "a:ack:0", "a:zap:1"]) expect(parseAssignmentActionData(forged)).toBeUndefined();

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Committee" ADD COLUMN     "quotas" JSONB;

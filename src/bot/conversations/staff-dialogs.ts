@@ -1,0 +1,194 @@
+/**
+ * The secretariat's and governorate's short dialogs on an item — send a done claim back, extend,
+ * cancel, reassign, add an agency, give an instruction — and the agency's extension request.
+ * Each asks its questions, shows a summary, and ends in one service call that checks the
+ * person's access again and writes everything at once: nothing is saved before "ثبت".
+ */
+import type { Context } from "grammy";
+import { deadlineDay } from "../../domain/assignments/deadline.js";
+import { formatJalaliLong, type JalaliDate } from "../../domain/calendar/index.js";
+import { parseDeadlineInput, resolveDeadline } from "../../domain/minutes/index.js";
+import { toJalali } from "../../domain/calendar/index.js";
+import { workCalendarOf } from "../../services/calendars.js";
+import type { StaffActor } from "../../services/secretariat/access.js";
+import type { BotContext } from "../context.js";
+import { refusalMessage, staffActorOf } from "../features/secretariat/staff.js";
+import { accept, agencyActorOf, CANCEL, Dialog, reject, type AgencyConversation, type Check, type Reply } from "./dialog.js";
+
+export const STAFF_DIALOG_IDS = {
+  sendBack: "staff.send_back",
+  extend: "staff.extend",
+  cancel: "staff.cancel",
+  reassign: "staff.reassign",
+  addAgency: "staff.add_agency",
+  instruction: "staff.instruction",
+  extensionRequest: "agency.extension_request",
+} as const;
+
+export interface StaffDialogArgs {
+  assignmentId: number;
+  /** «مصوبه ۱ جلسه ۱۴۰۵-۰۸ — اداره تعاون…», in the reader's language. */
+  title: string;
+  /** The item's calendar configuration, its current deadline (ISO) and the agencies a reassignment may go to. */
+  calendar?: unknown;
+  deadline?: string | null;
+  /** Other agencies on the resolution, for "this agency only / all agencies". */
+  partners?: number;
+  agencies?: { id: number; name: string }[];
+}
+
+const textAnswer = (expected: string) => (reply: Reply) => (reply.kind === "text" ? accept(reply.text) : reject(expected));
+
+/** A new deadline typed in the dialog: a date or a span from today, later than the current one, on a working day. */
+function deadlineAnswer(args: StaffDialogArgs, now: Date) {
+  const calendar = workCalendarOf(args.calendar);
+  return (reply: Reply): Check<JalaliDate> => {
+    if (reply.kind !== "text") return reject("staff-date-expected");
+    const spec = parseDeadlineInput(reply.text, now, calendar);
+    if (!spec.ok) return rejectCode(spec.error.code, spec.error.params);
+    if (spec.value.kind === "standing") return reject("staff-date-expected");
+    const day = resolveDeadline(spec.value, toJalali(now), now, calendar);
+    if (!day.ok) return rejectCode(day.error.code, day.error.params);
+    if (args.deadline && day.value && formatKey(day.value) <= formatKey(deadlineDay(new Date(args.deadline))))
+      return reject("staff-extend-not-later");
+    return accept(day.value!);
+  };
+}
+
+const formatKey = (d: JalaliDate) => d.jy * 10_000 + d.jm * 100 + d.jd;
+
+/** An input or deadline error code as a dialog rejection (the texts are shared with /meeting). */
+function rejectCode(code: string, params?: Readonly<Record<string, string | number>>): Check<never> {
+  return { ok: false, say: (t) => refusalMessage(t, "staff-refused", code, { ...params }) };
+}
+
+async function nowOf(dialog: Dialog): Promise<Date> {
+  return new Date(await dialog.call((ctx) => Promise.resolve(ctx.clock.now().toISOString())));
+}
+
+/** Runs the final call as the person of the current update and says how it went. */
+async function finish(
+  dialog: Dialog,
+  call: (ctx: BotContext, actor: StaffActor) => Promise<{ ok: true } | { ok: false; refusal: string; next?: JalaliDate }>,
+  successKey: string,
+  vars: Record<string, string | number>,
+): Promise<void> {
+  await dialog.call(async (ctx) => {
+    const actor = staffActorOf(ctx);
+    if (!actor) return void (await ctx.reply(ctx.t("staff-refused-forbidden")));
+    const result = await call(ctx, actor);
+    if (result.ok) return void (await ctx.reply(ctx.t(successKey, vars)));
+    const params: Record<string, string | number> = result.next ? { jy: result.next.jy, jm: result.next.jm, jd: result.next.jd } : {};
+    await ctx.reply(refusalMessage(ctx.t, "staff-refused", result.refusal === "day_off" ? "deadline.day_off" : result.refusal, params));
+  });
+}
+
+export async function sendBackDialog(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
+  const dialog = await Dialog.open(conversation, { key: "staff-topic-send-back", vars: { title: args.title } });
+  const comment = await dialog.ask(
+    { key: "verify-ask-comment", vars: { title: args.title } },
+    [[CANCEL]],
+    textAnswer("staff-comment-expected"),
+  );
+  await finish(dialog, (ctx, actor) => ctx.services.verification.sendBack(actor, args.assignmentId, comment), "verify-sent-back", {
+    title: args.title,
+  });
+}
+
+export async function extendDialog(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
+  const dialog = await Dialog.open(conversation, { key: "staff-topic-extend", vars: { title: args.title } });
+  const now = await nowOf(dialog);
+  const until = await dialog.ask({ key: "staff-ask-new-deadline", vars: { title: args.title } }, [[CANCEL]], deadlineAnswer(args, now));
+  const ONE = { key: "staff-button-scope-agency", choice: "one" };
+  const ALL = { key: "staff-button-scope-all", choice: "all" };
+  const scope =
+    (args.partners ?? 0) > 0
+      ? await dialog.ask({ key: "staff-ask-scope" }, [[ONE, ALL], [CANCEL]], (reply) =>
+          reply.kind === "choice" && (reply.choice === ONE.choice || reply.choice === ALL.choice)
+            ? accept(reply.choice === ALL.choice ? ("resolution" as const) : ("agency" as const))
+            : reject("staff-choice-expected"),
+        )
+      : ("agency" as const);
+  const reason = await dialog.ask({ key: "staff-ask-reason" }, [[CANCEL]], textAnswer("staff-reason-expected"));
+  await dialog.confirm((t) => t("staff-extend-summary", { title: args.title, date: formatJalaliLong(until), reason }));
+  await finish(
+    dialog,
+    (ctx, actor) => ctx.services.deadlineChanges.extend(actor, { assignmentId: args.assignmentId, until, reason, scope }),
+    "staff-extended",
+    { title: args.title, date: formatJalaliLong(until) },
+  );
+}
+
+export async function cancelItemDialog(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
+  const dialog = await Dialog.open(conversation, { key: "staff-topic-cancel", vars: { title: args.title } });
+  const reason = await dialog.ask(
+    { key: "staff-ask-cancel-reason", vars: { title: args.title } },
+    [[CANCEL]],
+    textAnswer("staff-reason-expected"),
+  );
+  await dialog.confirm((t) => t("staff-cancel-summary", { title: args.title, reason }));
+  await finish(dialog, (ctx, actor) => ctx.services.itemChanges.cancel(actor, args.assignmentId, reason), "staff-cancelled", {
+    title: args.title,
+  });
+}
+
+async function chooseAgency(dialog: Dialog, args: StaffDialogArgs, question: string): Promise<{ id: number; name: string }> {
+  const agencies = args.agencies ?? [];
+  const choices = agencies.map((a) => [{ key: "staff-button-label", vars: { label: a.name }, choice: `g${a.id}` }]);
+  return dialog.ask({ key: question, vars: { title: args.title } }, [...choices, [CANCEL]], (reply) => {
+    const found = reply.kind === "choice" ? agencies.find((a) => `g${a.id}` === reply.choice) : undefined;
+    return found ? accept(found) : reject("staff-agency-expected");
+  });
+}
+
+export async function reassignDialog(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
+  const dialog = await Dialog.open(conversation, { key: "staff-topic-reassign", vars: { title: args.title } });
+  const agency = await chooseAgency(dialog, args, "staff-ask-reassign-to");
+  const reason = await dialog.ask({ key: "staff-ask-reason" }, [[CANCEL]], textAnswer("staff-reason-expected"));
+  await dialog.confirm((t) => t("staff-reassign-summary", { title: args.title, agency: agency.name, reason }));
+  await finish(dialog, (ctx, actor) => ctx.services.itemChanges.reassign(actor, args.assignmentId, agency.id, reason), "staff-reassigned", {
+    title: args.title,
+    agency: agency.name,
+  });
+}
+
+export async function addAgencyDialog(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
+  const dialog = await Dialog.open(conversation, { key: "staff-topic-add-agency", vars: { title: args.title } });
+  const agency = await chooseAgency(dialog, args, "staff-ask-add-agency");
+  await finish(dialog, (ctx, actor) => ctx.services.itemChanges.addAgency(actor, args.assignmentId, agency.id), "staff-agency-added", {
+    title: args.title,
+    agency: agency.name,
+  });
+}
+
+export async function instructionDialog(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
+  const dialog = await Dialog.open(conversation, { key: "staff-topic-instruction", vars: { title: args.title } });
+  const text = await dialog.ask(
+    { key: "staff-ask-instruction", vars: { title: args.title } },
+    [[CANCEL]],
+    textAnswer("staff-instruction-expected"),
+  );
+  await dialog.confirm((t) => t("staff-instruction-summary", { title: args.title, text }));
+  await finish(dialog, (ctx, actor) => ctx.services.instructions.give(actor, args.assignmentId, text), "staff-instruction-sent", {
+    title: args.title,
+  });
+}
+
+/** The agency's side: a new day and a reason, sent to the secretariat for its decision. */
+export async function extensionRequestDialog(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
+  const dialog = await Dialog.open(conversation, { key: "staff-topic-extension-request", vars: { title: args.title } });
+  const now = await nowOf(dialog);
+  const until = await dialog.ask({ key: "ext-request-ask-date", vars: { title: args.title } }, [[CANCEL]], deadlineAnswer(args, now));
+  const reason = await dialog.ask({ key: "ext-request-ask-reason" }, [[CANCEL]], textAnswer("staff-reason-expected"));
+  await dialog.confirm((t) => t("ext-request-summary", { title: args.title, date: formatJalaliLong(until), reason }));
+  await dialog.call(async (ctx) => {
+    const actor = agencyActorOf(ctx);
+    const result = actor
+      ? await ctx.services.extensionRequests.request(actor, { assignmentId: args.assignmentId, until, reason })
+      : undefined;
+    if (result?.ok) return void (await ctx.reply(ctx.t("ext-request-sent", { title: args.title, date: formatJalaliLong(until) })));
+    const refusal = result ? result.refusal : "forbidden";
+    const params: Record<string, string | number> = result && !result.ok && result.next ? { ...result.next } : {};
+    await ctx.reply(refusalMessage(ctx.t, "staff-refused", refusal === "day_off" ? "deadline.day_off" : refusal, params));
+  });
+}

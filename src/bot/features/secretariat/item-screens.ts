@@ -1,0 +1,155 @@
+/**
+ * What the secretariat and governorate see of items: the item card with the buttons their role
+ * allows, the /items list, the verification entry, and an item's history. Pure.
+ */
+import { deadlineStanding } from "../../../domain/assignments/deadline.js";
+import type { WorkCalendar } from "../../../domain/calendar/index.js";
+import type { Translate } from "../../../i18n/index.js";
+import type { InlineButton, OutgoingMessage } from "../../../outbox/outbox.js";
+import type { LoadedView } from "../../../services/assignments.js";
+import { deadlineText, statusText, type AssignmentView } from "../../../services/render/assignment.js";
+import { itemsFilterData, staffActionData, verifyData, type StaffAction } from "../../../services/render/callback-data.js";
+import { formatsFor } from "../../../services/render/format.js";
+import type { HistoryEntry } from "../../../services/secretariat/item-history.js";
+import type { VerificationEntry } from "../../../services/secretariat/verification.js";
+
+export function itemTitleOf(t: Translate, view: AssignmentView): string {
+  return t("staff-item-title", {
+    resolution: view.resolution.number,
+    meeting: formatsFor(t).digits(view.meeting.number),
+    agency: view.agency.name,
+  });
+}
+
+const MANAGE_ACTIONS: [StaffAction, string][][] = [
+  [
+    ["ext", "staff-button-extend"],
+    ["cnl", "staff-button-cancel"],
+  ],
+  [
+    ["rea", "staff-button-reassign"],
+    ["add", "staff-button-add-agency"],
+  ],
+  [
+    ["his", "staff-button-history"],
+    ["ins", "staff-button-instruction"],
+  ],
+];
+const OVERSEE_ACTIONS: [StaffAction, string][][] = [
+  [
+    ["his", "staff-button-history"],
+    ["ins", "staff-button-instruction"],
+  ],
+];
+
+function lines(view: AssignmentView, t: Translate, now: Date, calendar: WorkCalendar): string[] {
+  const fmt = formatsFor(t);
+  return [
+    itemTitleOf(t, view),
+    "",
+    view.resolution.text,
+    "",
+    t(view.role === "lead" ? "staff-item-role-lead" : "staff-item-role-co"),
+    deadlineText(deadlineStanding(view.deadline, now, calendar), t, fmt),
+    t("assignment-status", { status: statusText(view, t) }),
+  ];
+}
+
+/** The card of one item, with the actions the reader's role allows. */
+export function renderStaffItem(loaded: LoadedView, manage: boolean, t: Translate, now: Date): OutgoingMessage {
+  const { view, calendar } = loaded;
+  const final = view.status === "done" || view.status === "cancelled";
+  const actions = (manage ? MANAGE_ACTIONS : OVERSEE_ACTIONS)
+    .map((row) => row.filter(([action]) => !final || action === "his"))
+    .filter((row) => row.length > 0);
+  return {
+    text: lines(view, t, now, calendar).join("\n"),
+    buttons: actions.map((row) =>
+      row.map(([action, key]): InlineButton => ({ text: t(key), callback_data: staffActionData(action, view.id) })),
+    ),
+  };
+}
+
+/** Items listed per /items page; each opens its card. */
+export const ITEMS_SHOWN = 15;
+
+export function renderItemList(
+  items: LoadedView[],
+  filterLabel: string,
+  agencies: { id: number; name: string }[],
+  t: Translate,
+  now: Date,
+): OutgoingMessage {
+  const fmt = formatsFor(t);
+  const text = [t("items-header", { count: items.length, filter: filterLabel })];
+  const buttons: InlineButton[][] = [];
+  items.slice(0, ITEMS_SHOWN).forEach((l, i) => {
+    const standing = deadlineStanding(l.view.deadline, now, l.calendar);
+    text.push(
+      "",
+      `${fmt.digits(i + 1)}) ${itemTitleOf(t, l.view)}`,
+      `${standing.kind === "overdue" ? "⚠️ " : ""}${deadlineText(standing, t, fmt)} — ${statusText(l.view, t)}`,
+    );
+    buttons.push([{ text: t("items-button-open", { n: i + 1 }), callback_data: staffActionData("car", l.view.id) }]);
+  });
+  if (items.length > ITEMS_SHOWN) text.push("", t("items-more", { count: items.length - ITEMS_SHOWN }));
+  if (items.length === 0) text.push("", t("items-none"));
+  const rows: InlineButton[][] = [];
+  for (let i = 0; i < buttons.length; i += 3) rows.push(buttons.slice(i, i + 3).flat());
+  rows.push([
+    { text: t("items-filter-open"), callback_data: itemsFilterData("open") },
+    { text: t("items-filter-overdue"), callback_data: itemsFilterData("overdue") },
+    { text: t("items-filter-claimed"), callback_data: itemsFilterData("reported_done") },
+  ]);
+  for (let i = 0; i < agencies.length; i += 2)
+    rows.push(agencies.slice(i, i + 2).map((a) => ({ text: a.name, callback_data: itemsFilterData("agency", a.id) })));
+  return { text: text.join("\n"), buttons: rows };
+}
+
+export function renderVerification(entry: VerificationEntry, position: number, total: number, t: Translate): OutgoingMessage {
+  const fmt = formatsFor(t);
+  const { view } = entry.loaded;
+  const text = [
+    t("verify-entry-header", { n: position, total }),
+    itemTitleOf(t, view),
+    "",
+    view.resolution.text,
+    "",
+    t("verify-entry-claimed", { by: entry.claimedBy ?? "—", at: entry.claimedAt ? fmt.dateTime(entry.claimedAt) : "—" }),
+    entry.note ? t("verify-entry-note", { note: entry.note }) : t("verify-entry-no-note"),
+  ];
+  if (entry.files.length > 0)
+    text.push(
+      t("verify-entry-files", { count: entry.files.length, names: entry.files.map((f) => f.fileName ?? f.kind).join(t("list-separator")) }),
+    );
+  return {
+    text: text.join("\n"),
+    buttons: [
+      [
+        { text: t("verify-button-approve"), callback_data: verifyData("approve", view.id) },
+        { text: t("verify-button-send-back"), callback_data: verifyData("send_back", view.id) },
+      ],
+    ],
+  };
+}
+
+export function renderHistory(view: AssignmentView, entries: HistoryEntry[], t: Translate): string {
+  const fmt = formatsFor(t);
+  const out = [t("history-header", { title: itemTitleOf(t, view) }), ""];
+  for (const e of entries) {
+    const escalation = e.action.startsWith("escalation.");
+    const label = escalation
+      ? t("history-escalation", { step: e.action.slice("escalation.".length) })
+      : t(`history-${e.action.replace(/[._]/g, "-")}`);
+    const who = e.who ?? t("history-system");
+    const details = [
+      e.percent !== undefined ? t("history-percent", { percent: e.percent }) : "",
+      e.next ? t("history-next-deadline", { date: fmt.date(e.next) }) : "",
+      e.text ? `«${e.text}»` : "",
+      e.outcome && e.outcome !== "sent" ? t("history-skipped") : "",
+    ].filter((s) => s !== "");
+    out.push(`• ${fmt.dateTime(e.at)} — ${label} — ${who}${details.length > 0 ? `: ${details.join(" ")}` : ""}`);
+  }
+  if (entries.length === 0) out.push(t("history-empty"));
+  return out.join("\n");
+}

@@ -1,0 +1,220 @@
+/**
+ * What the /meeting flow shows at each step of a draft: the question, what is known so far, and
+ * the buttons that answer it. Pure: (draft, translate) → message.
+ */
+import { formatJalaliLong } from "../../../domain/calendar/index.js";
+import type { Translate } from "../../../i18n/index.js";
+import type { InlineButton, OutgoingMessage } from "../../../outbox/outbox.js";
+import { meetingData } from "../../../services/render/callback-data.js";
+import { formatsFor } from "../../../services/render/format.js";
+import type { Draft, DraftDeadline, DraftResolution } from "../../../services/secretariat/meeting-drafts.js";
+
+/** Which verbs each step accepts (a button of an earlier step is stale). */
+export const STEP_VERBS: Record<string, readonly string[]> = {
+  title: ["del"],
+  date: ["del"],
+  date_confirm: ["dc", "dr", "del"],
+  minutes: ["md", "mc", "del"],
+  list: ["it", "ok", "del"],
+  item: ["mg", "sp", "ed", "rm", "ls"],
+  edit: ["ls"],
+  split: ["ls"],
+  parties: ["tg", "all", "pok", "ls"],
+  deadline: ["dp", "st", "ls"],
+  report: ["rs", "rp", "ls"],
+  review: ["pub", "as", "ls", "del"],
+};
+
+/** "parties:3" → { name: "parties", index: 3 }. */
+export function stepOf(step: string): { name: string; index: number } {
+  const [name = step, index = "0"] = step.split(":");
+  return { name, index: Number(index) };
+}
+
+const button = (text: string, data: string): InlineButton => ({ text, callback_data: data });
+
+function rows<T>(items: T[], perRow: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += perRow) out.push(items.slice(i, i + perRow));
+  return out;
+}
+
+export function deadlineLabel(t: Translate, d: DraftDeadline | null): string {
+  if (!d) return t("meeting-deadline-unset");
+  return d.kind === "standing" ? t("meeting-deadline-standing") : formatJalaliLong(d.date);
+}
+
+function partiesLabel(t: Translate, draft: Draft, r: DraftResolution): string {
+  if (r.leadAll) return t("meeting-parties-all");
+  if (r.agencyIds.length === 0) return t("meeting-parties-none");
+  const name = (id: number) => draft.agencies.find((a) => a.id === id)?.name ?? `#${id}`;
+  const [lead, ...co] = r.agencyIds;
+  return co.length > 0
+    ? t("meeting-parties-lead-co", { lead: name(lead!), co: co.map(name).join(t("list-separator")) })
+    : t("meeting-parties-lead", { lead: name(lead!) });
+}
+
+function numbered(t: Translate, list: DraftResolution[]): string[] {
+  const fmt = formatsFor(t);
+  return list.map((r, i) => `${fmt.digits(i + 1)}) ${r.text}`);
+}
+
+/** The screen of the draft's current step. `search` narrows the agency buttons of the parties step. */
+export function draftScreen(draft: Draft, t: Translate, search?: { query: string; matches: number[] }): OutgoingMessage {
+  const id = draft.id;
+  const { name, index } = stepOf(draft.step);
+  const fmt = formatsFor(t);
+  const d = draft.data;
+  const cancel = button(t("meeting-button-discard"), meetingData(id, "del"));
+  switch (name) {
+    case "title":
+      return { text: t("meeting-ask-title", { committee: draft.committeeName }), buttons: [[cancel]] };
+    case "date":
+      return { text: t("meeting-ask-date", { title: d.title ?? "" }), buttons: [[cancel]] };
+    case "date_confirm":
+      return {
+        text: t("meeting-confirm-date", { date: d.heldOn ? formatJalaliLong(d.heldOn) : "" }),
+        buttons: [
+          [button(t("meeting-button-date-ok"), meetingData(id, "dc")), button(t("meeting-button-date-retry"), meetingData(id, "dr"))],
+        ],
+      };
+    case "minutes": {
+      const lines = [t("meeting-ask-minutes")];
+      if (draft.attendees.length > 0) lines.push("", t("meeting-attendees", { names: draft.attendees.join(t("list-separator")) }));
+      if (d.minutes) lines.push("", t("meeting-minutes-so-far", { chars: d.minutes.length }));
+      return {
+        text: lines.join("\n"),
+        buttons: [
+          [button(t("meeting-button-minutes-done"), meetingData(id, "md"))],
+          [button(t("meeting-button-minutes-clear"), meetingData(id, "mc")), cancel],
+        ],
+      };
+    }
+    case "list":
+      return {
+        text: [
+          t("meeting-list-header", { count: d.resolutions.length }),
+          "",
+          ...numbered(t, d.resolutions),
+          "",
+          t("meeting-list-hint"),
+        ].join("\n"),
+        buttons: [
+          ...rows(
+            d.resolutions.map((_, i) => button(t("meeting-button-item", { n: i + 1 }), meetingData(id, "it", i))),
+            5,
+          ),
+          [button(t("meeting-button-list-ok"), meetingData(id, "ok"))],
+          [cancel],
+        ],
+      };
+    case "item": {
+      const r = d.resolutions[index]!;
+      const actions = [
+        ...(index + 1 < d.resolutions.length ? [button(t("meeting-button-merge"), meetingData(id, "mg", index))] : []),
+        button(t("meeting-button-split"), meetingData(id, "sp", index)),
+        button(t("meeting-button-edit"), meetingData(id, "ed", index)),
+        ...(d.resolutions.length > 1 ? [button(t("meeting-button-delete"), meetingData(id, "rm", index))] : []),
+      ];
+      return {
+        text: [t("meeting-item-header", { n: index + 1 }), "", r.text].join("\n"),
+        buttons: [...rows(actions, 2), [button(t("meeting-button-back"), meetingData(id, "ls"))]],
+      };
+    }
+    case "edit":
+      return {
+        text: t("meeting-ask-edit", { n: index + 1, text: d.resolutions[index]?.text ?? "" }),
+        buttons: [[button(t("meeting-button-back"), meetingData(id, "ls"))]],
+      };
+    case "split":
+      return {
+        text: t("meeting-ask-split", { n: index + 1, text: d.resolutions[index]?.text ?? "" }),
+        buttons: [[button(t("meeting-button-back"), meetingData(id, "ls"))]],
+      };
+    case "parties": {
+      const r = d.resolutions[index]!;
+      const shown = search ? draft.agencies.filter((a) => search.matches.includes(a.id)) : draft.agencies;
+      const agencyButtons = shown.map((a) => {
+        const position = r.agencyIds.indexOf(a.id);
+        const mark = r.leadAll ? "" : position === 0 ? "⭐ " : position > 0 ? "✅ " : "";
+        return button(`${mark}${a.name}`, meetingData(id, "tg", index, a.id));
+      });
+      const lines = [
+        t("meeting-parties-header", { n: index + 1, total: d.resolutions.length }),
+        "",
+        r.text,
+        "",
+        t("meeting-parties-chosen", { parties: partiesLabel(t, draft, r) }),
+        ...(r.partiesConfirmed ? [] : [t("meeting-parties-proposed")]),
+        ...(search ? [t("meeting-parties-search", { query: search.query, count: search.matches.length })] : []),
+        t("meeting-parties-hint"),
+      ];
+      return {
+        text: lines.join("\n"),
+        buttons: [
+          ...rows(agencyButtons, 1),
+          [button(`${r.leadAll ? "✅ " : ""}${t("meeting-button-all")}`, meetingData(id, "all", index))],
+          [button(t("meeting-button-parties-ok"), meetingData(id, "pok", index))],
+        ],
+      };
+    }
+    case "deadline": {
+      const r = d.resolutions[index]!;
+      const choices = [
+        ...(r.proposedDeadline
+          ? [
+              button(
+                t("meeting-button-proposed-deadline", { deadline: deadlineLabel(t, r.proposedDeadline) }),
+                meetingData(id, "dp", index),
+              ),
+            ]
+          : []),
+        button(t("meeting-button-standing"), meetingData(id, "st", index)),
+      ];
+      return { text: t("meeting-ask-deadline", { n: index + 1, text: r.text }), buttons: [choices] };
+    }
+    case "report": {
+      const r = d.resolutions[index]!;
+      const choices = [
+        button(t("meeting-button-report-secretariat"), meetingData(id, "rs", index)),
+        ...(r.proposedReportTo ? [button(r.proposedReportTo, meetingData(id, "rp", index))] : []),
+      ];
+      return { text: t("meeting-ask-report", { n: index + 1 }), buttons: [choices] };
+    }
+    case "review": {
+      const lines = [t("meeting-review-header", { title: d.title ?? "", date: d.heldOn ? formatJalaliLong(d.heldOn) : "" }), ""];
+      d.resolutions.forEach((r, i) => {
+        lines.push(
+          `${fmt.digits(i + 1)}) ${r.text}`,
+          `   ${partiesLabel(t, draft, r)}`,
+          `   ${t("meeting-review-deadline", { deadline: deadlineLabel(t, r.deadline) })} — ${t("meeting-review-report", { to: r.reportTo ?? t("assignment-report-to-secretariat") })}`,
+          "",
+        );
+      });
+      lines.push(t("meeting-review-hint"));
+      return {
+        text: lines.join("\n"),
+        buttons: [
+          [button(t("meeting-button-publish"), meetingData(id, "pub"))],
+          ...rows(
+            d.resolutions.map((_, i) => button(t("meeting-button-assign", { n: i + 1 }), meetingData(id, "as", i))),
+            4,
+          ),
+          [button(t("meeting-button-back-list"), meetingData(id, "ls")), cancel],
+        ],
+      };
+    }
+    default:
+      return { text: t("meeting-published-already") };
+  }
+}
+
+/** The offer when /meeting finds an open draft. */
+export function resumeOffer(draft: Draft, t: Translate): OutgoingMessage {
+  return {
+    text: t("meeting-resume", { title: draft.data.title ?? t("meeting-untitled"), count: draft.data.resolutions.length }),
+    buttons: [
+      [button(t("meeting-button-resume"), meetingData(draft.id, "go")), button(t("meeting-button-new"), meetingData(draft.id, "new"))],
+    ],
+  };
+}
