@@ -17,17 +17,17 @@ export function helpText(ctx: BotContext): string {
   for (const m of caller.memberships) {
     lines.push(ctx.t("role-in-scope", { role: ctx.t(roleLabelKey(m.role)), scope: m.agency?.name ?? m.committee?.name ?? "" }));
   }
-<<<<<<< HEAD
   if (roles.has("head") || roles.has("liaison")) lines.push("", ctx.t("help-agency"), ctx.t("help-status-agency"));
   if (roles.has("secretariat"))
-    lines.push("", ctx.t("help-secretariat"), ctx.t("help-secretariat-groups"), ctx.t("help-status-committee"), ctx.t("help-export"));
+    lines.push(
+      "",
+      ctx.t("help-secretariat"),
+      ctx.t("help-secretariat-groups"),
+      ctx.t("help-secretariat-joining"),
+      ctx.t("help-status-committee"),
+      ctx.t("help-export"),
+    );
   if (roles.has("governorate")) lines.push("", ctx.t("help-governorate"), ctx.t("help-status-committee"));
-=======
-  if (roles.has("head") || roles.has("liaison")) lines.push("", ctx.t("help-agency"));
-  if (roles.has("secretariat"))
-    lines.push("", ctx.t("help-secretariat"), ctx.t("help-secretariat-groups"), ctx.t("help-secretariat-joining"));
-  if (roles.has("governorate")) lines.push("", ctx.t("help-governorate"));
->>>>>>> main
   lines.push("", ctx.t("help-footer"));
   return lines.join("\n");
 }

@@ -10,12 +10,9 @@ import { groups } from "./groups.js";
 import { help } from "./help.js";
 import { instructionButton } from "./instruction-button.js";
 import { onboarding } from "./onboarding.js";
-<<<<<<< HEAD
 import { status } from "./status.js";
-=======
 import { secretariat } from "./secretariat/index.js";
 import { meetingInterruptions } from "./secretariat/meeting.js";
->>>>>>> main
 import { weeklyReport } from "./weekly-report.js";
 
 export function features(): Composer<BotContext> {

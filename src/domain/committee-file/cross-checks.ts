@@ -34,14 +34,11 @@ export interface CrossCheckInput {
   readonly people: readonly PersonParts[];
   readonly meetingNumbers: readonly Parsed<string>[];
   readonly meetings: readonly MeetingParts[];
-<<<<<<< HEAD
   /** Agency codes named in the committee's quotas, each at its own key. */
   readonly quotaAgencies: readonly Parsed<string>[];
-=======
   /** Names by agency code and the committee's name, of the parts that parsed (for the message budget). */
   readonly agencyNames?: ReadonlyMap<string, string>;
   readonly committeeName?: string | undefined;
->>>>>>> main
 }
 
 /** The word `lead: all` uses; an agency cannot be called that. */
@@ -54,9 +51,7 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     ...checkPeople(input, declared),
     ...duplicates(input.meetingNumbers, (n) => n, ["number"], "the meeting number"),
     ...input.meetings.flatMap((meeting) => checkMeeting(meeting, declared)),
-<<<<<<< HEAD
     ...input.quotaAgencies.filter((a) => !declared.has(a.value)).map((a) => ({ path: a.at, message: unknownAgency(a.value, declared) })),
-=======
     ...input.meetings.flatMap((meeting) => meeting.resolutions.flatMap((r) => checkMessageBudget(r, input))),
   ];
 }
@@ -80,7 +75,6 @@ function checkMessageBudget({ value: r, at }: Parsed<ResolutionEntry>, input: Cr
       path: [...at, "text"],
       message: `${tooLongMessage(r.text.length, Math.max(0, max - header))} here: with the names of its agencies, the committee and its report-to (${header.toLocaleString("en")} characters) a resolution's message holds at most ${max.toLocaleString("en")} characters of the file's text`,
     },
->>>>>>> main
   ];
 }
 

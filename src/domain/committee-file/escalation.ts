@@ -61,16 +61,8 @@ function reject(ctx: Ctx, message: string): never {
   return z.NEVER;
 }
 
-<<<<<<< HEAD
-const recipients = () =>
-  listOf(oneOf(ESCALATION_RECIPIENTS)).pipe(z.array(z.enum(ESCALATION_RECIPIENTS)).min(1, "name at least one recipient")) as z.ZodType<
-    EscalationRecipient[],
-    unknown
-  >;
-=======
 const recipients = (): z.ZodType<EscalationRecipient[], unknown> =>
   listOf(oneOf(ESCALATION_RECIPIENTS)).refine((list) => list.length > 0, "name at least one recipient");
->>>>>>> main
 
 const afterRung = record({ after: offset(), to: recipients() });
 const beforeRung = record({ before: wholeNumber(), to: recipients() });

@@ -6,14 +6,9 @@
  * on the text (a phone that lost its leading zero is still recognised by parsePhone).
  */
 import { z } from "zod";
-<<<<<<< HEAD
 import { INPUT_YEAR_MAX, INPUT_YEAR_MIN, type JalaliDate, parseJalaliStrict } from "../calendar/index.js";
 import { normaliseDigits, normalisePersian, parseNumber, parsePhone } from "../text/index.js";
-=======
-import { type JalaliDate, parseJalaliStrict } from "../calendar/index.js";
-import { normaliseDigits, normalisePersian, parsePhone } from "../text/index.js";
 import { COMMITTEE_FILE_LIMITS, tooLongMessage } from "./limits.js";
->>>>>>> main
 import { dateErrorMessage, describeValue, oneOfMessage, phoneErrorMessage, quote } from "./messages.js";
 
 type Ctx = z.core.$RefinementCtx;
@@ -99,7 +94,6 @@ export function positiveInteger(): z.ZodType<number, unknown> {
   });
 }
 
-<<<<<<< HEAD
 /** 1200, "1,200", "۱۲۰۰", 2.5: a number above 0 (targets may be amounts with decimals). */
 export function positiveNumber(): z.ZodType<number, unknown> {
   return numeric((s, ctx) => {
@@ -116,10 +110,7 @@ export function jalaliYearNumber(): z.ZodType<number, unknown> {
   });
 }
 
-/** A label such as a meeting number ("1405-08"): any text, digits made ASCII. */
-=======
 /** A label such as a meeting number ("1405-08"): any short text, digits made ASCII. */
->>>>>>> main
 export function label(): z.ZodType<string, unknown> {
   return numeric((s, ctx) => {
     if (!s) return reject(ctx, "must not be empty");

@@ -128,14 +128,11 @@ function validate(data: unknown): { document?: CommitteeFile; problems: Problem[
       people,
       meetingNumbers: identities(label(), rawMeetings, "number", ["meetings"]),
       meetings: meetings.map((m) => ({ ...m, date: m.meeting?.value.date })),
-<<<<<<< HEAD
       quotaAgencies: (committee?.value.quotas ?? []).flatMap((quota, i) =>
         Object.keys(quota.agencies).map((agency) => ({ value: agency, at: ["committee", "quotas", i, "agencies", agency] })),
       ),
-=======
       agencyNames: new Map(agencies.map((a) => [a.value.code, a.value.name])),
       committeeName: identities(text(), [file.committee], "name", [])[0]?.value,
->>>>>>> main
     }),
   );
   if (v.problems.length > 0 || !committee) return { problems: v.problems };

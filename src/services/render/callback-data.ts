@@ -6,15 +6,12 @@
  *   t:2         page 2 of /tasks
  *   w:7:3       start the weekly report of cycle 7 for agency 3
  *   d:k3x9:ok   an answer inside a running dialog; the token ties the button to that dialog
-<<<<<<< HEAD
  *   s:g:y:12    a /status screen (o verview, a gencies page, g one agency, d overdue, c ompliance,
  *               i ndicators) for a period (m onth, s eason, y ear, a ll), with an agency id or a page
-=======
  *   x:ok:5      the secretariat's decision on extension request 5 (ok | no)
  *   s:ext:12    a secretariat / governorate action on item 12 (see STAFF_ACTIONS)
  *   v:ok:12     the verification queue: approve (ok) or send back (bk) item 12
 
->>>>>>> main
  *   j:ok:5      the secretariat approves (ok) or refuses (no) join request 5
  *   gi:123      the governorate's "instruction" on assignment 123 (from a digest; the secretariat issue owns the dialog)
  *
@@ -75,7 +72,6 @@ export function parseDialogData(data: string): { token: string; choice: string }
   return m ? { token: m[1]!, choice: m[2]! } : undefined;
 }
 
-<<<<<<< HEAD
 const STATUS_SCREEN_CODES = { overview: "o", agencies: "a", agency: "g", overdue: "d", compliance: "c", indicators: "i" } as const;
 const STATUS_PERIOD_CODES = { month: "m", season: "s", year: "y", all: "a" } as const;
 const byCode = <T extends Record<string, string>>(codes: T) => new Map(Object.entries(codes).map(([k, v]) => [v, k as keyof T]));
@@ -100,7 +96,8 @@ export function parseStatusData(data: string): StatusData | undefined {
   const period = m ? STATUS_PERIODS_BY_CODE.get(m[2]!) : undefined;
   const id = m?.[3] === undefined ? 0 : asId(m[3]);
   return screen && period && id !== undefined ? { screen, period, id } : undefined;
-=======
+}
+
 export const EXTENSION_DECISION_DATA = /^x:(ok|no):(\d{1,12})$/;
 
 export const extensionDecisionData = (decision: "approve" | "refuse", requestId: number): string =>
@@ -170,7 +167,6 @@ export function parseItemsFilterData(data: string): { kind: ItemsFilterKind; age
   const agencyId = asId(m[2]);
   if (m[1] === "agency" && agencyId === undefined) return undefined;
   return { kind: m[1] as ItemsFilterKind, ...(agencyId !== undefined ? { agencyId } : {}) };
->>>>>>> main
 }
 
 export const joinRequestData = (decision: "approve" | "refuse", requestId: number): string =>
