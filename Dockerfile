@@ -1,8 +1,14 @@
 # syntax=docker/dockerfile:1
 # Peygir: one image, SQLite on a volume by default, PostgreSQL when DATABASE_URL says so.
+# It runs the bot (the default command) and every management command: `peygir` is on the PATH
+# and runs the compiled dist/ (bin/peygir.js uses the TypeScript sources only where they exist).
+#   docker run --rm -v peygir-data:/data -v "$PWD/pardis.yaml:/in/pardis.yaml:ro" peygir peygir import /in/pardis.yaml
+#   docker exec peygir peygir publish --meeting 1405-08
+# Node: the current LTS line (24). The code supports Node >= 20.11 (package.json "engines").
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ── build: compile the native SQLite module and the TypeScript sources ──
-FROM node:20-bookworm-slim AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
@@ -24,7 +30,7 @@ RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 
 # ── runtime ──
-FROM node:20-bookworm-slim
+FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
     DATABASE_URL=file:/data/peygir.db \
     HTTP_PORT=8080 \
@@ -40,6 +46,8 @@ COPY --from=build --chown=node:node /app/prisma ./prisma
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/locales ./locales
 COPY --from=build --chown=node:node /app/bin ./bin
+# `peygir …` from any directory, for `docker run … peygir import` and `docker exec … peygir publish`.
+RUN chmod 755 /app/bin/peygir.js && ln -s /app/bin/peygir.js /usr/local/bin/peygir
 USER node
 VOLUME ["/data"]
 EXPOSE 8080
@@ -48,4 +56,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||8080)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # tini forwards SIGTERM so the bot stops in order (finishes updates and sends in flight).
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "dist/src/main.js", "start"]
+CMD ["peygir", "start"]

@@ -37,6 +37,8 @@ import { ImportService } from "../src/services/importer.js";
 import { TravelClock } from "../test/support/clock.js";
 import type { LoadReply, LoadRequest } from "./inbound-load.js";
 import { argValue, MemorySampler, percentile, printTable } from "./support.js";
+import { createI18n } from "../src/i18n/index.js";
+import { Notifier } from "../src/services/notifications.js";
 
 const BARE_TOKEN = "4444444444:bench-bare-DDDDDDDDDDDD";
 const APP_TOKEN = "5555555555:bench-app-EEEEEEEEEEEE";
@@ -111,7 +113,7 @@ async function prepareDatabase(url: string, ids: number[]): Promise<void> {
   await migrateDatabase(url);
   const database = await openDatabase(url);
   try {
-    const imported = await new ImportService(database.prisma, new TravelClock(OFFICE_MORNING)).importFile(FIXTURE);
+    const imported = await new ImportService(database.prisma, new TravelClock(OFFICE_MORNING), new Notifier(createI18n(() => undefined) as never)).importFile(FIXTURE);
     if (!imported.ok) throw new Error("the pardis fixture did not import");
     const agencies = await database.prisma.agency.findMany({ orderBy: { id: "asc" } });
     await database.prisma.$transaction(async (tx) => {

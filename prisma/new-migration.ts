@@ -7,7 +7,7 @@
  * whose schema changed too: `MIGRATION_BASE=main npm run db:migration -- name`).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,8 +20,11 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 execFileSync("npx", ["tsx", "prisma/sync-schemas.ts"], { cwd: root, stdio: "inherit" });
 
+const scratch = mkdtempSync(path.join(tmpdir(), "peygir-migration-"));
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 const targets = [
-  { schema: "prisma/schema.prisma", migrations: "prisma/migrations", url: "file:./data/unused.db" },
+  // The SQLite adapter opens its file even to diff schemas: a scratch one, so no ./data folder is needed.
+  { schema: "prisma/schema.prisma", migrations: "prisma/migrations", url: `file:${path.join(scratch, "unused.db")}` },
   {
     schema: "prisma/postgres/schema.prisma",
     migrations: "prisma/postgres/migrations",
@@ -29,8 +32,6 @@ const targets = [
   },
 ];
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-const scratch = mkdtempSync(path.join(tmpdir(), "peygir-migration-"));
-
 for (const t of targets) {
   let from = ["--from-empty"];
   try {

@@ -6,7 +6,8 @@
 import type { Bot } from "grammy";
 import type { RunnerHandle } from "@grammyjs/runner";
 import type { Logger } from "pino";
-import type { Config, Platform } from "./config/index.js";
+import type { Config, Platform, PlatformConfig } from "./config/index.js";
+import { networkCause } from "./shared/network-cause.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { createBot, publishCommands } from "./bot/create-bot.js";
@@ -108,7 +109,8 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
     const profile = PROFILES[platform.platform];
     const log = logger.child({ platform: platform.platform });
     const bot = createBot({ platform, config, db, services, i18n, clock, logger: log, limiter: limiters.get(platform.platform)! });
-    await initWithRetry(bot, platform.platform, log);
+    await initWithRetry(bot, platform, log);
+    await services.botPlatforms.recordStarted(platform.platform, String(bot.botInfo.id), bot.botInfo.username, clock.now());
     const inbox = new UpdateInbox(db, platform.platform, String(bot.botInfo.id), clock, log.child({ component: "inbox" }));
     inboxes.push(inbox);
     const processor = new UpdateProcessor(bot as unknown as Bot<never>, inbox, log);
@@ -209,18 +211,23 @@ function wakeSoon(dispatchers: Map<Platform, OutboxDispatcher>): (platform: Plat
 
 /**
  * getMe until it works: a daemon started before the network is up should wait, not die, and say
- * so. (grammY's own bot.init() retries network errors silently and without end, so we call getMe.)
+ * so — in one line per attempt with the API root and the cause, never the token or a stack.
+ * (grammY's own bot.init() retries network errors silently and without end, so we call getMe.)
  */
-async function initWithRetry(bot: Bot<BotContext>, platform: Platform, logger: Logger): Promise<void> {
+async function initWithRetry(bot: Bot<BotContext>, platform: PlatformConfig, logger: Logger): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       bot.botInfo = await bot.api.getMe();
       return;
     } catch (err) {
       if ((err as { error_code?: number }).error_code === 401)
-        throw new Error(`the ${platform} bot token was rejected (401 Unauthorized): check the token`);
+        throw new Error(`the ${platform.platform} bot token was rejected (401 Unauthorized) by ${platform.apiRoot}: check the token`);
       const wait = Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5));
-      logger.warn({ err, retryInMs: wait }, "cannot reach the Bot API yet; retrying");
+      const cause = networkCause(err);
+      logger.warn(
+        { apiRoot: platform.apiRoot, cause, attempt, retryInMs: wait },
+        `cannot reach the Bot API yet at ${platform.apiRoot} (${cause}); retrying in ${Math.round(wait / 1000)} s`,
+      );
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }

@@ -8,6 +8,7 @@ import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import type { I18n } from "@grammyjs/i18n";
 import type { Logger } from "pino";
+import { networkCause } from "../shared/network-cause.js";
 import type { Config, PlatformConfig } from "../config/index.js";
 import type { Db } from "../db/client.js";
 import type { RateLimiter } from "../outbox/rate-limiter.js";
@@ -87,7 +88,8 @@ export async function publishCommands(api: Api, i18n: I18n<BotContext>, logger: 
     try {
       await api.setMyCommands(commands, locale === "fa" ? {} : { language_code: locale });
     } catch (err) {
-      logger.warn({ err }, "setMyCommands is not available; continuing without a command menu");
+      // Bale may not have the method: that is expected, so one info line, no stack.
+      logger.info({ cause: networkCause(err) }, "setMyCommands is not available on this platform; the bot works without a command menu");
       return;
     }
   }

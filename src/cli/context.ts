@@ -8,6 +8,7 @@ import { openDatabase, type Database } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { createI18n } from "../i18n/index.js";
 import { createLogger } from "../logging/logger.js";
+import { formatJalaliDateTime } from "../domain/calendar/index.js";
 import { registerSecrets, secretsOf } from "../logging/scrub.js";
 import { createServices, type Services } from "../services/index.js";
 import { systemClock, type Clock } from "../shared/clock.js";
@@ -52,9 +53,26 @@ export async function withCli<T>(fn: (cli: CliContext) => Promise<T>): Promise<T
   }
 }
 
-/** Bot usernames by platform, for deep links; a platform whose API cannot be reached is left out. */
-export async function botUsernames(platforms: PlatformConfig[]): Promise<Map<Platform, string>> {
+/**
+ * What waits in the outbox per platform, and whether a bot will send it: queueing does not depend
+ * on this process's tokens, so the operator is told plainly where no bot has ever run.
+ */
+export async function waitingLines(services: Services): Promise<string[]> {
+  return (await services.botPlatforms.waitingDeliveries()).map(({ platform, pending, bot }) =>
+    bot
+      ? `${platform}: ${pending} message(s) waiting in the outbox, sent by the ${platform} bot @${bot.username} (last started ${formatJalaliDateTime(bot.startedAt)}) while it runs`
+      : `warning: ${platform}: ${pending} message(s) waiting in the outbox, but no ${platform} bot has ever run with this database; ` +
+        `they leave once the bot runs with ${platform === "bale" ? "BALE_BOT_TOKEN" : "TELEGRAM_BOT_TOKEN"} set`,
+  );
+}
+
+/**
+ * Bot usernames by platform, for deep links: asked from the Bot API with this process's tokens,
+ * else the ones the running bot recorded. A platform whose API cannot be reached is left out.
+ */
+export async function botUsernames(platforms: PlatformConfig[], services: Services): Promise<Map<Platform, string>> {
   const names = new Map<Platform, string>();
+  for (const bot of await services.botPlatforms.known()) names.set(bot.platform, bot.username);
   await Promise.all(
     platforms.map(async (p) => {
       try {

@@ -327,6 +327,16 @@ export class OutboxDispatcher {
         });
       }
     });
+    this.#o.logger.warn(
+      {
+        event: "delivery.failed",
+        outboxId: row.id,
+        chatId: row.chatId,
+        error: outcome.error,
+        unreachable: !!outcome.unreachable,
+      },
+      "delivery failed",
+    );
   }
 
   #sleep(ms: number): Promise<void> {

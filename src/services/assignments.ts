@@ -47,6 +47,14 @@ const ASSIGNMENT_TOPIC = /^assignment:(\d+)$/;
 
 const AGENCY_ROLES = ["head", "liaison"];
 
+/** How each agency action is named in the logs (one business event per applied action). */
+const AGENCY_EVENTS: Readonly<Record<AgencyAction, string>> = {
+  ack: "acknowledged",
+  progress: "progress_reported",
+  claim_done: "done_reported",
+  block: "blocked",
+};
+
 export const ASSIGNMENT_VIEW_INCLUDE = {
   agency: { select: { id: true, name: true } },
   resolution: {
@@ -458,7 +466,21 @@ export class AssignmentService {
         if (idempotencyKey !== undefined && isUniqueViolation(error) && (await this.#recorded(idempotencyKey))) return done;
         throw error;
       }
-      if (applied) return { ok: true, changed: result.changed, view: summaryAfter(summary, step.to, changes) };
+      if (applied) {
+        if (result.changed || action !== "ack")
+          this.logger.info(
+            {
+              event: AGENCY_EVENTS[action],
+              assignmentId,
+              personId: actor.personId,
+              platform: actor.platform,
+              from: step.from,
+              to: step.to,
+            },
+            `assignment ${AGENCY_EVENTS[action]}`,
+          );
+        return { ok: true, changed: result.changed, view: summaryAfter(summary, step.to, changes) };
+      }
       if (attempt >= MAX_ATTEMPTS)
         throw new Error(`assignment ${assignmentId} kept changing while ${action} was applied; gave up after ${attempt} attempts`);
       this.logger.debug({ assignmentId, action, attempt }, "assignment changed meanwhile; applying again");

@@ -36,6 +36,8 @@ import {
 import type { Result } from "../domain/result.js";
 import type { Clock } from "../shared/clock.js";
 import { type Actor, audit } from "./audit.js";
+import { propagateToPublished, type PublishedResolutionChange, type ResolutionFieldChange } from "./import-propagation.js";
+import type { Notifier } from "./notifications.js";
 
 /** Entity kinds an import writes, in the order it writes them (and the summary lists them). */
 export const IMPORTED_ENTITIES = [
@@ -73,6 +75,10 @@ export interface EntityCounts {
 export interface ImportSummary {
   readonly committeeCode: string;
   readonly counts: Readonly<Record<ImportedEntity, EntityCounts>>;
+  /** The file's meetings, as stored: the number to give `peygir publish --meeting`. */
+  readonly meetings: readonly { number: string; heldOn: Date; resolutions: number; published: boolean }[];
+  /** Published resolutions this import changed, and what their assignments got. */
+  readonly published: readonly PublishedResolutionChange[];
   /** False when the database already matched the file: nothing was written. */
   readonly changed: boolean;
 }
@@ -88,6 +94,7 @@ export class ImportService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly notifier: Notifier,
   ) {}
 
   /** Reads, validates and imports a file; a file with problems writes nothing and answers them all. */
@@ -101,7 +108,7 @@ export class ImportService {
   async importDocument(doc: CommitteeFile, actor: Actor = CLI_ACTOR): Promise<ImportSummary> {
     const at = this.clock.now();
     try {
-      return await this.db.$transaction((tx) => new ImportRun(tx, actor, at).run(doc), TRANSACTION_OPTIONS);
+      return await this.db.$transaction((tx) => new ImportRun(tx, actor, at, this.notifier).run(doc), TRANSACTION_OPTIONS);
     } catch (error) {
       // Every row is looked up before it is created, so only a concurrent writer can collide with us.
       if (isUniqueViolation(error)) throw new ImportConflictError();
@@ -162,11 +169,15 @@ class ImportRun {
   /** The file's committee, once written. */
   private committeeId = 0;
   private committeeCode = "";
+  private readonly meetings: { number: string; heldOn: Date; resolutions: number; published: boolean }[] = [];
+  /** Text and deadline changes of existing resolutions, by id: published ones pass them on to their assignments. */
+  private readonly fieldChanges = new Map<number, ResolutionFieldChange>();
 
   constructor(
     private readonly tx: Tx,
     private readonly actor: Actor,
     private readonly at: Date,
+    private readonly notifier: Notifier,
   ) {}
 
   async run(doc: CommitteeFile): Promise<ImportSummary> {
@@ -177,7 +188,15 @@ class ImportRun {
     for (const person of doc.people) await this.person(person);
     for (const meeting of doc.meetings) await this.meeting(meeting);
     const changed = Object.values(this.counts).some((c) => c.created + c.updated + c.removed > 0);
-    return { committeeCode: doc.committee.code, counts: this.counts, changed };
+    const published = changed
+      ? await propagateToPublished(this.tx, this.notifier, {
+          committeeId: this.committeeId,
+          fieldChanges: this.fieldChanges,
+          at: this.at,
+          actor: this.actor,
+        })
+      : [];
+    return { committeeCode: doc.committee.code, counts: this.counts, meetings: this.meetings, published, changed };
   }
 
   private async committee(c: CommitteeEntry): Promise<number> {
@@ -260,6 +279,7 @@ class ImportRun {
       update: (id, changes) => this.tx.meeting.update({ where: { id }, data: changes }),
     });
     for (const resolution of m.resolutions) await this.resolution(meetingId, resolution);
+    this.meetings.push({ number: m.number, heldOn: desired.heldOn, resolutions: m.resolutions.length, published: !!existing?.publishedAt });
   }
 
   private async resolution(meetingId: number, r: ResolutionEntry): Promise<void> {
@@ -271,6 +291,13 @@ class ImportRun {
       reportTo: r.reportTo,
     };
     const existing = await this.tx.resolution.findUnique({ where: { meetingId_number: { meetingId, number: r.number } } });
+    if (existing) {
+      const change: ResolutionFieldChange = {
+        ...(existing.text !== desired.text ? { text: { from: existing.text, to: desired.text } } : {}),
+        ...(!sameValue(existing.deadline, desired.deadline) ? { deadline: { from: existing.deadline, to: desired.deadline } } : {}),
+      };
+      if (change.text || change.deadline) this.fieldChanges.set(existing.id, change);
+    }
     const resolutionId = await this.sync("resolution", existing, desired, {
       create: () => this.tx.resolution.create({ data: { meetingId, number: r.number, ...desired } }),
       update: (id, changes) => this.tx.resolution.update({ where: { id }, data: changes }),

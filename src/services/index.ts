@@ -8,6 +8,7 @@ import type { Platform } from "../config/index.js";
 import type { Db } from "../db/client.js";
 import type { Clock } from "../shared/clock.js";
 import { AssignmentService } from "./assignments.js";
+import { BotPlatformService } from "./bot-platforms.js";
 import { CommitteeGroupService } from "./committee-groups.js";
 import type { DueWorkSource } from "./due-work.js";
 import { AssignmentLadderSource } from "./escalation/assignment-ladder.js";
@@ -40,7 +41,10 @@ import { VerificationService } from "./secretariat/verification.js";
 import { WeeklyReportService } from "./weekly-reports.js";
 
 export interface ServiceSettings {
-  /** Platforms with a configured bot: notifications go only there. */
+  /**
+   * Platforms this process runs a bot for (the scheduler's "reachable" counts only these). Not
+   * where messages are queued: the outbox queues for every platform a recipient has bound.
+   */
   platforms: readonly Platform[];
   inviteTtlDays: number;
   maxAttachmentBytes: number;
@@ -83,6 +87,7 @@ export interface Services {
   instructions: InstructionService;
   itemHistory: ItemHistoryService;
   items: ItemQueryService;
+  botPlatforms: BotPlatformService;
   /** Committees' group chats (/bindgroup); `groupsOf` lists where group-wide posts go. */
   groups: CommitteeGroupService;
   /** /start CODE → contact check → bound (or the secretariat decides); wrong codes throttled. */
@@ -92,12 +97,12 @@ export interface Services {
 }
 
 export function createServices(deps: ServiceDeps): Services {
-  const notifier = new Notifier(deps.i18n, deps.settings.platforms, deps.onQueued);
-  const publishing = new PublishingService(deps.db, deps.clock, notifier);
+  const notifier = new Notifier(deps.i18n, deps.onQueued);
+  const publishing = new PublishingService(deps.db, deps.clock, notifier, deps.logger);
   return {
     identity: new IdentityService(deps.db, deps.clock),
     invites: new InviteService(deps.db, deps.clock, deps.settings.inviteTtlDays),
-    importer: new ImportService(deps.db, deps.clock),
+    importer: new ImportService(deps.db, deps.clock, notifier),
     notifier,
     publishing,
     assignments: new AssignmentService(deps.db, deps.clock, notifier, deps.logger, deps.settings.maxAttachmentBytes),
@@ -110,6 +115,7 @@ export function createServices(deps: ServiceDeps): Services {
       reminders: new NoticeReminderService(deps.db, deps.clock, notifier),
       attendance: new NoticeAttendanceService(deps.db, deps.clock),
     },
+    botPlatforms: new BotPlatformService(deps.db),
     reports: new ReportService(deps.db, deps.clock),
     exports: new ExportService(deps.db, deps.clock, deps.i18n),
     meetingDrafts: new MeetingDraftService(deps.db, deps.clock, publishing),

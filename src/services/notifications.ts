@@ -1,6 +1,8 @@
 /**
- * Queueing a message for a person: one outbox row per reachable chat identity on a configured
- * platform, each rendered in that identity's language. Always inside the caller's transaction.
+ * Queueing a message for a person: one outbox row per reachable chat identity, on every platform
+ * the person has bound, each rendered in that identity's language. Always inside the caller's
+ * transaction. Which tokens the queueing process holds does not matter (the CLI may hold none):
+ * the bot running with that platform's token sends the row.
  */
 import type { I18n } from "@grammyjs/i18n";
 import type { Platform } from "../config/index.js";
@@ -33,13 +35,12 @@ type RenderFor = (t: Translate, platform: Platform) => OutgoingMessage | Outgoin
 export class Notifier {
   constructor(
     private readonly i18n: I18n<never>,
-    private readonly platforms: readonly Platform[],
     private readonly onQueued: (platform: Platform) => void = () => undefined,
   ) {}
 
   /** Returns how many messages were queued (0 when the person has no reachable chat yet). */
   toPerson(tx: Tx, personId: number, render: Render, options: NotifyOptions): Promise<number> {
-    return this.#queue(tx, personId, this.platforms, (t) => render(t), options);
+    return this.#queue(tx, personId, undefined, (t) => render(t), options);
   }
 
   async toPeople(tx: Tx, personIds: Iterable<number>, render: Render, options: NotifyOptions): Promise<number> {
@@ -59,7 +60,6 @@ export class Notifier {
     render: Render,
     now: Date,
   ): Promise<void> {
-    if (!this.platforms.includes(view.platform)) return;
     const identity = await tx.chatIdentity.findFirst({
       where: { platform: view.platform, chatId: view.chatId },
       select: { id: true, locale: true },
@@ -97,7 +97,7 @@ export class Notifier {
     if (entries.length === 0) return [];
     const identities = await inSlices([...new Set(entries.map((e) => e.personId))], (personIds) =>
       tx.chatIdentity.findMany({
-        where: { personId: { in: personIds }, reachable: true, platform: { in: [...this.platforms] } },
+        where: { personId: { in: personIds }, reachable: true },
         orderBy: { id: "asc" },
       }),
     );
@@ -158,10 +158,9 @@ export class Notifier {
     caption: (t: Translate) => string,
     options: NotifyOptions,
   ): Promise<number> {
-    if (!this.platforms.includes(platform)) return 0;
     let queued = 0;
     for (const personId of new Set(personIds)) {
-      for (const file of files) queued += await this.#queue(tx, personId, [platform], (t) => ({ ...file, caption: caption(t) }), options);
+      for (const file of files) queued += await this.#queue(tx, personId, platform, (t) => ({ ...file, caption: caption(t) }), options);
     }
     return queued;
   }
@@ -178,7 +177,6 @@ export class Notifier {
    * request was refused. Rendered in the default language.
    */
   async toChat(tx: Tx, platform: Platform, chatId: string, render: Render, options: NotifyOptions): Promise<number> {
-    if (!this.platforms.includes(platform)) return 0;
     const added = await enqueue(tx, {
       platform,
       chatId,
@@ -191,9 +189,10 @@ export class Notifier {
     return added ? 1 : 0;
   }
 
-  async #queue(tx: Tx, personId: number, platforms: readonly Platform[], render: RenderFor, options: NotifyOptions): Promise<number> {
+  /** `platform` undefined: every platform the person has bound. */
+  async #queue(tx: Tx, personId: number, platform: Platform | undefined, render: RenderFor, options: NotifyOptions): Promise<number> {
     const identities = await tx.chatIdentity.findMany({
-      where: { personId, reachable: true, platform: { in: [...platforms] } },
+      where: { personId, reachable: true, ...(platform ? { platform } : {}) },
       orderBy: { id: "asc" },
     });
     return this.#queueTo(tx, identities, render, options);
@@ -207,20 +206,18 @@ export class Notifier {
   ): Promise<number> {
     let queued = 0;
     for (const identity of identities) {
-      if (!this.platforms.includes(identity.platform as Platform)) continue;
-      const platform = identity.platform as Platform;
       const added = await enqueue(tx, {
-        platform,
+        platform: identity.platform as Platform,
         chatId: identity.chatId,
         identityId: identity.id,
-        message: render(translatorFor(this.i18n, identity.locale), platform),
+        message: render(translatorFor(this.i18n, identity.locale), identity.platform as Platform),
         topic: options.topic,
         ...(options.dedupeKey ? { dedupeKey: `${options.dedupeKey}:identity:${identity.id}` } : {}),
         ...(options.notBefore ? { notBefore: options.notBefore } : {}),
       });
       if (added) {
         queued++;
-        this.onQueued(platform);
+        this.onQueued(identity.platform as Platform);
       }
     }
     return queued;

@@ -9,7 +9,9 @@
  *
  * Messages wait for the committee's next working window: nothing is sent outside office hours.
  */
+import type { Logger } from "pino";
 import type { Db, Tx } from "../db/client.js";
+import { normaliseDigits, toPersianDigits } from "../domain/text/index.js";
 import type { Translate } from "../i18n/index.js";
 import type { Clock } from "../shared/clock.js";
 import { agencyContacts, assignmentTopic, loadAssignmentViews } from "./assignments.js";
@@ -63,13 +65,14 @@ export class PublishingService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly notifier: Notifier,
+    private readonly logger: Logger,
   ) {}
 
   async publish(request: PublishRequest): Promise<PublishReport> {
     const meeting = await this.#findMeeting(request);
     const now = this.clock.now();
     const sendFrom = workCalendarOf(meeting.committee.calendar).nextWorkingInstant(now);
-    return this.db.$transaction(
+    const report = await this.db.$transaction(
       async (tx) => {
         const created = new Set<number>();
         for (const resolution of meeting.resolutions) {
@@ -134,11 +137,26 @@ export class PublishingService {
       // A large meeting renders many messages; SQLite serialises writers anyway.
       { timeout: 60_000, maxWait: 30_000 },
     );
+    this.logger.info(
+      {
+        event: report.firstPublication ? "published" : "republished",
+        meetingId: meeting.id,
+        meeting: meeting.number,
+        committee: meeting.committee.code,
+        assignmentIds: report.assignments.filter((a) => a.created).map((a) => a.id),
+        messagesQueued: report.assignments.reduce((sum, a) => sum + a.queued, 0),
+      },
+      `meeting ${meeting.number} ${report.firstPublication ? "published" : "published again"}`,
+    );
+    return report;
   }
 
   async #findMeeting(request: PublishRequest) {
+    // The number as printed, in whichever digits it was typed (Persian, Arabic-Indic or Latin) and stored.
+    const typed = request.meetingNumber.trim();
+    const spellings = [...new Set([typed, normaliseDigits(typed), toPersianDigits(typed)])];
     const meetings = await this.db.meeting.findMany({
-      where: { number: request.meetingNumber, ...(request.committeeCode ? { committee: { code: request.committeeCode } } : {}) },
+      where: { number: { in: spellings }, ...(request.committeeCode ? { committee: { code: request.committeeCode } } : {}) },
       include: {
         committee: { include: { agencies: { select: { agencyId: true }, orderBy: { agencyId: "asc" } } } },
         resolutions: { include: { parties: { orderBy: [{ role: "desc" }, { agencyId: "asc" }] } }, orderBy: { number: "asc" } },

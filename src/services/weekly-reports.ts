@@ -12,7 +12,7 @@
 import type { Db, Tx } from "../db/client.js";
 import type { WeeklyReportTemplate } from "../domain/committee-file/index.js";
 import { checkAnswers, type Answers } from "../domain/weekly-report/answers.js";
-import { cycleWindow } from "../domain/weekly-report/cycle.js";
+import { chooseCycle } from "../domain/weekly-report/cycle.js";
 import type { Translate } from "../i18n/index.js";
 import type { Clock } from "../shared/clock.js";
 import { type AgencyActor, isAgencyMember } from "./assignments.js";
@@ -28,6 +28,10 @@ export class WeeklyReportError extends Error {
 
 export interface OpenCycleReport {
   cycle: { id: number; period: string; opensAt: Date; dueAt: Date };
+  /** Why this cycle: this week's (not yet due), the next one (this week's due time has passed), or the one asked for. */
+  why: "current" | "next" | "requested";
+  /** When `why` is "next": the due time of this week's cycle, which has passed. */
+  passedDueAt?: Date;
   committee: { code: string; name: string };
   /** False when the cycle existed already (opening is idempotent). */
   created: boolean;
@@ -69,8 +73,16 @@ export class WeeklyReportService {
     private readonly maxAttachmentBytes: number,
   ) {}
 
-  /** Opens the cycle of the week containing `now` and asks every agency for its report (once). */
-  async openCycle(committeeCode: string, now: Date = this.clock.now(), actor: Actor = { kind: "system" }): Promise<OpenCycleReport> {
+  /**
+   * Opens this week's cycle while its report is not yet due, else next week's (or the `period`
+   * asked for, e.g. "1405-W37"), and asks every agency for its report (once).
+   */
+  async openCycle(
+    committeeCode: string,
+    now: Date = this.clock.now(),
+    actor: Actor = { kind: "system" },
+    period?: string,
+  ): Promise<OpenCycleReport> {
     const committee = await this.db.committee.findUnique({
       where: { code: committeeCode },
       include: { agencies: { include: { agency: { select: { id: true, name: true } } }, orderBy: { agencyId: "asc" } } },
@@ -79,7 +91,9 @@ export class WeeklyReportService {
     const template = templateOf(committee.weeklyReportTemplate);
     if (!template)
       throw new WeeklyReportError(`committee "${committeeCode}" has no weekly report template (weeklyReport in its committee file)`);
-    const window = cycleWindow(template, now);
+    const choice = chooseCycle(template, now, period);
+    if (!choice.ok) throw new WeeklyReportError(`--period must name a Jalali week like 1405-W37 (got "${period}")`);
+    const { window } = choice;
     const calendar = workCalendarOf(committee.calendar);
     const sendFrom = calendar.nextWorkingInstant(new Date(Math.max(now.getTime(), window.opensAt.getTime())));
 
@@ -123,6 +137,8 @@ export class WeeklyReportService {
           cycle: { id: cycle.id, period: cycle.period, opensAt: cycle.opensAt, dueAt: cycle.dueAt },
           committee: { code: committee.code, name: committee.name },
           created: !existing,
+          why: choice.why,
+          ...(choice.why === "next" ? { passedDueAt: choice.passedDueAt } : {}),
           agencies,
         };
       },

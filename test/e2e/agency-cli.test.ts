@@ -11,6 +11,8 @@ import { systemClock } from "../../src/shared/clock.js";
 import { cliEnvironment, peygir } from "../support/cli.js";
 import { testDatabases, type TestDatabase } from "../support/databases.js";
 import { FIXTURE_PATH } from "../support/e2e.js";
+import { createI18n } from "../../src/i18n/index.js";
+import { Notifier } from "../../src/services/notifications.js";
 
 describe("agency CLI commands", () => {
   let database: TestDatabase;
@@ -20,7 +22,9 @@ describe("agency CLI commands", () => {
     database = await testDatabases()[0]!.create();
     restoreEnvironment = cliEnvironment(database.url);
     const { prisma, close } = await openDatabase(database.url);
-    const imported = await new ImportService(prisma, systemClock).importFile(FIXTURE_PATH);
+    const imported = await new ImportService(prisma, systemClock, new Notifier(createI18n(() => undefined) as never)).importFile(
+      FIXTURE_PATH,
+    );
     await close();
     expect(imported.ok).toBe(true);
   });
@@ -42,8 +46,10 @@ describe("agency CLI commands", () => {
     await expect(peygir("publish", "--meeting", "9999")).rejects.toThrow('no meeting numbered "9999"');
   });
 
-  it("opens the current week's report cycle, idempotently", async () => {
-    expect(await peygir("cycle", "open", "--committee", "pardis-employment")).toMatch(/week \d{4}-W\d{2}: opened\n {2}opens .+, due .+/);
+  it("opens this (or, after its due time, next) week's report cycle, idempotently, and says which", async () => {
+    expect(await peygir("cycle", "open", "--committee", "pardis-employment")).toMatch(
+      /week \d{4}-W\d{2}: opened\n {2}(this week's cycle: its report is not due yet|next week's cycle: this week's report was due .+, which has passed .+)\n {2}opens .+, due .+/,
+    );
     expect(await peygir("cycle", "open", "--committee", "pardis-employment")).toMatch(/already open/);
     await expect(peygir("cycle", "open", "--committee", "nope")).rejects.toThrow('no committee with code "nope"');
   });

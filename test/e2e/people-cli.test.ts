@@ -32,9 +32,10 @@ describe.each(testDatabases())("people CLI on $name", (target) => {
     writeFileSync(file, readFileSync(FIXTURE_PATH, "utf8").replace("  county: پردیس\n", "  county: پردیس\n  verifyContact: false\n"));
     const { prisma, close } = await openDatabase(database.url);
     try {
-      expect((await new ImportService(prisma, systemClock).importFile(file)).ok).toBe(true);
+      const notifier = new Notifier(createI18n(() => undefined) as never);
+      expect((await new ImportService(prisma, systemClock, notifier).importFile(file)).ok).toBe(true);
       expect((await prisma.committee.findUniqueOrThrow({ where: { code: "pardis-employment" } })).verifyContact).toBe(false);
-      const joining = new JoiningService(prisma, systemClock, new Notifier(createI18n(() => undefined) as never, ["bale", "telegram"]));
+      const joining = new JoiningService(prisma, systemClock, notifier);
       const invites = new InviteService(prisma, systemClock, 14);
       for (const [platform, userId] of [
         ["bale", "4001"],

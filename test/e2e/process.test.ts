@@ -8,12 +8,12 @@ import { openDatabase } from "../../src/db/client.js";
 import { enqueue } from "../../src/outbox/outbox.js";
 import { startFakeBotApi, type FakeBotApi } from "../fake-bot-api/server.js";
 import { spawnBot } from "../support/bot-process.js";
-import { testDatabases, type TestDatabase } from "../support/databases.js";
+import { scratchDir, testDatabases, type TestDatabase } from "../support/databases.js";
 import { TOKENS } from "../support/e2e.js";
 
 describe("starting without configuration", () => {
   it("exits non-zero and says exactly what to set", async () => {
-    const bot = spawnBot({ DATABASE_URL: "file:/tmp/peygir-tests/never-created.db" });
+    const bot = spawnBot({ DATABASE_URL: `file:${scratchDir()}/never-created.db` });
     const { code } = await bot.exited;
     expect(code).toBe(2);
     expect(bot.output()).toContain("BALE_BOT_TOKEN");
@@ -33,13 +33,27 @@ describe("starting while the Bot API cannot be reached", () => {
     const bot = spawnBot({
       BALE_BOT_TOKEN: TOKENS.bale,
       BALE_API_ROOT: "http://127.0.0.1:1",
-      DATABASE_URL: `file:/tmp/peygir-tests/unreachable-${process.pid}.db`,
+      DATABASE_URL: `file:${scratchDir()}/unreachable.db`,
       HTTP_PORT: "0",
       LOG_LEVEL: "info",
     });
     try {
-      const line = await bot.waitForLog(/cannot reach the Bot API yet; retrying/, 20_000);
+      // One line: the API root and the cause an operator can act on, never the token, no stack.
+      const line = await bot.waitForLog(/cannot reach the Bot API yet/, 20_000);
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      expect(entry.msg).toBe("cannot reach the Bot API yet at http://127.0.0.1:1 (connection refused (ECONNREFUSED)); retrying in 2 s");
+      expect(entry).toMatchObject({
+        level: 40,
+        platform: "bale",
+        apiRoot: "http://127.0.0.1:1",
+        cause: "connection refused (ECONNREFUSED)",
+      });
       expect(line).not.toContain(TOKENS.bale.split(":")[1]);
+      expect(line).not.toMatch(/stack|\\n {4}at /);
+      // A SIGINT while it waits for the API is an orderly stop, and says so.
+      bot.child.kill("SIGINT");
+      expect((await bot.exited).code).toBe(0);
+      expect(bot.output()).toMatch(/"signal":"SIGINT","started":false,"msg":"shutdown requested"/);
     } finally {
       bot.child.kill("SIGKILL");
       await bot.exited;

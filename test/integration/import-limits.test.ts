@@ -6,7 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client.js";
 import { COMMITTEE_FILE_LIMITS } from "../../src/domain/committee-file/index.js";
+import { createI18n } from "../../src/i18n/index.js";
 import { ImportService } from "../../src/services/importer.js";
+import { Notifier } from "../../src/services/notifications.js";
 import { ManualClock } from "../../src/shared/clock.js";
 import { FIXTURE, scratchFiles, variant } from "../support/committee-files.js";
 import { type TestDatabase, testDatabases } from "../support/databases.js";
@@ -30,7 +32,11 @@ describe.each(testDatabases())("committee file limits on $name", (target) => {
   beforeEach(async () => {
     testDb = await target.create();
     database = await openDatabase(testDb.url);
-    importer = new ImportService(database.prisma, new ManualClock("2026-11-25T06:00:00Z"));
+    importer = new ImportService(
+      database.prisma,
+      new ManualClock("2026-11-25T06:00:00Z"),
+      new Notifier(createI18n(() => undefined) as never),
+    );
   });
   afterEach(async () => {
     await database?.close();
@@ -82,7 +88,9 @@ describe.each(testDatabases())("committee file limits on $name", (target) => {
       "\n",
     );
     const errors = await refused(variant(["agencies:\n", `agencies:\n${many}\n`]));
-    expect(errors).toEqual([{ path: "agencies", line: lineOf("agencies:"), message: "lists 308; at most 300 are allowed" }]);
+    // The top-level list, not the per-agency quotas (`agencies: { … }`) above it.
+    const listLine = FIXTURE.split("\n").findIndex((line) => line === "agencies:") + 1;
+    expect(errors).toEqual([{ path: "agencies", line: listLine, message: "lists 308; at most 300 are allowed" }]);
   });
 
   it("still imports the fixture, well within every limit", async () => {

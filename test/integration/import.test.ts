@@ -14,6 +14,8 @@ import { IMPORTED_ENTITIES, ImportService, type ImportSummary } from "../../src/
 import { ManualClock } from "../../src/shared/clock.js";
 import { FIXTURE, scratchFiles, variant } from "../support/committee-files.js";
 import { type TestDatabase, testDatabases } from "../support/databases.js";
+import { createI18n } from "../../src/i18n/index.js";
+import { Notifier } from "../../src/services/notifications.js";
 
 const files = scratchFiles();
 const writeYaml = (text: string) => files.writeYaml(text);
@@ -70,7 +72,7 @@ describe.each(testDatabases())("peygir import on $name", (target) => {
     testDb = await target.create();
     database = await openDatabase(testDb.url);
     db = database.prisma;
-    importer = new ImportService(db, new ManualClock("2026-11-25T06:00:00Z"));
+    importer = new ImportService(db, new ManualClock("2026-11-25T06:00:00Z"), new Notifier(createI18n(() => undefined) as never));
   });
   afterEach(async () => {
     await database?.close();

@@ -1,22 +1,22 @@
 /** Migrations apply from nothing on each database, and a second run (every start) does nothing. */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { migrateDatabase, pendingMigrations } from "../../src/db/migrate.js";
-import { testDatabases } from "../support/databases.js";
+import { POSTGRES_PREFIXES, scratchDir, testDatabases } from "../support/databases.js";
 
 const POSTGRES_URL = process.env.PEYGIR_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 /** An empty database, not the migrated template the other tests start from. */
 async function emptyDatabase(name: "sqlite" | "postgres"): Promise<{ url: string; drop(): Promise<void> }> {
   if (name === "sqlite") {
-    const dir = mkdtempSync(path.join(tmpdir(), "peygir-migrate-"));
+    const dir = mkdtempSync(path.join(scratchDir(), "migrate-"));
     return { url: `file:${path.join(dir, "nested", "new.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const db = `peygir_empty_${process.pid}_${Date.now()}`;
+  // Named as this run's, so the end of the run drops it even if the test is cut short.
+  const db = `${POSTGRES_PREFIXES.test}empty_${Date.now()}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: POSTGRES_URL });
     await client.connect();
@@ -42,5 +42,6 @@ describe.each(testDatabases())("migrations on $name", (target) => {
     } finally {
       await database.drop();
     }
-  });
+    // Two Prisma CLI runs: on a loaded machine they take long; this is a limit, not a measure.
+  }, 120_000);
 });

@@ -17,21 +17,23 @@ export async function peygir(...args: string[]): Promise<string> {
   }
 }
 
-const CLI_VARIABLES = ["DATABASE_URL", "BALE_BOT_TOKEN", "TELEGRAM_BOT_TOKEN"] as const;
+/** Sets environment variables (undefined deletes one) and returns a function that puts them back. */
+export function withEnv(vars: Record<string, string | undefined>): () => void {
+  const saved = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+  apply(vars);
+  return () => apply(saved);
+}
 
 /**
  * Points the CLI at a test database with no bot token set (messages wait in the outbox), and
  * gives back a function that restores the environment as it was.
  */
 export function cliEnvironment(databaseUrl: string): () => void {
-  const saved = new Map(CLI_VARIABLES.map((name) => [name, process.env[name]]));
-  process.env.DATABASE_URL = databaseUrl;
-  delete process.env.BALE_BOT_TOKEN;
-  delete process.env.TELEGRAM_BOT_TOKEN;
-  return () => {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
+  return withEnv({ DATABASE_URL: databaseUrl, BALE_BOT_TOKEN: undefined, TELEGRAM_BOT_TOKEN: undefined });
 }

@@ -34,7 +34,18 @@ export interface DatabaseTarget {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const POSTGRES_URL = process.env.PEYGIR_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const SCRATCH = path.join(tmpdir(), "peygir-tests");
+/**
+ * One run's names and folder (set by test/support/global-setup.ts): its templates and databases
+ * carry the run's id, so the run drops exactly its own at the end, never another run's.
+ */
+const RUN = process.env.PEYGIR_TEST_RUN ?? `solo${process.pid}`;
+const SCRATCH = process.env.PEYGIR_TEST_SCRATCH ?? path.join(tmpdir(), `peygir-tests-${RUN}`);
+
+/** This run's folder for files a test writes (removed at the end of the run). */
+export function scratchDir(): string {
+  mkdirSync(SCRATCH, { recursive: true });
+  return SCRATCH;
+}
 
 /** A fingerprint of the migrations, so a template is rebuilt exactly when they change. */
 function migrationsHash(dir: string): string {
@@ -51,8 +62,11 @@ function migrationsHash(dir: string): string {
 }
 
 function uniqueName(): string {
-  return `${process.pid}_${randomBytes(4).toString("hex")}`;
+  return `${RUN}_${randomBytes(4).toString("hex")}`;
 }
+
+/** Prefixes of this run's PostgreSQL databases (for the end-of-run cleanup). */
+export const POSTGRES_PREFIXES = { template: `peygir_template_${RUN}_`, test: `peygir_t_${RUN}_` };
 
 // ───── SQLite
 
@@ -107,7 +121,7 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 let postgresTemplate: Promise<string> | undefined;
 
 async function postgresTemplateName(): Promise<string> {
-  const name = `peygir_template_${migrationsHash(path.join(ROOT, "prisma", "postgres", "migrations"))}`;
+  const name = `${POSTGRES_PREFIXES.template}${migrationsHash(path.join(ROOT, "prisma", "postgres", "migrations"))}`;
   return withAdmin(async (admin) => {
     // One worker builds the template while the others wait on the same advisory lock.
     await admin.query("SELECT pg_advisory_lock(724001)");
@@ -176,4 +190,18 @@ const targets = await chooseTargets();
 
 export function testDatabases(): DatabaseTarget[] {
   return targets;
+}
+
+/** Drops every PostgreSQL database this run created (templates included) and removes its folder. */
+export async function cleanUpRun(): Promise<{ dropped: number }> {
+  rmSync(SCRATCH, { recursive: true, force: true });
+  if (!(await postgresAnswers())) return { dropped: 0 };
+  return withAdmin(async (admin) => {
+    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname LIKE $2", [
+      `${POSTGRES_PREFIXES.template}%`,
+      `${POSTGRES_PREFIXES.test}%`,
+    ]);
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    return { dropped: rows.length };
+  });
 }

@@ -23,7 +23,7 @@ export function inviteCommand(program: Command): void {
           ...(opts.role ? { role: opts.role as "head" } : {}),
           ...(opts.person ? { personPhone: opts.person } : {}),
         });
-        const usernames = await botUsernames(platforms);
+        const usernames = await botUsernames(platforms, services);
         for (const invite of invites) {
           out(`${invite.personName} (${invite.phone ?? "-"}) — ${invite.roles.map((r) => `${r.role}, ${r.scope}`).join("; ")}`);
           out(`  code: ${invite.code}   valid until ${formatJalaliLong(invite.expiresAt)}`);
@@ -31,7 +31,8 @@ export function inviteCommand(program: Command): void {
             out(`  (replaces ${invite.revokedEarlier} earlier unused code${invite.revokedEarlier > 1 ? "s" : ""}, which no longer work)`);
           for (const [platform, username] of usernames) out(`  ${platform}: ${PROFILES[platform].deepLink(username, invite.code)}`);
         }
-        if (usernames.size === 0) out("(no bot token configured: send the code to the bot as `/start CODE`)");
+        if (usernames.size === 0)
+          out("(no bot has run with this database yet and no token is set here: send the code to the bot as `/start CODE`)");
       });
     });
 }

@@ -1,7 +1,7 @@
 /** `peygir publish --meeting NUMBER`: creates a meeting's assignments and queues their messages. */
 import type { Command } from "commander";
 import { formatJalaliDateTime, formatJalaliLong } from "../../domain/calendar/index.js";
-import { withCli } from "../context.js";
+import { waitingLines, withCli } from "../context.js";
 
 export function publishCommand(program: Command): void {
   program
@@ -12,7 +12,7 @@ export function publishCommand(program: Command): void {
     .requiredOption("--meeting <number>", "meeting number, e.g. 1405-08")
     .option("--committee <code>", "committee code, when two committees have a meeting with that number")
     .action(async (opts: { meeting: string; committee?: string }) => {
-      await withCli(async ({ services, platforms, out }) => {
+      await withCli(async ({ services, out }) => {
         const report = await services.publishing.publish({
           meetingNumber: opts.meeting,
           ...(opts.committee ? { committeeCode: opts.committee } : {}),
@@ -35,8 +35,8 @@ export function publishCommand(program: Command): void {
           );
         }
         out(`${created} assignment(s) created, ${report.assignments.length - created} kept; ${queued} message(s) queued`);
-        if (queued > 0) out(`messages leave from ${formatJalaliDateTime(report.sendFrom)} (office hours), when the bot is running`);
-        if (platforms.length === 0) out("warning: no bot token is configured here; messages wait in the outbox for a running bot");
+        if (queued > 0) out(`messages leave from ${formatJalaliDateTime(report.sendFrom)} (office hours only)`);
+        for (const line of await waitingLines(services)) out(line);
       });
     });
 }

@@ -1,6 +1,6 @@
 /** `peygir start`: runs the bots until SIGINT/SIGTERM, then stops in order within the timeout. */
 import type { Command } from "commander";
-import { startApp } from "../../app.js";
+import { startApp, type App } from "../../app.js";
 import { loadConfig } from "../../config/index.js";
 import { createLogger } from "../../logging/logger.js";
 import { systemClock } from "../../shared/clock.js";
@@ -8,9 +8,13 @@ import { systemClock } from "../../shared/clock.js";
 export async function runStart(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const app = await startApp({ config, logger, clock: systemClock });
+  const running: { app?: App } = {};
+  // Listening before the start: a SIGINT while migrating or waiting for the Bot API is still an
+  // orderly, logged stop (nothing is held in memory then, so there is nothing to finish).
   const shutdown = (signal: string) => {
-    logger.info({ signal }, "shutdown requested");
+    logger.info({ signal, started: running.app !== undefined }, "shutdown requested");
+    const { app } = running;
+    if (!app) process.exit(0);
     const timer = setTimeout(() => {
       logger.error({ timeoutMs: config.shutdownTimeoutMs }, "shutdown took too long; exiting");
       process.exit(1);
@@ -26,8 +30,9 @@ export async function runStart(): Promise<void> {
   };
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
+  running.app = await startApp({ config, logger, clock: systemClock });
 }
 
 export function startCommand(program: Command): void {
-  program.command("start", { isDefault: true }).description("run the bot(s): polling or webhook, per BOT_MODE").action(runStart);
+  program.command("start").description("run the bot(s): polling or webhook, per BOT_MODE").action(runStart);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HOUR_MS, instantAt, jalaliToInstant } from "../../../src/domain/calendar/index.js";
 import { checkAnswers, FREE_FORM_KEY, parseAnswer, type ReportQuestion } from "../../../src/domain/weekly-report/answers.js";
-import { cycleWindow } from "../../../src/domain/weekly-report/cycle.js";
+import { chooseCycle, cycleWindow } from "../../../src/domain/weekly-report/cycle.js";
 
 const template = { opens: "saturday 08:00", due: "tuesday 14:00" };
 
@@ -20,6 +20,29 @@ describe("weekly report cycle window", () => {
   it("puts a due moment earlier in the week than the opening into the next week", () => {
     const w = cycleWindow({ opens: "wednesday 08:00", due: "saturday 12:00" }, instantAt({ jy: 1405, jm: 9, jd: 4 }, 10 * HOUR_MS));
     expect(w.dueAt).toEqual(jalaliToInstant({ jy: 1405, jm: 9, jd: 7 }, { h: 12, m: 0 }));
+  });
+});
+
+describe("which cycle to open", () => {
+  const tuesdayBeforeDue = instantAt({ jy: 1405, jm: 9, jd: 3 }, 13 * HOUR_MS + 59 * 60_000);
+  const tuesdayAfterDue = instantAt({ jy: 1405, jm: 9, jd: 3 }, 14 * HOUR_MS);
+
+  it("is this week's until its due time, then next week's, saying which due time passed", () => {
+    const thisWeek = cycleWindow(template, tuesdayBeforeDue);
+    expect(chooseCycle(template, tuesdayBeforeDue)).toEqual({ ok: true, window: thisWeek, why: "current" });
+    const after = chooseCycle(template, tuesdayAfterDue);
+    expect(after).toMatchObject({ ok: true, why: "next", passedDueAt: thisWeek.dueAt });
+    if (!after.ok) throw new Error("unreachable");
+    expect(after.window.opensAt).toEqual(jalaliToInstant({ jy: 1405, jm: 9, jd: 7 }, { h: 8, m: 0 }));
+    expect(after.window.period).not.toBe(thisWeek.period);
+  });
+
+  it("opens the week named with --period, in any digits, and refuses what names no week", () => {
+    const thisWeek = cycleWindow(template, tuesdayBeforeDue);
+    const persian = thisWeek.period.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!);
+    expect(chooseCycle(template, tuesdayAfterDue, persian)).toEqual({ ok: true, window: thisWeek, why: "requested" });
+    expect(chooseCycle(template, tuesdayAfterDue, "1405-W99")).toEqual({ ok: false, error: "bad_period" });
+    expect(chooseCycle(template, tuesdayAfterDue, "next week")).toEqual({ ok: false, error: "bad_period" });
   });
 });
 
