@@ -94,8 +94,12 @@ describe.each(testDatabases())("the escalation ladder on $name", (target) => {
     const omran = await assignmentId(pardis.e2e, 2, "omran");
     const button = got[0]!.reply_markup!.inline_keyboard.flat()[0]!;
     expect(button).toMatchObject({ text: "✍️ دستور ۱", callback_data: `gi:${omran}` });
-    const answer = await governor.press(got[0]!, `gi:${omran}`);
-    expect(answer.text).toContain("به‌زودی");
+    // The button opens the governorate's instruction dialog (the secretariat console's).
+    await governor.press(got[0]!, `gi:${omran}`);
+    const ask = await governor.waitFor(/متن دستور فرمانداری درباره/);
+    expect(ask.text).toContain("۲");
+    governor.command("/cancel");
+    await governor.waitFor(/انصراف داده شد/);
   });
 
   it("nothing is acted on outside working time: a pass on a Friday waits for Saturday morning", async () => {
