@@ -73,7 +73,8 @@ describe.each(testDatabases())("publishing a meeting on $name", (target) => {
       expect(first.text).toContain("مهلت: جمعه ۲۰ آذر ۱۴۰۵ (۱۰ روز کاری مانده)");
       expect(first.text).toContain("گزارش به: اداره کل تعاون، کار و رفاه اجتماعی استان تهران");
       const buttons = first.reply_markup!.inline_keyboard.flat().map((b) => b.text);
-      expect(buttons).toEqual(["✅ رویت شد", "📝 گزارش پیشرفت", "🏁 انجام شد", "⛔ مانع دارد"]);
+      // The agency may also ask the secretariat for more time (issue 11).
+      expect(buttons).toEqual(["✅ رویت شد", "📝 گزارش پیشرفت", "🏁 انجام شد", "⛔ مانع دارد", "⏳ درخواست تمدید مهلت"]);
       const co = assignmentMessages(chat("smt", platform)).find((m) => m.text?.includes("📌 مصوبه ۱ جلسه"))!;
       expect(co.text).toContain("نقش دستگاه شما: همکار");
       expect(co.text).toContain("مسئول اجرا: اداره تعاون، کار و رفاه اجتماعی شهرستان پردیس");
