@@ -113,7 +113,11 @@ async function prepareDatabase(url: string, ids: number[]): Promise<void> {
   await migrateDatabase(url);
   const database = await openDatabase(url);
   try {
-    const imported = await new ImportService(database.prisma, new TravelClock(OFFICE_MORNING), new Notifier(createI18n(() => undefined) as never)).importFile(FIXTURE);
+    const imported = await new ImportService(
+      database.prisma,
+      new TravelClock(OFFICE_MORNING),
+      new Notifier(createI18n(() => undefined) as never),
+    ).importFile(FIXTURE);
     if (!imported.ok) throw new Error("the pardis fixture did not import");
     const agencies = await database.prisma.agency.findMany({ orderBy: { id: "asc" } });
     await database.prisma.$transaction(async (tx) => {
