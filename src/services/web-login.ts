@@ -15,7 +15,8 @@ export const LOGIN_CODE_TTL_MS = 10 * 60_000;
 export const SESSION_TTL_MS = 12 * 3_600_000;
 
 const digest = (secret: string): string => createHash("sha256").update(secret, "utf8").digest("hex");
-const newSecret = (): string => randomBytes(32).toString("base64url");
+// Hex: no character that Bale's Markdown would take as a marker (a "_" in a link gets neutralised and breaks it).
+const newSecret = (): string => randomBytes(32).toString("hex");
 
 export type RedeemResult = { ok: true; sessionToken: string; expiresAt: Date } | { ok: false; reason: "unknown" | "used" | "expired" };
 
