@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest"
 import { Prisma } from "#prisma/sqlite";
 import type { Platform } from "../../src/config/index.js";
 import { HOUR_MS, instantAt } from "../../src/domain/calendar/index.js";
-import { seededRandom, type Random } from "../fake-bot-api/random.js";
+import { seededRandom, type Random } from "../../src/fake-bot-api/random.js";
 import type { RequestLogEntry } from "../fake-bot-api/types.js";
 import type { FakeGroup, FakeUser } from "../fake-bot-api/user.js";
 import { PEOPLE, expectAssignmentMessages, publishMeeting, startPardis, type Pardis } from "../support/agency.js";

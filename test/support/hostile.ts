@@ -3,7 +3,7 @@
  * its seed: texts the databases and the platforms choke on, commands with junk arguments, and
  * callback data that is random, forged from our own formats, or lifted from another chat.
  */
-import type { Random } from "../fake-bot-api/random.js";
+import type { Random } from "../../src/fake-bot-api/random.js";
 
 /** One element of `items`, uniformly. */
 export function pick<T>(random: Random, items: readonly T[]): T {
