@@ -13,6 +13,7 @@ import { migrateCommand } from "./commands/migrate.js";
 import { peopleCommands } from "./commands/people.js";
 import { publishCommand } from "./commands/publish.js";
 import { reportCommand } from "./commands/report.js";
+import { schedulerCommands } from "./commands/scheduler.js";
 import { startCommand } from "./commands/start.js";
 
 export function buildProgram(): Command {
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   reportCommand(program);
   exportCommand(program);
   peopleCommands(program);
+  schedulerCommands(program);
   return program;
 }
 
