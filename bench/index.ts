@@ -3,11 +3,13 @@
  *   outbox   1,000 notifications through a rate-limited fake API (see bench/outbox.ts)
  *   notice   a meeting notice to 1,000 recipients through a rate-limited fake API (bench/notice.ts)
  *   inbound  200 users pressing buttons and replying, against a bare grammY bot (bench/inbound.ts)
+ *   report   figures, chart and workbook of a committee of 500 agencies and 20,000 assignments (bench/report.ts)
  */
 const benches: Record<string, () => Promise<(args: string[]) => Promise<void>>> = {
   outbox: async () => (await import("./outbox.js")).runOutboxBench,
   notice: async () => (await import("./notice.js")).runNoticeBench,
   inbound: async () => (await import("./inbound.js")).runInboundBench,
+  report: async () => (await import("./report.js")).runReportBench,
 };
 
 const [name, ...args] = process.argv.slice(2);
