@@ -78,6 +78,8 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
   let port = o.port;
   let world: World | undefined;
   let resetting: Promise<void> | undefined;
+  // The web chat can be called while the sandbox is still being built: it acts only once it exists.
+  const self: { sandbox?: Sandbox } = {};
 
   const current = (): World => {
     if (!world) throw new Error("the sandbox is starting again");
@@ -88,10 +90,12 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     userOf: (personId) => world?.users.get(personId),
     commands: () => commands,
     now: () => current().clock.now(),
-    move: (move) => sandbox.move(move),
+    move: (move) => (self.sandbox ? self.sandbox.move(move) : Promise.resolve({ ok: false, now: current().clock.now() })),
     reset: () => {
       // Answer first: the reset stops and restarts this very HTTP server.
-      setTimeout(() => void sandbox.reset().catch((err: unknown) => o.logger.error({ err }, "sandbox reset failed")), 50);
+      const running = self.sandbox;
+      if (!running || resetting) return;
+      setTimeout(() => void running.reset().catch((err: unknown) => o.logger.error({ err }, "sandbox reset failed")), 50);
     },
     ready: () => world !== undefined && resetting === undefined,
   };
@@ -221,5 +225,6 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
       world = undefined;
     },
   };
+  self.sandbox = sandbox;
   return sandbox;
 }
