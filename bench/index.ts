@@ -3,11 +3,13 @@
  *   outbox   1,000 notifications through a rate-limited fake API (see bench/outbox.ts)
  *   notice   a meeting notice to 1,000 recipients through a rate-limited fake API (bench/notice.ts)
  *   inbound  200 users pressing buttons and replying, against a bare grammY bot (bench/inbound.ts)
+ *   sweep    one scheduler pass over 10k, 100k and 1M open assignments with 1,000 due, SQLite and PostgreSQL (bench/sweep.ts)
  */
 const benches: Record<string, () => Promise<(args: string[]) => Promise<void>>> = {
   outbox: async () => (await import("./outbox.js")).runOutboxBench,
   notice: async () => (await import("./notice.js")).runNoticeBench,
   inbound: async () => (await import("./inbound.js")).runInboundBench,
+  sweep: async () => (await import("./sweep.js")).runSweepBench,
 };
 
 const [name, ...args] = process.argv.slice(2);
