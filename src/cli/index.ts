@@ -13,6 +13,7 @@ import { migrateCommand } from "./commands/migrate.js";
 import { peopleCommands } from "./commands/people.js";
 import { publishCommand } from "./commands/publish.js";
 import { reportCommand } from "./commands/report.js";
+import { sandboxCommand } from "./commands/sandbox.js";
 import { schedulerCommands } from "./commands/scheduler.js";
 import { startCommand } from "./commands/start.js";
 
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   exportCommand(program);
   peopleCommands(program);
   schedulerCommands(program);
+  sandboxCommand(program);
   return program;
 }
 
