@@ -7,6 +7,7 @@
  * and the committee's overall realization, never another agency's figures.
  */
 import type { Db } from "../../db/client.js";
+import { figureRows } from "../../db/sql/figure-rows.js";
 import type { AssignmentStatus, ResolutionKind } from "../../domain/assignments/status.js";
 import type { WeeklyReportTemplate } from "../../domain/committee-file/index.js";
 import {
@@ -22,6 +23,7 @@ import {
   periodContaining,
 } from "../../domain/reports/index.js";
 import type { Clock } from "../../shared/clock.js";
+import { audit } from "../audit.js";
 import { workCalendarOf } from "../calendars.js";
 
 export interface CommitteeRef {
@@ -131,6 +133,25 @@ export class ReportService {
     return found !== null;
   }
 
+  /**
+   * Whether a governorate member also gets the weekly digest in their private chats: `on` sets it
+   * (on every committee they serve as governorate), undefined only reads it. Undefined when the
+   * person is no committee's governorate member.
+   */
+  async weeklyDigest(personId: number, on?: boolean): Promise<{ on: boolean } | undefined> {
+    const where = { personId, role: "governorate", active: true };
+    const memberships = await this.db.membership.findMany({ where, select: { id: true, weeklyDigest: true } });
+    if (memberships.length === 0) return undefined;
+    if (on === undefined) return { on: memberships.some((m) => m.weeklyDigest) };
+    const now = this.clock.now();
+    await this.db.$transaction(async (tx) => {
+      await tx.membership.updateMany({ where, data: { weeklyDigest: on } });
+      for (const m of memberships.filter((m) => m.weeklyDigest !== on))
+        await audit(tx, { kind: "person", personId }, "membership.weekly_digest", "Membership", m.id, { on }, now);
+    });
+    return { on };
+  }
+
   async #report(committeeId: number, period: PeriodKind | ReportPeriod): Promise<CommitteeReport> {
     const input = await loadFiguresInput(this.db, committeeId, this.clock.now(), period);
     return { committee: input.committee, figures: computeFigures(input) };
@@ -165,29 +186,7 @@ export async function loadFiguresInput(
   const agencies = committee.agencies.map((a) => a.agency);
   const agencyIds = agencies.map((a) => a.id);
   const [assignments, cycles, submissions] = await Promise.all([
-    db.assignment.findMany({
-      where: { resolution: { meeting: { committeeId } } },
-      select: {
-        id: true,
-        agencyId: true,
-        status: true,
-        percent: true,
-        deadline: true,
-        reportedDoneAt: true,
-        doneAt: true,
-        _count: { select: { deadlineChanges: true } },
-        resolution: {
-          select: {
-            number: true,
-            text: true,
-            kind: true,
-            meeting: { select: { number: true, heldOn: true } },
-            _count: { select: { deadlineChanges: { where: { assignmentId: null } } } },
-          },
-        },
-      },
-      orderBy: { id: "asc" },
-    }),
+    figureRows(db, committeeId),
     db.weeklyReportCycle.findMany({
       where: { committeeId },
       select: { id: true, period: true, opensAt: true, dueAt: true },
@@ -208,19 +207,9 @@ export async function loadFiguresInput(
     calendar: workCalendarOf(committee.calendar),
     agencies,
     assignments: assignments.map((a) => ({
-      id: a.id,
-      agencyId: a.agencyId,
-      resolutionNumber: a.resolution.number,
-      resolutionText: a.resolution.text,
-      meetingNumber: a.resolution.meeting.number,
-      meetingHeldOn: a.resolution.meeting.heldOn,
-      kind: a.resolution.kind as ResolutionKind,
+      ...a,
+      kind: a.kind as ResolutionKind,
       status: a.status as AssignmentStatus,
-      percent: a.percent,
-      deadline: a.deadline,
-      extensions: a._count.deadlineChanges + a.resolution._count.deadlineChanges,
-      reportedDoneAt: a.reportedDoneAt,
-      doneAt: a.doneAt,
     })),
     cycles,
     submissions: submissions.map((s) => ({ ...s, answers: (s.answers ?? {}) as Record<string, unknown> })),
