@@ -98,8 +98,11 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
 
   const build = async (): Promise<World> => {
     const dir = mkdtempSync(path.join(tmpdir(), "peygir-sandbox-"));
+    const clock = new SandboxClock();
     const fake = await startFakeBotApi({
       platform: "bale",
+      // Message dates on the sandbox's clock, as the chat shows them.
+      now: () => clock.now().getTime(),
       bots: [{ token: SANDBOX_TOKEN, username: "peygir_sandbox_bot", firstName: "پیگیر" }],
     });
     const config = loadConfig({
@@ -114,7 +117,6 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
       ...(port !== 0 ? { PUBLIC_URL: `http://localhost:${port}` } : {}),
     });
     await migrateDatabase(config.databaseUrl);
-    const clock = new SandboxClock();
     const app = await startApp({
       config,
       logger: o.logger,
