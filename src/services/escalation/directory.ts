@@ -4,6 +4,7 @@
  */
 import type { Platform } from "../../config/index.js";
 import type { Tx } from "../../db/client.js";
+import { inSlices } from "../../db/in-slices.js";
 
 export interface Contact {
   personId: number;
@@ -29,22 +30,29 @@ export class Directory {
   ): Promise<Directory> {
     const agencies = [...new Set(agencyIds)];
     const committees = [...new Set(committeeIds)];
-    const memberships = await tx.membership.findMany({
-      where: {
-        active: true,
-        OR: [
-          { agencyId: { in: agencies }, role: { in: ["head", "liaison"] } },
-          { committeeId: { in: committees }, role: { in: ["secretariat", "governorate"] } },
-        ],
-      },
-      select: {
-        role: true,
-        agencyId: true,
-        committeeId: true,
-        person: { select: { id: true, name: true, identities: { select: { platform: true, reachable: true } } } },
-      },
-      orderBy: { id: "asc" },
-    });
+    const select = {
+      role: true,
+      agencyId: true,
+      committeeId: true,
+      person: { select: { id: true, name: true, identities: { select: { platform: true, reachable: true } } } },
+    } as const;
+    // In slices: a pass over a thousand agencies would exceed SQLite's bound parameters at once.
+    const memberships = [
+      ...(await inSlices(agencies, (ids) =>
+        tx.membership.findMany({
+          where: { active: true, agencyId: { in: ids }, role: { in: ["head", "liaison"] } },
+          select,
+          orderBy: { id: "asc" },
+        }),
+      )),
+      ...(await inSlices(committees, (ids) =>
+        tx.membership.findMany({
+          where: { active: true, committeeId: { in: ids }, role: { in: ["secretariat", "governorate"] } },
+          select,
+          orderBy: { id: "asc" },
+        }),
+      )),
+    ];
     const byAgency = new Map<number, Contact[]>();
     const byCommittee = new Map<number, Contact[]>();
     for (const m of memberships) {
