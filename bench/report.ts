@@ -17,11 +17,13 @@ import { performance } from "node:perf_hooks";
 import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { HOUR_MS, addJalaliDays, instantAt, jalaliToInstant, type JalaliDate } from "../src/domain/calendar/index.js";
-import { computeFigures } from "../src/domain/reports/index.js";
-import { renderChartPng } from "../src/exports/chart.js";
+import { computeFigures, periodContaining } from "../src/domain/reports/index.js";
+import { chartSvg, renderChartPng } from "../src/exports/chart.js";
+import { writeWorkbook } from "../src/exports/workbook.js";
 import { createI18n, translatorFor } from "../src/i18n/index.js";
 import { createLogger } from "../src/logging/logger.js";
 import { createServices } from "../src/services/index.js";
+import { loadExportData } from "../src/services/reports/export-data.js";
 import { loadFiguresInput } from "../src/services/reports/figures.js";
 import { periodLabel } from "../src/services/render/period.js";
 import { ManualClock } from "../src/shared/clock.js";
@@ -204,6 +206,16 @@ export async function runReportBench(args: string[]): Promise<void> {
         periodLabel: periodLabel(figures.result.figures.period, t),
       }),
     );
+    const svg = await best(3, async () =>
+      chartSvg({
+        committeeName: committee.name,
+        figures: figures.result.figures,
+        t,
+        periodLabel: periodLabel(figures.result.figures.period, t),
+      }),
+    );
+    const exportData = await best(1, () => loadExportData(db, committee.id, NOW, periodContaining("all", NOW)));
+    const written = await best(1, () => writeWorkbook(exportData.result, t));
     const workbook = await best(1, () => services.exports.workbookOf("bench"));
     memory.stop();
 
@@ -217,10 +229,13 @@ export async function runReportBench(args: string[]): Promise<void> {
       ["figures (load + compute)", goal(figures.ms, 200)],
       ["  of which compute", `${compute.ms.toFixed(0)} ms`],
       ["chart PNG", `${goal(chart.ms, 300)}, ${(chart.result.length / 1024).toFixed(0)} KB`],
+      ["  of which SVG", `${svg.ms.toFixed(0)} ms`],
       [
         "workbook",
         `${goal(workbook.ms, 5_000)}, ${(workbook.result.bytes.length / 1_048_576).toFixed(1)} MB, ${workbook.result.rows.history} history rows`,
       ],
+      ["  of which loading rows", `${exportData.ms.toFixed(0)} ms`],
+      ["  of which writing xlsx", `${written.ms.toFixed(0)} ms`],
       ["peak RSS", `${memory.peakRssMb.toFixed(0)} MB`],
       ["peak heap", `${memory.peakHeapMb.toFixed(0)} MB`],
     ]);
