@@ -12,6 +12,8 @@ import type { Logger } from "pino";
 import type { Platform } from "../config/index.js";
 import { isUniqueViolation, Prisma, type Db, type Tx } from "../db/client.js";
 import { compareUrgency } from "../domain/assignments/deadline.js";
+import { AGENCY_ROLES, type PartyRole } from "../domain/vocabulary.js";
+import { sqlList } from "../db/sql/vocabulary.js";
 import {
   transition,
   type AgencyAction,
@@ -44,8 +46,6 @@ export type AgencyActionResult =
 /** The topic of every outbox message about an assignment; replies to those messages map back through it. */
 export const assignmentTopic = (assignmentId: number): string => `assignment:${assignmentId}`;
 const ASSIGNMENT_TOPIC = /^assignment:(\d+)$/;
-
-const AGENCY_ROLES = ["head", "liaison"];
 
 /** How each agency action is named in the logs (one business event per applied action). */
 const AGENCY_EVENTS: Readonly<Record<AgencyAction, string>> = {
@@ -82,12 +82,12 @@ function toLoadedView(row: AssignmentRow): LoadedView {
   const partners = resolution.parties
     .filter((p) => p.agencyId !== row.agencyId)
     .sort((a, b) => (a.role === b.role ? a.agency.name.localeCompare(b.agency.name, "fa") : a.role === "lead" ? -1 : 1))
-    .map((p) => ({ name: p.agency.name, role: p.role as "lead" | "co" }));
+    .map((p) => ({ name: p.agency.name, role: p.role as PartyRole }));
   return {
     view: {
       id: row.id,
       status: row.status as AssignmentStatus,
-      role: row.role as "lead" | "co",
+      role: row.role as PartyRole,
       percent: row.percent,
       deadline: row.deadline,
       blockedReason: row.blockedReason,
@@ -115,7 +115,7 @@ export async function loadAssignmentViews(tx: Tx, where: Prisma.AssignmentWhereI
 /** The agencies a person may act for, from the database (the source of truth, not a cached caller). */
 export async function agencyIdsOf(tx: Tx, personId: number): Promise<number[]> {
   const memberships = await tx.membership.findMany({
-    where: { personId, active: true, role: { in: AGENCY_ROLES }, agencyId: { not: null } },
+    where: { personId, active: true, role: { in: [...AGENCY_ROLES] }, agencyId: { not: null } },
     select: { agencyId: true },
     orderBy: { id: "asc" },
   });
@@ -137,7 +137,7 @@ export function sortByUrgency(loaded: LoadedView[], agencyIds: number[]): Loaded
 
 export async function isAgencyMember(tx: Tx, personId: number, agencyId: number): Promise<boolean> {
   const found = await tx.membership.findFirst({
-    where: { personId, agencyId, active: true, role: { in: AGENCY_ROLES } },
+    where: { personId, agencyId, active: true, role: { in: [...AGENCY_ROLES] } },
     select: { id: true },
   });
   return found !== null;
@@ -146,7 +146,7 @@ export async function isAgencyMember(tx: Tx, personId: number, agencyId: number)
 /** The people who hear from an agency: its active heads and liaisons, each once. */
 export async function agencyContacts(tx: Tx, agencyId: number): Promise<number[]> {
   const memberships = await tx.membership.findMany({
-    where: { agencyId, active: true, role: { in: AGENCY_ROLES } },
+    where: { agencyId, active: true, role: { in: [...AGENCY_ROLES] } },
     select: { personId: true },
     orderBy: { id: "asc" },
   });
@@ -308,7 +308,7 @@ export class AssignmentService {
       FROM "Assignment" a
       JOIN "Resolution" r ON r."id" = a."resolutionId"
       JOIN "Meeting" mt ON mt."id" = r."meetingId"
-      LEFT JOIN "Membership" ms ON ms."agencyId" = a."agencyId" AND ms."personId" = ${actor.personId} AND ms."active" = TRUE AND ms."role" IN ('head', 'liaison')
+      LEFT JOIN "Membership" ms ON ms."agencyId" = a."agencyId" AND ms."personId" = ${actor.personId} AND ms."active" = TRUE AND ms."role" IN (${sqlList(AGENCY_ROLES)})
       WHERE a."id" = ${assignmentId}
       LIMIT 1`;
     if (!row || row.membershipId === null) return undefined;
@@ -329,7 +329,7 @@ export class AssignmentService {
   async view(actor: AgencyActor, assignmentId: number): Promise<LoadedView | undefined> {
     const [loaded] = await loadAssignmentViews(this.db, {
       id: assignmentId,
-      agency: { memberships: { some: { personId: actor.personId, active: true, role: { in: AGENCY_ROLES } } } },
+      agency: { memberships: { some: { personId: actor.personId, active: true, role: { in: [...AGENCY_ROLES] } } } },
     });
     return loaded;
   }

@@ -21,6 +21,7 @@ import { audit, type Actor } from "./audit.js";
 import { workCalendarOf } from "./calendars.js";
 import type { Notifier } from "./notifications.js";
 import { renderReportPrompt, type ReportPrompt } from "./render/weekly-report.js";
+import { AGENCY_ROLES } from "../domain/vocabulary.js";
 
 export class WeeklyReportError extends Error {
   override name = "WeeklyReportError";
@@ -150,7 +151,7 @@ export class WeeklyReportService {
   async slotsFor(personId: number): Promise<ReportSlot[]> {
     const now = this.clock.now();
     const memberships = await this.db.membership.findMany({
-      where: { personId, active: true, role: { in: ["head", "liaison"] }, agencyId: { not: null } },
+      where: { personId, active: true, role: { in: [...AGENCY_ROLES] }, agencyId: { not: null } },
       select: { agency: { select: { id: true, name: true, committees: { select: { committeeId: true } } } } },
       orderBy: { id: "asc" },
     });

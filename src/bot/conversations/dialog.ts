@@ -20,7 +20,7 @@ import { overLimit, type InputField } from "../../domain/text/index.js";
 import type { TranslationVars } from "../../i18n/index.js";
 import type { AgencyActor } from "../../services/assignments.js";
 import { isWithinLimit, type IncomingFile } from "../../services/attachments.js";
-import { dialogData, parseDialogData } from "../../services/render/callback-data.js";
+import { dialogButton } from "../../services/render/callback-data.js";
 import type { BotContext } from "../context.js";
 import { incomingFileOf, isCommand, megabytes, normalisedText } from "./incoming.js";
 
@@ -92,7 +92,7 @@ export class Dialog {
   async say(say: Say, choices: Choice[][] = []): Promise<void> {
     await this.conversation.external(async (ctx) => {
       const keyboard: InlineKeyboardButton[][] = choices.map((row) =>
-        row.map((c) => ({ text: ctx.t(c.key, c.vars), callback_data: dialogData(this.token, c.choice) })),
+        row.map((c) => ({ text: ctx.t(c.key, c.vars), callback_data: dialogButton.pack({ token: this.token, choice: c.choice }) })),
       );
       await ctx.reply(textOf(say, ctx.t), keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {});
     });
@@ -165,7 +165,7 @@ export class Dialog {
   async #read(ctx: Context): Promise<Reply | undefined> {
     const data = ctx.callbackQuery?.data;
     if (data !== undefined) {
-      const dialog = parseDialogData(data);
+      const dialog = dialogButton.unpack(data);
       if (dialog?.token === this.token) return { kind: "choice", choice: dialog.choice };
       await this.#alert(dialog ? { key: "dialog-button-stale" } : this.#busy());
       return undefined;

@@ -1,7 +1,7 @@
 /** `/report` and the button of a weekly-report prompt: both start the weekly-report dialog. */
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import { WEEKLY_REPORT_DATA, parseWeeklyReportData, weeklyReportData } from "../../services/render/callback-data.js";
+import { weeklyReportButton } from "../../services/render/callback-data.js";
 import { weekText } from "../../services/render/weekly-report.js";
 import type { BotContext } from "../context.js";
 import { agencyActorOf } from "../conversations/dialog.js";
@@ -25,13 +25,13 @@ export function weeklyReport(): Composer<BotContext> {
     const keyboard: InlineKeyboardButton[][] = slots.map((slot) => [
       {
         text: ctx.t("report-choose-button", { agency: slot.agency.name, week: weekText(slot.period, ctx.t) }),
-        callback_data: weeklyReportData(slot.cycleId, slot.agency.id),
+        callback_data: weeklyReportButton.pack({ cycleId: slot.cycleId, agencyId: slot.agency.id }),
       },
     ]);
     await ctx.reply(ctx.t("report-choose"), { reply_markup: { inline_keyboard: keyboard } });
   });
-  composer.callbackQuery(WEEKLY_REPORT_DATA, async (ctx) => {
-    const args: WeeklyReportDialogArgs | undefined = parseWeeklyReportData(ctx.callbackQuery.data);
+  composer.callbackQuery(weeklyReportButton.filter(), async (ctx) => {
+    const args: WeeklyReportDialogArgs | undefined = weeklyReportButton.unpack(ctx.callbackQuery.data);
     if (!args) return ctx.answerCallbackQuery({ text: refusalText(ctx.t, "unknown"), show_alert: true });
     await ctx.answerCallbackQuery();
     await ctx.conversation.enter(WEEKLY_REPORT_DIALOG_ID, args);

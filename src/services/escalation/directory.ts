@@ -4,6 +4,7 @@
  */
 import type { Platform } from "../../config/index.js";
 import type { Tx } from "../../db/client.js";
+import { AGENCY_ROLES } from "../../domain/vocabulary.js";
 
 export interface Contact {
   personId: number;
@@ -33,7 +34,7 @@ export class Directory {
       where: {
         active: true,
         OR: [
-          { agencyId: { in: agencies }, role: { in: ["head", "liaison"] } },
+          { agencyId: { in: agencies }, role: { in: [...AGENCY_ROLES] } },
           { committeeId: { in: committees }, role: { in: ["secretariat", "governorate"] } },
         ],
       },

@@ -10,7 +10,7 @@ import type { Clock } from "../../shared/clock.js";
 import { isAgencyMember, type AgencyActor } from "../assignments.js";
 import { audit } from "../audit.js";
 import type { Notifier } from "../notifications.js";
-import { extensionDecisionData } from "../render/callback-data.js";
+import { extensionDecisionButton } from "../render/callback-data.js";
 import { formatsFor } from "../render/format.js";
 import { auditActor, itemFacts, itemFor, MANAGE, nameOf, type StaffActor } from "./access.js";
 import { applyExtension, extensionProblem, type ExtendRefusal } from "./deadline-changes.js";
@@ -79,8 +79,14 @@ export class ExtensionRequestService {
           }),
           buttons: [
             [
-              { text: t("ext-request-button-approve"), callback_data: extensionDecisionData("approve", created.id) },
-              { text: t("ext-request-button-refuse"), callback_data: extensionDecisionData("refuse", created.id) },
+              {
+                text: t("ext-request-button-approve"),
+                callback_data: extensionDecisionButton.pack({ decision: "approve", requestId: created.id }),
+              },
+              {
+                text: t("ext-request-button-refuse"),
+                callback_data: extensionDecisionButton.pack({ decision: "refuse", requestId: created.id }),
+              },
             ],
           ],
         };

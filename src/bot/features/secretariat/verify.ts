@@ -5,12 +5,7 @@
  */
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import {
-  EXTENSION_DECISION_DATA,
-  VERIFY_DATA,
-  parseExtensionDecisionData,
-  parseVerifyData,
-} from "../../../services/render/callback-data.js";
+import { extensionDecisionButton, verifyButton } from "../../../services/render/callback-data.js";
 import type { BotContext } from "../../context.js";
 import { STAFF_DIALOG_IDS, type StaffDialogArgs } from "../../conversations/staff-dialogs.js";
 import { itemTitleOf, renderVerification } from "./item-screens.js";
@@ -35,8 +30,8 @@ export function verify(): Composer<BotContext> {
     }
   });
 
-  composer.callbackQuery(VERIFY_DATA, async (ctx) => {
-    const pressed = parseVerifyData(ctx.callbackQuery.data);
+  composer.callbackQuery(verifyButton.filter(), async (ctx) => {
+    const pressed = verifyButton.unpack(ctx.callbackQuery.data);
     const actor = staffActorOf(ctx);
     const found = pressed && actor ? await ctx.services.items.item(actor, pressed.assignmentId) : undefined;
     if (!pressed || !actor || !found?.manage)
@@ -57,8 +52,8 @@ export function verify(): Composer<BotContext> {
     await ctx.reply(ctx.t("verify-approved", { title }));
   });
 
-  composer.callbackQuery(EXTENSION_DECISION_DATA, async (ctx) => {
-    const pressed = parseExtensionDecisionData(ctx.callbackQuery.data);
+  composer.callbackQuery(extensionDecisionButton.filter(), async (ctx) => {
+    const pressed = extensionDecisionButton.unpack(ctx.callbackQuery.data);
     const actor = staffActorOf(ctx);
     if (!pressed || !actor) return void (await ctx.answerCallbackQuery({ text: ctx.t("staff-refused-forbidden"), show_alert: true }));
     const result = await ctx.services.extensionRequests.decide(actor, pressed.requestId, pressed.decision);
