@@ -15,5 +15,7 @@ export default tseslint.config(
       "no-console": "error",
     },
   },
+  // The fake Bot API is a developer tool: its command line and its crash reports talk to the terminal.
+  { files: ["src/fake-bot-api/**"], rules: { "no-console": "off" } },
   { files: ["test/**", "bench/**", "prisma/**"], rules: { "no-console": "off", "@typescript-eslint/no-non-null-assertion": "off" } },
 );

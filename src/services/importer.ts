@@ -19,7 +19,9 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { Prisma, type Db, type Tx, isUniqueViolation } from "../db/client.js";
+import { ladderRows } from "../db/sql/ladder-rows.js";
 import { deadlineInstant } from "../domain/calendar/index.js";
+import { planAssignments } from "./escalation/plan.js";
 import { jalaliToInstant } from "../domain/calendar/index.js";
 import {
   type AgencyEntry,
@@ -169,6 +171,8 @@ class ImportRun {
   /** The file's committee, once written. */
   private committeeId = 0;
   private committeeCode = "";
+  /** The committee's escalation policy or calendar changed: its open ladders are re-planned. */
+  private ladderChanged = false;
   private readonly meetings: { number: string; heldOn: Date; resolutions: number; published: boolean }[] = [];
   /** Text and deadline changes of existing resolutions, by id: published ones pass them on to their assignments. */
   private readonly fieldChanges = new Map<number, ResolutionFieldChange>();
@@ -196,6 +200,7 @@ class ImportRun {
           actor: this.actor,
         })
       : [];
+    if (this.ladderChanged) await this.replanLadders();
     return { committeeCode: doc.committee.code, counts: this.counts, meetings: this.meetings, published, changed };
   }
 
@@ -206,14 +211,27 @@ class ImportRun {
       province: c.province,
       calendar: asJson(c.calendar),
       weeklyReportTemplate: c.weeklyReport === null ? null : asJson(c.weeklyReport),
+      escalationPolicy: c.escalation === null ? null : asJson(c.escalation),
       quotas: c.quotas.length === 0 ? null : asJson(c.quotas),
       verifyContact: c.verifyContact,
     };
     const existing = await this.tx.committee.findUnique({ where: { code: c.code } });
+    const changed = existing ? changedFields(existing, desired) : {};
+    this.ladderChanged = "escalationPolicy" in changed || "calendar" in changed;
     return this.sync("committee", existing, desired, {
       create: () => this.tx.committee.create({ data: { code: c.code, ...withDbNull(desired) } }),
       update: (id, changes) => this.tx.committee.update({ where: { id }, data: withDbNull(changes) }),
     });
+  }
+
+  /** A new policy or calendar applies from now on: each open assignment's next rung is recomputed under it. */
+  private async replanLadders(): Promise<void> {
+    const open = await ladderRows(this.tx, { open: true, committeeCode: this.committeeCode });
+    await planAssignments(
+      this.tx,
+      open.map((row) => row.id),
+      this.at,
+    );
   }
 
   private async agency(a: AgencyEntry): Promise<number> {
@@ -401,17 +419,19 @@ class ImportRun {
 }
 
 /** Prisma writes a null Json column as DbNull (plain null would mean the JSON value null). */
-function withDbNull<F extends { weeklyReportTemplate?: Prisma.InputJsonValue | null; quotas?: Prisma.InputJsonValue | null }>(
+type NullableJson = "weeklyReportTemplate" | "quotas" | "escalationPolicy";
+
+/** The committee's nullable JSON columns: a null in the file's terms is the database's JSON null. */
+function withDbNull<F extends Partial<Record<NullableJson, Prisma.InputJsonValue | null>>>(
   fields: F,
-): Omit<F, "weeklyReportTemplate" | "quotas"> & {
-  weeklyReportTemplate?: Prisma.InputJsonValue | typeof Prisma.DbNull;
-  quotas?: Prisma.InputJsonValue | typeof Prisma.DbNull;
-} {
-  const { weeklyReportTemplate, quotas, ...rest } = fields;
+): Omit<F, NullableJson> & Partial<Record<NullableJson, Prisma.InputJsonValue | typeof Prisma.DbNull>> {
+  const { weeklyReportTemplate, quotas, escalationPolicy, ...rest } = fields;
+  const json = (v: Prisma.InputJsonValue | null | undefined) => (v === undefined ? undefined : (v ?? Prisma.DbNull));
   return {
     ...rest,
-    ...(weeklyReportTemplate === undefined ? {} : { weeklyReportTemplate: weeklyReportTemplate ?? Prisma.DbNull }),
-    ...(quotas === undefined ? {} : { quotas: quotas ?? Prisma.DbNull }),
+    ...(weeklyReportTemplate === undefined ? {} : { weeklyReportTemplate: json(weeklyReportTemplate) }),
+    ...(quotas === undefined ? {} : { quotas: json(quotas) }),
+    ...(escalationPolicy === undefined ? {} : { escalationPolicy: json(escalationPolicy) }),
   };
 }
 

@@ -12,6 +12,7 @@ import { BotPlatformService } from "./bot-platforms.js";
 import { CommitteeGroupService } from "./committee-groups.js";
 import type { DueWorkSource } from "./due-work.js";
 import { AssignmentLadderSource } from "./escalation/assignment-ladder.js";
+import { WeeklyCycleSource } from "./escalation/weekly-cycle-source.js";
 import { IdentityService } from "./identity.js";
 import { ImportService } from "./importer.js";
 import { InviteService } from "./invites.js";
@@ -139,6 +140,7 @@ export function createServices(deps: ServiceDeps): Services {
 export function escalationSources(deps: ServiceDeps, services: Services): DueWorkSource[] {
   return [
     new AssignmentLadderSource(deps.db, services.notifier, deps.settings.platforms),
+    new WeeklyCycleSource(deps.db, services.notifier, deps.settings.platforms),
     new NoticeReminderSource(services.notices.reminders),
   ];
 }

@@ -11,6 +11,7 @@
  */
 import type { Db, Tx } from "../db/client.js";
 import type { WeeklyReportTemplate } from "../domain/committee-file/index.js";
+import { escalationPolicyOf } from "../domain/escalation/index.js";
 import { checkAnswers, type Answers } from "../domain/weekly-report/answers.js";
 import { chooseCycle } from "../domain/weekly-report/cycle.js";
 import type { Translate } from "../i18n/index.js";
@@ -19,6 +20,7 @@ import { type AgencyActor, isAgencyMember } from "./assignments.js";
 import { attachmentRows, type IncomingFile } from "./attachments.js";
 import { audit, type Actor } from "./audit.js";
 import { workCalendarOf } from "./calendars.js";
+import { firstCycleAction } from "./escalation/weekly-cycle-source.js";
 import type { Notifier } from "./notifications.js";
 import { renderReportPrompt, type ReportPrompt } from "./render/weekly-report.js";
 import { AGENCY_ROLES } from "../domain/vocabulary.js";
@@ -97,6 +99,7 @@ export class WeeklyReportService {
     const { window } = choice;
     const calendar = workCalendarOf(committee.calendar);
     const sendFrom = calendar.nextWorkingInstant(new Date(Math.max(now.getTime(), window.opensAt.getTime())));
+    const schedule = firstCycleAction(window, escalationPolicyOf(committee.escalationPolicy), calendar);
 
     return this.db.$transaction(
       async (tx) => {
@@ -113,6 +116,10 @@ export class WeeklyReportService {
               dueAt: window.dueAt,
               openedAt: now,
               createdAt: now,
+              // From here the cycle runs itself (reminders, compliance digest, missing reports);
+              // its opening step finds the prompts below already queued under the same keys.
+              nextActionAt: schedule.at,
+              nextActionStep: schedule.step,
             },
           }));
         if (!existing) await audit(tx, actor, "weekly_cycle.opened", "WeeklyReportCycle", cycle.id, { period: cycle.period }, now);

@@ -6,10 +6,8 @@
  * exactly that state (the dialog's state from before the confirmation, the update unhandled),
  * and the app restarts: it handles the update again, answers again, and writes nothing again.
  */
-import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Platform } from "../../src/config/index.js";
-import { openDatabase } from "../../src/db/client.js";
 import type { FakeUser } from "../fake-bot-api/user.js";
 import {
   PEOPLE,
@@ -23,7 +21,7 @@ import {
   type Pardis,
 } from "../support/agency.js";
 import { testDatabases } from "../support/databases.js";
-import { outboxSettled } from "../support/outbox.js";
+import { crashAfterConfirmation } from "../support/replay.js";
 
 const PLATFORMS: Platform[] = ["bale", "telegram"];
 
@@ -45,42 +43,8 @@ describe.each(testDatabases())("replayed updates on $name", (target) => {
       await pardis?.stop();
     });
 
-    /**
-     * Runs `confirm` (the update that finishes a dialog), then puts the database back as a crash
-     * in its reply would have left it, and restarts the app, which handles that update again.
-     */
-    async function crashAfter(confirm: () => Promise<unknown>, reply: string | RegExp): Promise<void> {
-      const replies = () =>
-        liaison.messages().filter((m) => (typeof reply === "string" ? m.text?.includes(reply) : reply.test(m.text ?? ""))).length;
-      // The dialog's state is written once its update is handled, after the question went out.
-      await expect.poll(() => db().inboundUpdate.count({ where: { processedAt: null } })).toBe(0);
-      const conversations = await db().conversationState.findMany();
-      let last: Update | undefined;
-      const capture = (_token: string, update: Update) => (last = update);
-      pardis.e2e.fake(platform).on("update", capture);
-      await confirm();
-      pardis.e2e.fake(platform).off("update", capture);
-      await liaison.waitFor(reply);
-      await outboxSettled(pardis.e2e.app);
-      const answered = replies();
-      const replayed = last!;
-      await pardis.e2e.app.stop();
-      const database = await openDatabase(pardis.database.url);
-      try {
-        await database.prisma.conversationState.deleteMany();
-        for (const row of conversations) await database.prisma.conversationState.create({ data: row });
-        await database.prisma.inboundUpdate.updateMany({
-          where: { platform, updateId: replayed.update_id },
-          data: { processedAt: null, payload: replayed as object },
-        });
-      } finally {
-        await database.close();
-      }
-      await pardis.e2e.restart();
-      // The reply that was in flight is sent again: the user does get their answer.
-      await expect.poll(replies, { timeout: 10_000 }).toBe(answered + 1);
-      await outboxSettled(pardis.e2e.app);
-    }
+    const crashAfter = (confirm: () => Promise<unknown>, reply: string | RegExp) =>
+      crashAfterConfirmation(pardis, platform, liaison, confirm, reply);
 
     it("records a blocker confirmed just before a crash once: one update, one audit row, one notice", async () => {
       const id = await assignmentId(pardis.e2e, 5, "tavon");

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Bot } from "grammy";
 import { describe, expect, it } from "vitest";
 import { call, fake, TOKEN } from "./helpers.js";
-import type { FakeBotApi } from "./server.js";
+import type { FakeBotApi } from "../../src/fake-bot-api/server.js";
 
 async function control(api: FakeBotApi, verb: string, path: string, body?: object) {
   const response = await fetch(`${api.url}/_fake${path}`, {
@@ -54,7 +54,7 @@ describe("control API (/_fake/)", () => {
   });
 
   it("the CLI starts a server and prints its URL", async () => {
-    const cli = fileURLToPath(new URL("./cli.ts", import.meta.url));
+    const cli = fileURLToPath(new URL("../../src/fake-bot-api/cli.ts", import.meta.url));
     const child = spawn(process.execPath, ["--import", "tsx", cli, "--platform", "bale", "--port", "0", "--token", "42:x", "--quiet"], {
       stdio: ["ignore", "pipe", "inherit"],
     });

@@ -1,7 +1,7 @@
 import { Bot, GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
 import { call, fake, TOKEN } from "./helpers.js";
-import type { FakeBotApi } from "./server.js";
+import type { FakeBotApi } from "../../src/fake-bot-api/server.js";
 
 async function outcomes(api: FakeBotApi, chat_id: number, count: number): Promise<number[]> {
   const statuses: number[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "./errors.js";
-import { parseFormatted, trimFormatted } from "./formatting.js";
+import { ApiError } from "../../src/fake-bot-api/errors.js";
+import { parseFormatted, trimFormatted } from "../../src/fake-bot-api/formatting.js";
 
 function failure(text: string, mode: string): string {
   try {

@@ -1,7 +1,7 @@
 // Shared by the fake's own tests: raw HTTP calls (to see exact status codes and bodies) and setup.
 import { afterEach } from "vitest";
-import { startFakeBotApi, type FakeBotApi } from "./server.js";
-import type { FakeBotApiOptions } from "./types.js";
+import { startFakeBotApi, type FakeBotApi } from "../../src/fake-bot-api/server.js";
+import type { FakeBotApiOptions } from "../../src/fake-bot-api/types.js";
 
 export const TOKEN = "110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 export const OTHER_TOKEN = "220302654:BBHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";

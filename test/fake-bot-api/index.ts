@@ -1,7 +1,2 @@
-// The fake Bot API's public surface (see README.md).
-export { FakeBotApi, startFakeBotApi, type FaultControl } from "./server.js";
-export { FakeGroup, FakeUser } from "./user.js";
-export type { FileToSend, GroupOptions, MessageMatch, PhotoToSend, UserOptions, WaitOptions } from "./user.js";
-export type { FaultHandle } from "./faults.js";
-export { DEFAULT_LIMITED_METHODS } from "./rate-limit.js";
-export type * from "./types.js";
+// The fake Bot API is a product part now (src/fake-bot-api/, the sandbox runs on it); tests keep this path.
+export * from "../../src/fake-bot-api/index.js";

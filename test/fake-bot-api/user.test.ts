@@ -2,7 +2,7 @@ import { Bot, InlineKeyboard } from "grammy";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { call, fake, TOKEN, until } from "./helpers.js";
-import type { FakeBotApi } from "./server.js";
+import type { FakeBotApi } from "../../src/fake-bot-api/server.js";
 
 /** A small bot: /start answers with buttons, a press edits the message, a reply is acknowledged. */
 function startBot(api: FakeBotApi): Bot {

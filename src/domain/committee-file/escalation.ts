@@ -1,6 +1,7 @@
 /**
- * The `escalation:` part of a committee file: the committee's ladder. Every part is optional; a
- * missing part keeps the default of design.md (DEFAULT_ESCALATION_POLICY).
+ * The `escalation:` part of a committee file (under `committee:`, beside `calendar:` and
+ * `weeklyReport:`): the committee's ladder. Every part is optional; a missing part keeps the
+ * default of design.md (DEFAULT_ESCALATION_POLICY).
  *
  *   escalation:
  *     unacknowledged:                 # from publication, until acknowledged
@@ -67,18 +68,39 @@ const recipients = (): z.ZodType<EscalationRecipient[], unknown> =>
 const afterRung = record({ after: offset(), to: recipients() });
 const beforeRung = record({ before: wholeNumber(), to: recipients() });
 
-/** A list whose offsets must strictly grow: a ladder goes up. */
+/**
+ * A list whose offsets must strictly grow: a ladder goes up. Checked even when other rungs of the
+ * list are wrong (every mistake is listed at once); a rung that did not parse is left out of it.
+ */
 function ascending<T>(item: z.ZodType<T, unknown>, key: (t: T) => number, field: string) {
-  return z.array(item).superRefine((rungs, ctx) => {
-    rungs.forEach((rung, i) => {
-      if (i > 0 && !(key(rung) > key(rungs[i - 1]!)))
-        ctx.addIssue({
-          code: "custom",
-          path: [i, field],
-          message: `must come after the rung before it (${field} must grow down the list)`,
+  const keyOf = (rung: unknown): number | undefined => {
+    try {
+      const k = key(rung as T);
+      return Number.isFinite(k) ? k : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return z.array(item).check(
+    z.superRefine<T[]>(
+      (rungs, ctx) => {
+        let previous: number | undefined;
+        rungs.forEach((rung, i) => {
+          const k = keyOf(rung);
+          if (k === undefined) return;
+          if (previous !== undefined && !(k > previous))
+            ctx.addIssue({
+              code: "custom",
+              path: [i, field],
+              message: `must come after the rung before it (${field} must grow down the list)`,
+            });
+          previous = k;
         });
-    });
-  });
+      },
+      // Run beside the rungs' own errors (the list itself is an array: that is its first check).
+      { when: (payload) => Array.isArray(payload.value) },
+    ),
+  );
 }
 
 const hoursOf = (o: WorkingOffset) => o.days * 100 + o.hours;

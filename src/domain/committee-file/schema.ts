@@ -24,6 +24,7 @@ import {
   weekdayAndTime,
 } from "./fields.js";
 import { duplicates, located } from "./duplicates.js";
+import { escalationSchema } from "./escalation.js";
 import { COMMITTEE_FILE_LIMITS as LIMITS } from "./limits.js";
 import type { Path, Problem } from "./locate.js";
 import { record } from "./strict-record.js";
@@ -137,6 +138,8 @@ export const committeeSchema = record({
   province: optional(text()),
   calendar: optional(calendarSchema),
   weeklyReport: optional(weeklyReportSchema),
+  /** The committee's escalation ladder; absent = design.md's (DEFAULT_ESCALATION_POLICY). */
+  escalation: optional(escalationSchema),
   quotas: optional(z.array(quotaSchema)),
   /** Joining asks for the person's contact and binds only on a matching phone (default true). */
   verifyContact: optional(z.boolean()),
@@ -149,6 +152,7 @@ export const committeeSchema = record({
     province: c.province ?? null,
     calendar: c.calendar ?? DEFAULT_CALENDAR,
     weeklyReport: c.weeklyReport ?? null,
+    escalation: c.escalation ?? null,
     quotas: c.quotas ?? [],
     verifyContact: c.verifyContact ?? true,
   };

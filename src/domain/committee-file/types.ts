@@ -3,6 +3,7 @@
  * text cleaned, Jalali dates as dates, kinds in the database's vocabulary), every reference checked.
  */
 import type { JalaliDate, ThursdayMode } from "../calendar/index.js";
+import type { EscalationPolicy } from "../escalation/policy.js";
 
 export const AGENCY_KINDS = ["office", "bank", "company", "other"] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
@@ -64,6 +65,11 @@ export interface CommitteeEntry {
   readonly province: string | null;
   readonly calendar: CommitteeCalendar;
   readonly weeklyReport: WeeklyReportTemplate | null;
+  /**
+   * The file's `escalation:` section, completed with the defaults of the parts it leaves out; null
+   * when the file has none (stored as null: the committee follows DEFAULT_ESCALATION_POLICY).
+   */
+  readonly escalation: EscalationPolicy | null;
   /** Stored as Committee.quotas; empty when the file sets none. */
   readonly quotas: readonly QuotaEntry[];
   /** Whether joining checks the shared contact against the invited person's phone. */

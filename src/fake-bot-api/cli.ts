@@ -1,11 +1,11 @@
 // Runs the fake Bot API for local trials:
-//   npx tsx test/fake-bot-api/cli.ts --platform bale --port 8081 --token 123:abc
+//   npx tsx src/fake-bot-api/cli.ts --platform bale --port 8081 --token 123:abc
 // then point the bot at the printed URL and play users through /_fake/ (see README.md).
 import { parseArgs } from "node:util";
 import { startFakeBotApi } from "./server.js";
 import type { Platform } from "./types.js";
 
-const USAGE = `usage: tsx test/fake-bot-api/cli.ts [options]
+const USAGE = `usage: tsx src/fake-bot-api/cli.ts [options]
   --platform bale|telegram   (default bale)
   --port N                   (default 8081; 0 picks a free port)
   --host H                   (default 127.0.0.1)

@@ -1,5 +1,5 @@
 // Measures the fake's own throughput, to be sure it is never the bottleneck of a benchmark:
-//   npx tsx test/fake-bot-api/throughput.ts [requests=20000] [concurrency=16]
+//   npx tsx src/fake-bot-api/throughput.ts [requests=20000] [concurrency=16]
 // Sends sendMessage to 1,000 chats through grammY's client (keep-alive), then reports requests/s and memory.
 import { Bot } from "grammy";
 import { startFakeBotApi } from "./server.js";
