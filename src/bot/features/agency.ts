@@ -13,15 +13,16 @@ import { pageOf, renderAssignment, renderTaskPage, TASKS_PAGE_SIZE } from "../..
 import { assignmentButton, tasksPageButton } from "../../services/render/callback-data.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
 import type { BotContext } from "../context.js";
-import { DIALOG_IDS, type NoteDialogArgs } from "../conversations/assignment-dialogs.js";
+import { blockedDialog, doneDialog, noteDialog, progressDialog, type NoteDialogArgs } from "../conversations/assignment-dialogs.js";
+import { enterDialog } from "../conversations/registry.js";
 import { agencyActorOf } from "../conversations/dialog.js";
 import { incomingFileOf, isCommand, megabytes, normalisedText } from "../conversations/incoming.js";
-import { outcomeText, refusalText, shortTitle } from "./agency-replies.js";
+import { outcomeText, refusalText, shortTitle } from "../helpers/agency-replies.js";
 
 /** How many open items a loose message offers to be filed under (the most urgent first). */
 const NOTE_CHOICES = 8;
 
-const DIALOG_OF_ACTION = { progress: DIALOG_IDS.progress, claim_done: DIALOG_IDS.done, block: DIALOG_IDS.blocked } as const;
+const DIALOG_OF_ACTION = { progress: progressDialog, claim_done: doneDialog, block: blockedDialog } as const;
 
 export function agency(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -67,7 +68,7 @@ async function onAssignmentButton(ctx: CallbackQueryContext<BotContext>): Promis
   const check = await ctx.services.assignments.checkAction(actor, pressed.assignmentId, pressed.action);
   if (!check.ok) return refuse(ctx, check.refusal);
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(DIALOG_OF_ACTION[pressed.action], {
+  await enterDialog(ctx, DIALOG_OF_ACTION[pressed.action], {
     assignmentId: pressed.assignmentId,
     title: shortTitle(ctx.t, check.view),
   });
@@ -204,5 +205,5 @@ async function onLooseMessage(ctx: BotContext): Promise<void> {
     .slice(0, NOTE_CHOICES)
     .map(({ view }) => ({ id: view.id, label: several ? `${shortTitle(ctx.t, view)} — ${view.agency.name}` : shortTitle(ctx.t, view) }));
   const args: NoteDialogArgs = { ...content, items };
-  await ctx.conversation.enter(DIALOG_IDS.note, args);
+  await enterDialog(ctx, noteDialog, args);
 }

@@ -13,8 +13,18 @@ import { formatsFor } from "../../services/render/format.js";
 import { renderTracking } from "../../services/render/meeting-notice.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
 import type { BotContext } from "../context.js";
-import { NOTICE_DIALOG_IDS, type NoticeChangeArgs, type NoticeComposeArgs, type RsvpDialogArgs } from "../conversations/notice-dialogs.js";
-import { markupOf, noticeActorOf, noticeErrorText, rsvpOutcomeText } from "./notice-replies.js";
+import {
+  noticeCancelDialog,
+  noticeComposeDialog,
+  noticeMoveDialog,
+  rsvpAbsentDialog,
+  rsvpDelegateDialog,
+  type NoticeChangeArgs,
+  type NoticeComposeArgs,
+  type RsvpDialogArgs,
+} from "../conversations/notice-dialogs.js";
+import { enterDialog } from "../conversations/registry.js";
+import { markupOf, noticeActorOf, noticeErrorText, rsvpOutcomeText } from "../helpers/notice-replies.js";
 
 export function notices(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -27,7 +37,7 @@ export function notices(): Composer<BotContext> {
     const committees = committeesWhere(ctx.caller, "secretariat");
     if (committees.length === 0) return void (await ctx.reply(noticeErrorText(ctx.t, "not_secretariat")));
     const args: NoticeComposeArgs = { committees: committees.map((c) => ({ id: c.id, name: c.name })) };
-    await ctx.conversation.enter(NOTICE_DIALOG_IDS.compose, args);
+    await enterDialog(ctx, noticeComposeDialog, args);
   });
   privateChats.command("notices", async (ctx) => {
     if (committeesWhere(ctx.caller, "secretariat").length === 0) return void (await ctx.reply(noticeErrorText(ctx.t, "not_secretariat")));
@@ -73,7 +83,7 @@ async function onRsvp(ctx: CallbackQueryContext<BotContext>): Promise<void> {
   if (!check.ok) return alert(ctx, ctx.t(`rsvp-refused-${check.refusal}`));
   await ctx.answerCallbackQuery();
   const args: RsvpDialogArgs = { recipientId: pressed.recipientId, title: check.title };
-  await ctx.conversation.enter(pressed.answer === "delegate" ? NOTICE_DIALOG_IDS.delegate : NOTICE_DIALOG_IDS.absent, args);
+  await enterDialog(ctx, pressed.answer === "delegate" ? rsvpDelegateDialog : rsvpAbsentDialog, args);
 }
 
 /** Shows the tracking view as a new message and remembers it, so it follows the answers. */
@@ -146,7 +156,7 @@ async function onTracking(ctx: CallbackQueryContext<BotContext>): Promise<void> 
         const view = await ctx.services.notices.tracking.tracking(actor, noticeId);
         await ctx.answerCallbackQuery();
         const args: NoticeChangeArgs = { noticeId, title: view.notice.title };
-        return ctx.conversation.enter(pressed.action === "move" ? NOTICE_DIALOG_IDS.move : NOTICE_DIALOG_IDS.cancel, args);
+        return enterDialog(ctx, pressed.action === "move" ? noticeMoveDialog : noticeCancelDialog, args);
       }
       case "attendance": {
         const sheet = await ctx.services.notices.attendance.sheet(actor, noticeId);

@@ -5,8 +5,9 @@ import { weeklyReportButton } from "../../services/render/callback-data.js";
 import { weekText } from "../../services/render/weekly-report.js";
 import type { BotContext } from "../context.js";
 import { agencyActorOf } from "../conversations/dialog.js";
-import { refusalText } from "./agency-replies.js";
-import { WEEKLY_REPORT_DIALOG_ID, type WeeklyReportDialogArgs } from "../conversations/weekly-report-dialog.js";
+import { refusalText } from "../helpers/agency-replies.js";
+import { enterDialog } from "../conversations/registry.js";
+import { weeklyReportDialog, type WeeklyReportDialogArgs } from "../conversations/weekly-report-dialog.js";
 
 export function weeklyReport(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -19,7 +20,7 @@ export function weeklyReport(): Composer<BotContext> {
     }
     if (slots.length === 1) {
       const args: WeeklyReportDialogArgs = { cycleId: slots[0]!.cycleId, agencyId: slots[0]!.agency.id };
-      return ctx.conversation.enter(WEEKLY_REPORT_DIALOG_ID, args);
+      return enterDialog(ctx, weeklyReportDialog, args);
     }
     // Several agencies (or committees): the person picks which report; the dialog checks the pick again.
     const keyboard: InlineKeyboardButton[][] = slots.map((slot) => [
@@ -34,7 +35,7 @@ export function weeklyReport(): Composer<BotContext> {
     const args: WeeklyReportDialogArgs | undefined = weeklyReportButton.unpack(ctx.callbackQuery.data);
     if (!args) return ctx.answerCallbackQuery({ text: refusalText(ctx.t, "unknown"), show_alert: true });
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(WEEKLY_REPORT_DIALOG_ID, args);
+    await enterDialog(ctx, weeklyReportDialog, args);
   });
   return composer;
 }

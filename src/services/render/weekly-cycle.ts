@@ -28,7 +28,9 @@ export function renderCycleReminder(note: CycleNote, step: "remind_day_before" |
       agency: note.agency.name,
       due: fmt.dateTime(note.dueAt),
     }),
-    buttons: [[{ text: t("weekly-report-button"), callback_data: weeklyReportButton.pack({ cycleId: note.cycleId, agencyId: note.agency.id }) }]],
+    buttons: [
+      [{ text: t("weekly-report-button"), callback_data: weeklyReportButton.pack({ cycleId: note.cycleId, agencyId: note.agency.id }) }],
+    ],
   };
 }
 
@@ -42,7 +44,9 @@ export function renderMissingToHead(note: CycleNote, t: Translate): OutgoingMess
       agency: note.agency.name,
       due: fmt.dateTime(note.dueAt),
     }),
-    buttons: [[{ text: t("weekly-report-button"), callback_data: weeklyReportButton.pack({ cycleId: note.cycleId, agencyId: note.agency.id }) }]],
+    buttons: [
+      [{ text: t("weekly-report-button"), callback_data: weeklyReportButton.pack({ cycleId: note.cycleId, agencyId: note.agency.id }) }],
+    ],
   };
 }
 

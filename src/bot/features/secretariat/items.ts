@@ -10,19 +10,28 @@ import type { OutgoingMessage } from "../../../outbox/outbox.js";
 import { itemsFilterButton, staffActionButton, type ItemsFilterKind, type StaffAction } from "../../../services/render/callback-data.js";
 import type { ItemFilter } from "../../../services/secretariat/items.js";
 import type { BotContext } from "../../context.js";
-import { STAFF_DIALOG_IDS, type StaffDialogArgs } from "../../conversations/staff-dialogs.js";
+import { enterDialog } from "../../conversations/registry.js";
+import {
+  addAgencyDialog,
+  cancelItemDialog,
+  extendDialog,
+  extensionRequestDialog,
+  instructionDialog,
+  reassignDialog,
+  type StaffDialogArgs,
+} from "../../conversations/staff-dialogs.js";
 import { itemTitleOf, renderHistory, renderItemList, renderStaffItem } from "./item-screens.js";
-import { looksLikeStaff, staffActorOf } from "./staff.js";
+import { looksLikeStaff, staffActorOf } from "../../helpers/staff.js";
 
 const markup = (message: OutgoingMessage) =>
   message.buttons && message.buttons.length > 0 ? { reply_markup: { inline_keyboard: message.buttons as InlineKeyboardButton[][] } } : {};
 
-const DIALOG_OF: Partial<Record<string, string>> = {
-  ext: STAFF_DIALOG_IDS.extend,
-  cnl: STAFF_DIALOG_IDS.cancel,
-  rea: STAFF_DIALOG_IDS.reassign,
-  add: STAFF_DIALOG_IDS.addAgency,
-  ins: STAFF_DIALOG_IDS.instruction,
+const DIALOG_OF: Partial<Record<StaffAction, typeof extendDialog>> = {
+  ext: extendDialog,
+  cnl: cancelItemDialog,
+  rea: reassignDialog,
+  add: addAgencyDialog,
+  ins: instructionDialog,
 };
 /** Actions that change an item: the secretariat's only. */
 const MANAGING = new Set(["ext", "cnl", "rea", "add"]);
@@ -168,7 +177,7 @@ export async function openStaffAction(ctx: BotContext, pressed: { action: StaffA
     if (args.agencies.length === 0) return void (await ctx.answerCallbackQuery({ text: ctx.t("staff-no-other-agency"), show_alert: true }));
   }
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(DIALOG_OF[pressed.action]!, args);
+  await enterDialog(ctx, DIALOG_OF[pressed.action]!, args);
 }
 
 /** The agency's "ask for more time" button on its assignment message. */
@@ -187,5 +196,5 @@ async function startExtensionRequest(ctx: BotContext, assignmentId: number): Pro
     calendar: check.calendar,
     deadline: check.deadline.toISOString(),
   };
-  await ctx.conversation.enter(STAFF_DIALOG_IDS.extensionRequest, args);
+  await enterDialog(ctx, extensionRequestDialog, args);
 }

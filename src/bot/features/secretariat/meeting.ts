@@ -15,7 +15,7 @@ import { proposeParties } from "../../../domain/minutes/index.js";
 import type { BotContext } from "../../context.js";
 import { isCommand, normalisedText } from "../../conversations/incoming.js";
 import { draftScreen, resumeOffer, STEP_VERBS, stepOf } from "./meeting-screens.js";
-import { looksLikeStaff, refusalMessage, staffActorOf } from "./staff.js";
+import { looksLikeStaff, refusalMessage, staffActorOf } from "../../helpers/staff.js";
 
 /** Steps whose answer is typed (or a file, for the minutes). */
 const TEXT_STEPS = new Set(["title", "date", "minutes", "edit", "split", "parties", "deadline", "report"]);

@@ -7,9 +7,10 @@ import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { extensionDecisionButton, verifyButton } from "../../../services/render/callback-data.js";
 import type { BotContext } from "../../context.js";
-import { STAFF_DIALOG_IDS, type StaffDialogArgs } from "../../conversations/staff-dialogs.js";
+import { enterDialog } from "../../conversations/registry.js";
+import { sendBackDialog, type StaffDialogArgs } from "../../conversations/staff-dialogs.js";
 import { itemTitleOf, renderVerification } from "./item-screens.js";
-import { refusalMessage, staffActorOf } from "./staff.js";
+import { refusalMessage, staffActorOf } from "../../helpers/staff.js";
 
 /** Claims shown at once; the rest follow after these are decided. */
 const QUEUE_SHOWN = 10;
@@ -43,7 +44,7 @@ export function verify(): Composer<BotContext> {
       }
       await ctx.answerCallbackQuery();
       const args: StaffDialogArgs = { assignmentId: pressed.assignmentId, title };
-      return ctx.conversation.enter(STAFF_DIALOG_IDS.sendBack, args);
+      return enterDialog(ctx, sendBackDialog, args);
     }
     const result = await ctx.services.verification.approve(actor, pressed.assignmentId);
     if (!result.ok)
