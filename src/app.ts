@@ -4,6 +4,7 @@
  * stop. `startApp` is what `peygir start` runs; tests start it the same way.
  */
 import type { Bot } from "grammy";
+import type { Hono } from "hono";
 import type { RunnerHandle } from "@grammyjs/runner";
 import type { Logger } from "pino";
 import type { Config, Platform, PlatformConfig } from "./config/index.js";
@@ -22,6 +23,7 @@ import { Scheduler } from "./scheduler/scheduler.js";
 import { createServices, escalationSources, type Services } from "./services/index.js";
 import type { Clock } from "./shared/clock.js";
 import { UpdateInbox } from "./updates/inbox.js";
+import { createWebApp } from "./web/app.js";
 import { startPolling } from "./updates/polling.js";
 import { UpdateProcessor } from "./updates/processor.js";
 
@@ -31,6 +33,8 @@ export interface AppDeps {
   clock: Clock;
   /** Skip `prisma migrate deploy` (tests that prepared the database themselves). */
   skipMigrations?: boolean;
+  /** Adds routes to the web app before it is served (the sandbox's web chat). */
+  mountWeb?: (web: Hono) => void;
 }
 
 export interface RunningPlatform {
@@ -52,7 +56,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function startApp({ config, logger, clock, skipMigrations }: AppDeps): Promise<App> {
+export async function startApp({ config, logger, clock, skipMigrations, mountWeb }: AppDeps): Promise<App> {
   registerSecrets(secretsOf(config));
   if (!skipMigrations) {
     await migrateDatabase(config.databaseUrl);
@@ -151,7 +155,10 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
   }
   if (config.schedulerTick) await scheduler.start();
 
+  const web = createWebApp({ services, logger: logger.child({ component: "web" }) });
+  mountWeb?.(web);
   const http = await startHttpServer({
+    web,
     host: config.http.host,
     port: config.http.port,
     logger,
@@ -166,7 +173,8 @@ export async function startApp({ config, logger, clock, skipMigrations }: AppDep
       }
     },
   });
-  logger.info({ port: http.port }, "HTTP server listening (health check at /health)");
+  services.webLogin.baseUrl = config.publicUrl ?? `http://localhost:${http.port}`;
+  logger.info({ port: http.port }, "HTTP server listening (health check at /health, dashboard at /dashboard)");
 
   // The platforms re-deliver an update for a day at most; a week of history is plenty.
   const pruneInboxes = () =>

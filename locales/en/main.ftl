@@ -55,3 +55,10 @@ help-footer = Send /cancel at any time to leave what you are doing.
 fallback-known = I did not understand. Send /help to see what you can do.
 callback-expired = This button is no longer valid. Send /tasks to see the current list.
 error-internal = Sorry, something went wrong and nothing was saved. Please try again in a moment.
+
+command-status = Where the resolutions stand
+command-dashboard = Sign in to the web dashboard
+dashboard-link =
+    Your dashboard sign-in link (one use, valid for 10 minutes; do not forward it):
+    { $link }
+dashboard-not-allowed = The dashboard is for the secretariat, the governorate and the committee's agencies; you have no role in any committee.

@@ -79,9 +79,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 }
 
 /** Commands shown in the client's menu; a platform without setMyCommands just has no menu. */
+/** The command menu (setMyCommands where the platform has it; the sandbox's web chat shows the same list). */
+export const MENU_COMMANDS = ["tasks", "report", "status", "dashboard", "help", "cancel"] as const;
+
 export async function publishCommands(api: Api, i18n: I18n<BotContext>, logger: Logger): Promise<void> {
   for (const locale of ["fa", "en"] as const) {
-    const commands = ["tasks", "report", "help", "cancel"].map((command) => ({
+    const commands = MENU_COMMANDS.map((command) => ({
       command,
       description: i18n.t(locale, `command-${command}`),
     }));

@@ -10,12 +10,14 @@ import { createI18n } from "../i18n/index.js";
 import { createLogger } from "../logging/logger.js";
 import { formatJalaliDateTime } from "../domain/calendar/index.js";
 import { registerSecrets, secretsOf } from "../logging/scrub.js";
-import { createServices, type Services } from "../services/index.js";
+import { createServices, type ServiceDeps, type Services } from "../services/index.js";
 import { systemClock, type Clock } from "../shared/clock.js";
 
 export interface CliContext {
   database: Database;
   services: Services;
+  /** What the services were built from (a command that builds its own, e.g. the scheduler's sources). */
+  deps: ServiceDeps;
   platforms: PlatformConfig[];
   clock: Clock;
   out: (line: string) => void;
@@ -39,15 +41,16 @@ export async function withCli<T>(fn: (cli: CliContext) => Promise<T>): Promise<T
   await migrateDatabase(url);
   const database = await openDatabase(url);
   const { platforms, inviteTtlDays, maxAttachmentBytes } = configuredPlatforms();
-  const services = createServices({
+  const deps: ServiceDeps = {
     db: database.prisma,
     clock: systemClock,
     logger: createLogger(process.env.LOG_LEVEL ?? "warn"),
     i18n: createI18n(() => undefined) as never,
     settings: { platforms: platforms.map((p) => p.platform), inviteTtlDays, maxAttachmentBytes },
-  });
+  };
+  const services = createServices(deps);
   try {
-    return await fn({ database, services, platforms, clock: systemClock, out: (line) => process.stdout.write(line + "\n") });
+    return await fn({ database, services, deps, platforms, clock: systemClock, out: (line) => process.stdout.write(line + "\n") });
   } finally {
     await database.close();
   }

@@ -13,6 +13,8 @@ import { migrateCommand } from "./commands/migrate.js";
 import { peopleCommands } from "./commands/people.js";
 import { publishCommand } from "./commands/publish.js";
 import { reportCommand } from "./commands/report.js";
+import { sandboxCommand } from "./commands/sandbox.js";
+import { schedulerCommands } from "./commands/scheduler.js";
 import { startCommand } from "./commands/start.js";
 
 export function buildProgram(): Command {
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   reportCommand(program);
   exportCommand(program);
   peopleCommands(program);
+  schedulerCommands(program);
+  sandboxCommand(program);
   return program;
 }
 

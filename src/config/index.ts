@@ -59,6 +59,11 @@ const envSchema = z
         .regex(/^[A-Za-z0-9_-]{16,256}$/, "expected 16 to 256 characters of A-Z, a-z, 0-9, _ or -")
         .optional(),
     ),
+    PUBLIC_URL: optionalText.pipe(
+      z
+        .url({ protocol: /^https?$/, error: "expected the base URL people open the dashboard at, e.g. https://peygir.example.ir" })
+        .optional(),
+    ),
     HTTP_HOST: z.string().trim().default("0.0.0.0"),
     HTTP_PORT: z.coerce.number({ error: "expected a port number" }).int().min(0).max(65535, "expected a port 0-65535").default(8080),
     LOG_LEVEL: z
@@ -121,6 +126,8 @@ export interface Config {
   botMode: "polling" | "webhook";
   webhook?: { baseUrl: string; secret: string };
   http: { host: string; port: number };
+  /** Where people open the dashboard (its login links): PUBLIC_URL, else WEBHOOK_URL; unset: this machine's HTTP port. */
+  publicUrl?: string;
   logLevel: string;
   inviteTtlDays: number;
   /** A dialog left unanswered this long is closed (with a note) when the person next writes. */
@@ -185,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { baseUrl: e.WEBHOOK_URL.replace(/\/+$/, ""), secret: e.WEBHOOK_SECRET }
         : undefined,
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    publicUrl: (e.PUBLIC_URL ?? e.WEBHOOK_URL)?.replace(/\/+$/, ""),
     logLevel: e.LOG_LEVEL,
     inviteTtlDays: e.INVITE_TTL_DAYS,
     dialogIdleMinutes: e.DIALOG_IDLE_MINUTES,

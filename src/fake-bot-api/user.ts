@@ -99,6 +99,21 @@ abstract class ChatView {
     return undefined;
   }
 
+  /**
+   * The whole conversation as a chat client shows it: the user's and the bot's live messages in
+   * order, current versions, with the keyboard the bot attached (reply keyboards too) and whether
+   * it was edited. `version` changes whenever anything in the chat does.
+   */
+  transcript(): { version: number; lines: { message: Message; fromBot: boolean; replyMarkup: unknown; edited: boolean }[] } {
+    const lines = [...this.chat.messages.values()]
+      .sort((a, b) => a.message_id - b.message_id)
+      .map((message) => {
+        const record = this.chat.sentById.get(message.message_id);
+        return { message, fromBot: record !== undefined, replyMarkup: record?.replyMarkup, edited: (record?.history.length ?? 0) > 0 };
+      });
+    return { version: this.chat.seq * 100_000 + this.chat.messages.size, lines };
+  }
+
   /** The first bot message (new or edited since this client's last action) that matches. */
   waitFor(match: MessageMatch, options: WaitOptions = {}): Promise<Message> {
     const test = toPredicate(match);

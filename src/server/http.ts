@@ -1,5 +1,6 @@
 /**
- * The one HTTP server: a health check always, and in webhook mode one endpoint per platform.
+ * The one HTTP server: a health check always, in webhook mode one endpoint per platform, and
+ * every other path to the web app (the dashboard; in the sandbox also the web chat).
  *
  * Webhooks are authenticated by a secret in the path on both platforms (Bale's setWebhook
  * takes only a URL and sends no secret header) and, on Telegram, also by the
@@ -9,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { timingSafeEqual } from "node:crypto";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
+import { getRequestListener } from "@hono/node-server";
 import type { Platform } from "../config/index.js";
 
 export interface WebhookTarget {
@@ -25,6 +27,8 @@ export interface HttpServerOptions {
   webhookSecret?: string;
   webhooks: WebhookTarget[];
   health(): Promise<Record<string, unknown>>;
+  /** The web app (a fetch handler, e.g. a Hono app) for every path that is not /health or a webhook. */
+  web?: { fetch(request: Request): Response | Promise<Response> };
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -61,6 +65,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 export async function startHttpServer(o: HttpServerOptions): Promise<{ server: Server; port: number; close(): Promise<void> }> {
+  const web = o.web ? getRequestListener((request) => o.web!.fetch(request)) : undefined;
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
@@ -85,6 +90,7 @@ export async function startHttpServer(o: HttpServerOptions): Promise<{ server: S
         await target.receive(update);
         return send(res, 200, { ok: true });
       }
+      if (web && !url.pathname.startsWith("/webhook/")) return await web(req, res);
       return send(res, 404, { ok: false });
     } catch (err) {
       const status = (err as { status?: number }).status ?? 500;

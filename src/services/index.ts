@@ -40,6 +40,8 @@ import { ItemQueryService } from "./secretariat/items.js";
 import { MeetingDraftService } from "./secretariat/meeting-drafts.js";
 import { VerificationService } from "./secretariat/verification.js";
 import { WeeklyReportService } from "./weekly-reports.js";
+import { DashboardService } from "./dashboard.js";
+import { WebLoginService } from "./web-login.js";
 
 export interface ServiceSettings {
   /**
@@ -95,11 +97,15 @@ export interface Services {
   joining: JoiningService;
   /** `peygir people` and `peygir unbind`. */
   people: PeopleService;
+  /** The web dashboard: one-time login codes and sessions, and its pages' data (rights checked per call). */
+  webLogin: WebLoginService;
+  dashboard: DashboardService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
   const notifier = new Notifier(deps.i18n, deps.onQueued);
   const publishing = new PublishingService(deps.db, deps.clock, notifier, deps.logger);
+  const reports = new ReportService(deps.db, deps.clock);
   return {
     identity: new IdentityService(deps.db, deps.clock),
     invites: new InviteService(deps.db, deps.clock, deps.settings.inviteTtlDays),
@@ -117,7 +123,7 @@ export function createServices(deps: ServiceDeps): Services {
       attendance: new NoticeAttendanceService(deps.db, deps.clock),
     },
     botPlatforms: new BotPlatformService(deps.db),
-    reports: new ReportService(deps.db, deps.clock),
+    reports,
     exports: new ExportService(deps.db, deps.clock, deps.i18n),
     meetingDrafts: new MeetingDraftService(deps.db, deps.clock, publishing),
     verification: new VerificationService(deps.db, deps.clock, notifier),
@@ -130,6 +136,8 @@ export function createServices(deps: ServiceDeps): Services {
     groups: new CommitteeGroupService(deps.db, deps.clock),
     joining: new JoiningService(deps.db, deps.clock, notifier),
     people: new PeopleService(deps.db, deps.clock),
+    webLogin: new WebLoginService(deps.db, deps.clock),
+    dashboard: new DashboardService(deps.db, reports),
   };
 }
 

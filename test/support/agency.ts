@@ -4,6 +4,7 @@
  * in office hours, and helpers to bind the fixture's people and find their assignment messages.
  */
 import type { Message } from "grammy/types";
+import type { DestinationStream } from "pino";
 import type { Platform } from "../../src/config/index.js";
 import { HOUR_MS, instantAt } from "../../src/domain/calendar/index.js";
 import { parsePhone } from "../../src/domain/text/index.js";
@@ -61,7 +62,7 @@ const FAST_OUTBOX = {
 
 export async function startPardis(
   target: DatabaseTarget,
-  options: { platforms?: Platform[]; env?: Record<string, string> } = {},
+  options: { platforms?: Platform[]; env?: Record<string, string>; logDestination?: DestinationStream } = {},
 ): Promise<Pardis> {
   const database = await target.create();
   const clock = new TravelClock(PARDIS_MORNING);
@@ -70,6 +71,7 @@ export async function startPardis(
     clock,
     ...(options.platforms ? { platforms: options.platforms } : {}),
     env: { ...FAST_OUTBOX, ...options.env },
+    ...(options.logDestination ? { logDestination: options.logDestination } : {}),
   });
   const imported = await e2e.app.services.importer.importFile(FIXTURE_PATH);
   if (!imported.ok) throw new Error(`the pardis fixture did not import: ${JSON.stringify(imported.error)}`);

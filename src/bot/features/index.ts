@@ -5,6 +5,7 @@ import { privateChatOnly } from "../filters/private-chat-only.js";
 import { dialogs } from "../conversations/index.js";
 import { agency } from "./agency.js";
 import { cancel } from "./cancel.js";
+import { dashboard } from "./dashboard.js";
 import { fallback } from "./fallback.js";
 import { groups } from "./groups.js";
 import { help } from "./help.js";
@@ -35,6 +36,7 @@ export function features(): Composer<BotContext> {
   personal.use(digestInstruction());
   personal.use(notices());
   personal.use(status());
+  personal.use(dashboard());
   personal.use(fallback());
   return composer;
 }

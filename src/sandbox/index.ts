@@ -1,0 +1,223 @@
+/**
+ * The sandbox (`peygir sandbox`, `npm run sandbox`): the product running against its own built-in
+ * Bale-compatible Bot API, with no token and nothing to set up. One process holds the fake Bot API
+ * (Bale flavour), the real app against it (the same code paths as production), a fresh SQLite
+ * database in a temporary folder with the pardis committee imported, every person bound through
+ * the real /start flow and the meeting published, a clock the web chat moves, and the web app (the
+ * chat and the dashboard) on one port. It refuses to start when a real bot token is in the
+ * environment: it is a demo and must never message real people.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Hono } from "hono";
+import type { Logger } from "pino";
+import { startApp, type App } from "../app.js";
+import { MENU_COMMANDS } from "../bot/create-bot.js";
+import { loadConfig } from "../config/index.js";
+import { migrateDatabase } from "../db/migrate.js";
+import { startFakeBotApi, type FakeBotApi, type FakeUser } from "../fake-bot-api/index.js";
+import { createI18n } from "../i18n/index.js";
+import { workCalendarOf } from "../services/calendars.js";
+import { PACKAGE_ROOT } from "../shared/paths.js";
+import { mountSandboxChat, type ChatPerson, type SandboxChatBackend } from "../web/chat.js";
+import { SandboxClock, targetOf, type ClockMove } from "./clock.js";
+
+export const SANDBOX_FIXTURE = path.join(PACKAGE_ROOT, "test", "fixtures", "pardis.yaml");
+const SANDBOX_TOKEN = "1000000001:sandbox-local-token-never-real";
+const ROLE_ORDER = ["secretariat", "governorate", "liaison", "head"];
+
+export class SandboxRefused extends Error {
+  override name = "SandboxRefused";
+}
+
+export interface SandboxOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  logger: Logger;
+  /** The environment to check for real tokens (default process.env). */
+  env?: Record<string, string | undefined>;
+  fixture?: string;
+}
+
+export interface Sandbox {
+  readonly url: string;
+  readonly app: App;
+  readonly fake: FakeBotApi;
+  readonly clock: SandboxClock;
+  readonly people: readonly ChatPerson[];
+  /** The fake user playing a person (by person id). */
+  userOf(personId: number): FakeUser | undefined;
+  /** Moves the clock and runs one scheduler pass; says where it went (or why not). */
+  move(move: ClockMove): Promise<{ ok: boolean; now: Date }>;
+  /** Throws everything away and starts again from the fixture, on the same port. */
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface World {
+  dir: string;
+  fake: FakeBotApi;
+  app: App;
+  clock: SandboxClock;
+  people: ChatPerson[];
+  users: Map<number, FakeUser>;
+}
+
+/** Starts the sandbox; resolves once everyone is bound and the meeting is published. */
+export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
+  const env = o.env ?? process.env;
+  const real = ["BALE_BOT_TOKEN", "TELEGRAM_BOT_TOKEN"].filter((name) => (env[name] ?? "").trim() !== "");
+  if (real.length > 0)
+    throw new SandboxRefused(
+      `the sandbox never talks to a real messenger, but ${real.join(" and ")} ${real.length > 1 ? "are" : "is"} set: unset ${real.length > 1 ? "them" : "it"} to run the sandbox`,
+    );
+  const i18n = createI18n<never>(() => "fa");
+  const commands = MENU_COMMANDS.map((command) => ({ command, description: i18n.t("fa", `command-${command}`) }));
+  let port = o.port;
+  let world: World | undefined;
+  let resetting: Promise<void> | undefined;
+
+  const current = (): World => {
+    if (!world) throw new Error("the sandbox is starting again");
+    return world;
+  };
+  const backend: SandboxChatBackend = {
+    people: () => world?.people ?? [],
+    userOf: (personId) => world?.users.get(personId),
+    commands: () => commands,
+    now: () => current().clock.now(),
+    move: (move) => sandbox.move(move),
+    reset: () => {
+      // Answer first: the reset stops and restarts this very HTTP server.
+      setTimeout(() => void sandbox.reset().catch((err: unknown) => o.logger.error({ err }, "sandbox reset failed")), 50);
+    },
+    ready: () => world !== undefined && resetting === undefined,
+  };
+
+  const build = async (): Promise<World> => {
+    const dir = mkdtempSync(path.join(tmpdir(), "peygir-sandbox-"));
+    const fake = await startFakeBotApi({
+      platform: "bale",
+      bots: [{ token: SANDBOX_TOKEN, username: "peygir_sandbox_bot", firstName: "پیگیر" }],
+    });
+    const config = loadConfig({
+      BALE_BOT_TOKEN: SANDBOX_TOKEN,
+      BALE_API_ROOT: fake.url,
+      DATABASE_URL: `file:${path.join(dir, "peygir.db")}`,
+      HTTP_HOST: o.host ?? "127.0.0.1",
+      HTTP_PORT: String(port),
+      LOG_LEVEL: "warn",
+      // The clock control runs the scheduler's passes; it does not tick by itself.
+      SCHEDULER_TICK: "off",
+      ...(port !== 0 ? { PUBLIC_URL: `http://localhost:${port}` } : {}),
+    });
+    await migrateDatabase(config.databaseUrl);
+    const clock = new SandboxClock();
+    const app = await startApp({
+      config,
+      logger: o.logger,
+      clock,
+      skipMigrations: true,
+      mountWeb: (web: Hono) => mountSandboxChat(web, backend),
+    });
+    port = app.httpPort;
+    const imported = await app.services.importer.importFile(o.fixture ?? SANDBOX_FIXTURE);
+    if (!imported.ok) throw new Error(`the sandbox fixture did not import: ${JSON.stringify(imported.error)}`);
+    const summary = imported.value;
+    // Publishing queues for the next working window: start the clock inside one, so messages flow at once.
+    const committee = await app.database.prisma.committee.findUniqueOrThrow({ where: { code: summary.committeeCode } });
+    clock.moveTo(workCalendarOf(committee.calendar).nextWorkingInstant(clock.now()));
+
+    const listed = await app.services.people.list(summary.committeeCode);
+    const people: ChatPerson[] = [];
+    const users = new Map<number, FakeUser>();
+    const rows = await app.database.prisma.person.findMany({ select: { id: true, phone: true } });
+    const idOfPhone = new Map(rows.map((r) => [r.phone, r.id]));
+    let nextUserId = 7_000_001;
+    for (const person of listed) {
+      const personId = person.phone ? idOfPhone.get(person.phone) : undefined;
+      if (!person.phone || personId === undefined) continue;
+      const [invite] = await app.services.invites.issue({ personPhone: person.phone });
+      if (!invite) continue;
+      const user = fake.user({ id: nextUserId++, firstName: person.name, phone: person.phone });
+      user.command("/start", invite.code);
+      const asked = await user.waitFor(/خوش آمدید|ارسال شماره تلفن من/, { timeoutMs: 15_000 });
+      if (!/خوش آمدید/.test(asked.text ?? "")) {
+        user.shareContact(person.phone);
+        await user.waitFor(/خوش آمدید/, { timeoutMs: 15_000 });
+      }
+      users.set(personId, user);
+      const roles = [...person.roles].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+      people.push({
+        personId,
+        name: person.name,
+        roles: roles.map((r) => ({ role: r.role, scope: r.scope, title: r.title })),
+      });
+    }
+    people.sort((a, b) => ROLE_ORDER.indexOf(a.roles[0]?.role ?? "") - ROLE_ORDER.indexOf(b.roles[0]?.role ?? ""));
+    for (const meeting of summary.meetings) {
+      if (!meeting.published)
+        await app.services.publishing.publish({
+          meetingNumber: meeting.number,
+          committeeCode: summary.committeeCode,
+          actor: { kind: "cli" },
+        });
+    }
+    return { dir, fake, app, clock, people, users };
+  };
+
+  const teardown = async (w: World): Promise<void> => {
+    await w.app.stop();
+    await w.fake.close();
+    rmSync(w.dir, { recursive: true, force: true });
+  };
+
+  world = await build();
+
+  const sandbox: Sandbox = {
+    get url() {
+      return `http://localhost:${port}`;
+    },
+    get app() {
+      return current().app;
+    },
+    get fake() {
+      return current().fake;
+    },
+    get clock() {
+      return current().clock;
+    },
+    get people() {
+      return current().people;
+    },
+    userOf: (personId) => current().users.get(personId),
+    async move(move) {
+      const w = current();
+      const committee = await w.app.database.prisma.committee.findFirstOrThrow({ select: { calendar: true } });
+      const target = targetOf(move, w.clock.now(), workCalendarOf(committee.calendar));
+      if (!target) return { ok: false, now: w.clock.now() };
+      w.clock.moveTo(target);
+      await w.app.scheduler.runPass();
+      for (const p of w.app.platforms) p.dispatcher.wake();
+      return { ok: true, now: w.clock.now() };
+    },
+    reset() {
+      return (resetting ??= (async () => {
+        const old = world;
+        world = undefined;
+        if (old) await teardown(old);
+        world = await build();
+      })().finally(() => {
+        resetting = undefined;
+      }));
+    },
+    async stop() {
+      await resetting?.catch(() => undefined);
+      if (world) await teardown(world);
+      world = undefined;
+    },
+  };
+  return sandbox;
+}
