@@ -7,7 +7,7 @@ import type { Logger } from "pino";
 import type { Platform } from "../config/index.js";
 import type { Db } from "../db/client.js";
 import type { Clock } from "../shared/clock.js";
-import { AssignmentService } from "./assignments.js";
+import { AssignmentService } from "./assignments/index.js";
 import { BotPlatformService } from "./bot-platforms.js";
 import { CommitteeGroupService } from "./committee-groups.js";
 import type { DueWorkSource } from "./due-work.js";

@@ -20,7 +20,7 @@ import { bindChat, bindRefusal, rolesOf, type BindRefusal, type ChatToBind, type
 import { committeesOfPerson, InviteThrottle, type ThrottleSettings, type WrongCode } from "./invite-throttle.js";
 import type { Notifier } from "./notifications.js";
 import { joinRequestButton } from "./render/callback-data.js";
-import { secretariatOf } from "./assignments.js";
+import { secretariatOf } from "./assignments/index.js";
 
 export type JoinRefusal = WrongCode | BindRefusal;
 

@@ -16,7 +16,7 @@ import { checkAnswers, type Answers } from "../domain/weekly-report/answers.js";
 import { chooseCycle } from "../domain/weekly-report/cycle.js";
 import type { Translate } from "../i18n/index.js";
 import type { Clock } from "../shared/clock.js";
-import { type AgencyActor, isAgencyMember } from "./assignments.js";
+import { type AgencyActor, isAgencyMember } from "./assignments/index.js";
 import { attachmentRows, type IncomingFile } from "./attachments.js";
 import { audit, type Actor } from "./audit.js";
 import { workCalendarOf } from "./calendars.js";

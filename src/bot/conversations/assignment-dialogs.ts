@@ -7,7 +7,7 @@ import type { Context } from "grammy";
 import { z } from "zod";
 import { parsePercent, inputErrorKey, type InputField } from "../../domain/text/index.js";
 import { incomingFileSchema, type IncomingFile } from "../../services/attachments.js";
-import type { AgencyActionResult, AgencyActor } from "../../services/assignments.js";
+import type { AgencyActionResult, AgencyActor } from "../../services/assignments/index.js";
 import type { BotContext } from "../context.js";
 import { outcomeText, refusalText } from "../helpers/agency-replies.js";
 import {

@@ -24,7 +24,7 @@ import type { Context } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { overLimit, type InputField } from "../../domain/text/index.js";
 import type { TranslationVars } from "../../i18n/index.js";
-import type { AgencyActor } from "../../services/assignments.js";
+import type { AgencyActor } from "../../services/assignments/index.js";
 import { isWithinLimit, type IncomingFile } from "../../services/attachments.js";
 import { dialogButton } from "../../services/render/callback-data.js";
 import type { BotContext } from "../context.js";

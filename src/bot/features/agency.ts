@@ -8,7 +8,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup, Message } from "grammy
 import { overLimit } from "../../domain/text/index.js";
 import { agenciesOf } from "../../services/identity.js";
 import { isWithinLimit } from "../../services/attachments.js";
-import type { AgencyActor, AgencyRefusal, LoadedView } from "../../services/assignments.js";
+import type { AgencyActor, AgencyRefusal, LoadedView } from "../../services/assignments/index.js";
 import { pageOf, renderAssignment, renderTaskPage, TASKS_PAGE_SIZE } from "../../services/render/assignment.js";
 import { assignmentButton, tasksPageButton } from "../../services/render/callback-data.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";

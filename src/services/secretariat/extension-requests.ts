@@ -7,7 +7,7 @@ import type { Db } from "../../db/client.js";
 import { deadlineDay } from "../../domain/assignments/deadline.js";
 import { deadlineInstant, toJalali, type JalaliDate } from "../../domain/calendar/index.js";
 import type { Clock } from "../../shared/clock.js";
-import { isAgencyMember, type AgencyActor } from "../assignments.js";
+import { isAgencyMember, type AgencyActor } from "../assignments/index.js";
 import { audit } from "../audit.js";
 import type { Notifier } from "../notifications.js";
 import { extensionDecisionButton } from "../render/callback-data.js";

@@ -6,7 +6,7 @@ import { deadlineStanding } from "../../../domain/assignments/deadline.js";
 import type { WorkCalendar } from "../../../domain/calendar/index.js";
 import type { Translate } from "../../../i18n/index.js";
 import type { InlineButton, OutgoingMessage } from "../../../outbox/outbox.js";
-import type { LoadedView } from "../../../services/assignments.js";
+import type { LoadedView } from "../../../services/assignments/index.js";
 import { deadlineText, statusText, type AssignmentView } from "../../../services/render/assignment.js";
 import { itemsFilterButton, staffActionButton, verifyButton, type StaffAction } from "../../../services/render/callback-data.js";
 import { formatsFor } from "../../../services/render/format.js";
