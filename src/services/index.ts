@@ -14,7 +14,7 @@ import type { DueWorkSource } from "./due-work.js";
 import { AssignmentLadderSource } from "./escalation/assignment-ladder.js";
 import { WeeklyCycleSource } from "./escalation/weekly-cycle-source.js";
 import { IdentityService } from "./identity.js";
-import { ImportService } from "./importer.js";
+import { ImportService } from "./importer/index.js";
 import { InviteService } from "./invites.js";
 import { JoiningService } from "./joining.js";
 import { PeopleService } from "./people.js";
