@@ -190,3 +190,14 @@ export-caption = The Excel file of { $committee }: resolutions and the history o
 help-status-agency = • /status your agency's realization of resolutions, its overdue items and weekly reports, with a chart.
 help-status-committee = • /status where the committee's resolutions stand, with a chart: each agency's realization, overdue items, weekly reports, indicators and quotas.
 help-export = • /export the committee's Excel file: resolutions with each assignment's full history, agencies' realization, weekly reports, notices and quotas.
+
+## The weekly digest to the working group (its group chats, and governorate members who ask for it)
+weekly-digest-title = 📊 Weekly standing of the resolutions of { $committee }
+weekly-digest-week-indicators = Indicators of the week { $week }:
+weekly-digest-chart-caption = Realization of the resolutions by agency — { $committee }
+weekly-digest-on = From now on you will get the weekly standing of the resolutions in this chat every week. To stop, send /digest off.
+weekly-digest-off = You will no longer get the weekly standing of the resolutions. To get it again, send /digest on.
+weekly-digest-state-on = You get the weekly standing of the resolutions. To stop, send /digest off.
+weekly-digest-state-off = You do not get the weekly standing of the resolutions. To get it, send /digest on.
+weekly-digest-not-allowed = This option is for the governorate members of a working group.
+help-weekly-digest = • /digest on the weekly standing of the resolutions (as posted in the working group's chat) every week in private; /digest off to stop.

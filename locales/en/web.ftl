@@ -73,3 +73,6 @@ sandbox-clock-not-moved = The clock only moves forward: give a date after now.
 sandbox-date-invalid = Write the date as year/month/day, e.g. 1405/09/20.
 sandbox-restarting = The sandbox is being built again…
 sandbox-edited = edited
+sandbox-file-label = File
+sandbox-photo-label = Photo
+sandbox-contact-label = Phone number

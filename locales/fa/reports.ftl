@@ -190,3 +190,14 @@ export-caption = فایل اکسل { $committee }: مصوبات و سابقه { 
 help-status-agency = • /status میزان تحقق مصوبات دستگاه شما، تکالیف معوق و گزارش‌های هفتگی آن، همراه با نمودار.
 help-status-committee = • /status وضعیت مصوبات کارگروه با نمودار: میزان تحقق هر دستگاه، معوق‌ها، گزارش‌های هفتگی، شاخص‌ها و سهمیه‌ها.
 help-export = • /export فایل اکسل کارگروه: مصوبات با سابقه کامل هر تکلیف، تحقق دستگاه‌ها، گزارش‌های هفتگی، اطلاعیه‌ها و سهمیه‌ها.
+
+## The weekly digest to the working group (its group chats, and governorate members who ask for it)
+weekly-digest-title = 📊 وضعیت هفتگی مصوبات { $committee }
+weekly-digest-week-indicators = شاخص‌های هفته { $week }:
+weekly-digest-chart-caption = میزان تحقق مصوبات هر دستگاه — { $committee }
+weekly-digest-on = وضعیت هفتگی مصوبات از این پس هر هفته در همین گفتگو برای شما فرستاده می‌شود. برای لغو، /digest off را بفرستید.
+weekly-digest-off = وضعیت هفتگی مصوبات دیگر برای شما فرستاده نمی‌شود. برای دریافت دوباره، /digest on را بفرستید.
+weekly-digest-state-on = اکنون وضعیت هفتگی مصوبات برای شما فرستاده می‌شود. برای لغو، /digest off را بفرستید.
+weekly-digest-state-off = اکنون وضعیت هفتگی مصوبات برای شما فرستاده نمی‌شود. برای دریافت، /digest on را بفرستید.
+weekly-digest-not-allowed = این گزینه ویژه اعضای فرمانداری در کارگروه است.
+help-weekly-digest = • /digest on وضعیت هفتگی مصوبات (همان که در گروه کارگروه فرستاده می‌شود) هر هفته در گفتگوی خصوصی؛ /digest off برای لغو.

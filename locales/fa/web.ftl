@@ -73,3 +73,6 @@ sandbox-clock-not-moved = ساعت فقط به جلو می‌رود؛ تاریخ
 sandbox-date-invalid = تاریخ را به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۵/۰۹/۲۰.
 sandbox-restarting = محیط آزمایشی از نو ساخته می‌شود…
 sandbox-edited = ویرایش‌شده
+sandbox-file-label = فایل
+sandbox-photo-label = تصویر
+sandbox-contact-label = شماره تلفن

@@ -9,7 +9,7 @@
  *   instant before a crash, with its answer lost, is sent again (we prefer a duplicate to a loss);
  * - messages to one chat leave in the order they were queued, one at a time.
  */
-import { Api, GrammyError, HttpError } from "grammy";
+import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import type { Logger } from "pino";
 import type { PlatformConfig } from "../config/index.js";
 import type { Db } from "../db/client.js";
@@ -17,6 +17,7 @@ import type { Clock } from "../shared/clock.js";
 import { platformTransformer } from "../platforms/api-transformer.js";
 import { PROFILES } from "../platforms/profile.js";
 import { errorText, scrubSecrets } from "../logging/scrub.js";
+import { isStoredUpload } from "./outbox.js";
 import { RateLimiter } from "./rate-limiter.js";
 
 export interface DispatcherOptions {
@@ -258,7 +259,7 @@ export class OutboxDispatcher {
     const log = this.#o.logger.child({ outboxId: row.id, chatId: row.chatId });
     let outcome: Outcome;
     try {
-      const params = { ...(row.payload as Record<string, unknown>), chat_id: row.chatId };
+      const params = withUploads({ ...(row.payload as Record<string, unknown>), chat_id: row.chatId });
       const result = (await this.#o.api.raw[row.method as "sendMessage"](params as never)) as { message_id?: number };
       outcome = { kind: "sent", messageId: result?.message_id !== undefined ? String(result.message_id) : undefined };
     } catch (error) {
@@ -354,4 +355,12 @@ export class OutboxDispatcher {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A row's stored uploads (a chart's bytes) as files grammY sends as multipart. */
+function withUploads(params: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params))
+    out[key] = isStoredUpload(value) ? new InputFile(Buffer.from(value.upload, "base64"), value.fileName) : value;
+  return out;
 }

@@ -24,11 +24,32 @@ export interface OutgoingFile {
   caption?: string;
 }
 
+/**
+ * A file we made (a chart), uploaded with the message. Its bytes are stored in the row (base64),
+ * so the message survives a restart like any other; keep such files small (a chart is ~100 KB).
+ */
+export interface OutgoingUpload {
+  kind: "document" | "photo";
+  upload: { bytes: Buffer; fileName: string };
+  caption?: string;
+}
+
+/** How an upload's bytes are kept in an outbox row's payload, until the dispatcher sends them. */
+export interface StoredUpload {
+  upload: string;
+  fileName: string;
+}
+
+/** True for a payload value that holds an upload's bytes (see OutgoingUpload). */
+export function isStoredUpload(value: unknown): value is StoredUpload {
+  return typeof value === "object" && value !== null && typeof (value as StoredUpload).upload === "string";
+}
+
 export interface OutboxEntry {
   platform: Platform;
   chatId: string;
   identityId?: number;
-  message: OutgoingMessage | OutgoingFile;
+  message: OutgoingMessage | OutgoingFile | OutgoingUpload;
   topic?: string;
   /** Makes queueing idempotent: a second entry with the same key is ignored. */
   dedupeKey?: string;
@@ -40,7 +61,12 @@ function isFile(message: OutgoingMessage | OutgoingFile): message is OutgoingFil
 }
 
 /** The Bot API method and its parameters (without chat_id) for a queued message. */
-export function requestOf(message: OutgoingMessage | OutgoingFile): { method: string; payload: Record<string, unknown> } {
+export function requestOf(message: OutgoingMessage | OutgoingFile | OutgoingUpload): { method: string; payload: Record<string, unknown> } {
+  if ("upload" in message) {
+    const stored: StoredUpload = { upload: message.upload.bytes.toString("base64"), fileName: message.upload.fileName };
+    const payload = { [message.kind]: stored, ...(message.caption ? { caption: message.caption } : {}) };
+    return { method: message.kind === "photo" ? "sendPhoto" : "sendDocument", payload };
+  }
   if (isFile(message)) {
     const payload = { [message.kind]: message.fileId, ...(message.caption ? { caption: message.caption } : {}) };
     return { method: message.kind === "photo" ? "sendPhoto" : "sendDocument", payload };

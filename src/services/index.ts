@@ -31,6 +31,7 @@ import { NoticeReminderSource } from "./notices/reminder-source.js";
 import { PublishingService } from "./publishing.js";
 import { ExportService } from "./reports/export.js";
 import { ReportService } from "./reports/figures.js";
+import { WeeklyDigestSource } from "./reports/weekly-digest.js";
 import { DeadlineChangeService } from "./secretariat/deadline-changes.js";
 import { ExtensionRequestService } from "./secretariat/extension-requests.js";
 import { InstructionService } from "./secretariat/instructions.js";
@@ -150,5 +151,6 @@ export function escalationSources(deps: ServiceDeps, services: Services): DueWor
     new AssignmentLadderSource(deps.db, services.notifier, deps.settings.platforms),
     new WeeklyCycleSource(deps.db, services.notifier, deps.settings.platforms),
     new NoticeReminderSource(services.notices.reminders),
+    new WeeklyDigestSource(deps.db, services.notifier, services.reports, services.groups, deps.i18n),
   ];
 }

@@ -8,7 +8,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Platform } from "../config/index.js";
 import type { Prisma, Tx } from "../db/client.js";
 import { translatorFor, type Translate } from "../i18n/index.js";
-import { enqueue, requestOf, type OutgoingFile, type OutgoingMessage } from "../outbox/outbox.js";
+import { enqueue, requestOf, type OutgoingFile, type OutgoingMessage, type OutgoingUpload } from "../outbox/outbox.js";
 
 /** Ids per `IN (…)` list: SQLite takes at most 999 parameters per statement. */
 const SLICE = 500;
@@ -21,6 +21,8 @@ async function inSlices<I, R>(ids: readonly I[], query: (slice: I[]) => Promise<
 }
 
 export type Render = (t: Translate) => OutgoingMessage;
+/** A message or a file we made (a chart), for the queues that can carry one. */
+export type RenderWithUpload = (t: Translate) => OutgoingMessage | OutgoingUpload;
 
 export interface NotifyOptions {
   topic: string;
@@ -30,7 +32,7 @@ export interface NotifyOptions {
 }
 
 /** Renders what one identity receives, in its language. */
-type RenderFor = (t: Translate, platform: Platform) => OutgoingMessage | OutgoingFile;
+type RenderFor = (t: Translate, platform: Platform) => OutgoingMessage | OutgoingFile | OutgoingUpload;
 
 export class Notifier {
   constructor(
@@ -39,7 +41,7 @@ export class Notifier {
   ) {}
 
   /** Returns how many messages were queued (0 when the person has no reachable chat yet). */
-  toPerson(tx: Tx, personId: number, render: Render, options: NotifyOptions): Promise<number> {
+  toPerson(tx: Tx, personId: number, render: Render | RenderWithUpload, options: NotifyOptions): Promise<number> {
     return this.#queue(tx, personId, undefined, (t) => render(t), options);
   }
 
@@ -176,7 +178,7 @@ export class Notifier {
    * A chat with no bound person behind it: a group bound to a committee, or someone whose join
    * request was refused. Rendered in the default language.
    */
-  async toChat(tx: Tx, platform: Platform, chatId: string, render: Render, options: NotifyOptions): Promise<number> {
+  async toChat(tx: Tx, platform: Platform, chatId: string, render: Render | RenderWithUpload, options: NotifyOptions): Promise<number> {
     const added = await enqueue(tx, {
       platform,
       chatId,

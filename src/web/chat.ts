@@ -190,8 +190,8 @@ export function mountSandboxChat(web: Hono, backend: SandboxChatBackend): void {
         .at(-1) ?? "";
     return html`<div class="msg ${fromBot ? "bot" : "me"}" data-message="${m.message_id}" data-preview="${text.slice(0, 80)}">
       ${quoted ? html`<div class="quote">${(quoted.text ?? quoted.caption ?? quoted.document?.file_name ?? "").slice(0, 80)}</div>` : ""}
-      ${m.document ? html`<div class="file">📄 ${m.document.file_name ?? ""}</div>` : ""}${m.photo ? html`<div class="file">🖼️</div>` : ""}${
-        m.contact ? html`<div class="file">📞 ${f.digits(m.contact.phone_number)}</div>` : ""
+      ${m.document ? html`<div class="file">${t("sandbox-file-label")}: ${m.document.file_name ?? ""}</div>` : ""}${m.photo ? html`<div class="file">${t("sandbox-photo-label")}</div>` : ""}${
+        m.contact ? html`<div class="file">${t("sandbox-contact-label")}: ${f.digits(m.contact.phone_number)}</div>` : ""
       }${text ? html`<div class="text">${text}</div>` : ""}
       ${
         keyboard.length > 0

@@ -105,7 +105,9 @@ body.chat { height: 100vh; display: flex; flex-direction: column; overflow: hidd
 @media (max-width: 700px) {
   .people { display: none; }
   .people.open { display: block; position: absolute; top: 0; bottom: 0; right: 0; z-index: 6; width: 80%; box-shadow: 0 0 20px rgba(0,0,0,.2); }
-  .topbar { padding: 6px 8px; }
+  .topbar { padding: 6px 8px; gap: 4px 8px; }
+  .topbar .btn.light, .topbar .btn.danger { padding: 1px 7px; font-size: 12px; }
+  .clock input { width: 90px; font-size: 12px; }
   .topbar h1 { font-size: 15px; }
   .msg { max-width: 92%; }
 }

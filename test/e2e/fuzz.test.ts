@@ -327,7 +327,7 @@ describe.each(testDatabases())("fuzz on $name", (target) => {
         const allowed =
           (AGENCY_ACTIONS.has(row.action) && row.entity === "Assignment" && ownAgency) ||
           (row.action.startsWith("weekly_report.") && ownAgency) ||
-          (row.action === "assignment.instruction" && (who?.roles.has("governorate") ?? false)) ||
+          (["assignment.instruction", "membership.weekly_digest"].includes(row.action) && (who?.roles.has("governorate") ?? false)) ||
           (row.action.startsWith("group.") && (who?.roles.has("secretariat") ?? false));
         if (!allowed) violations.push(`${row.action} on ${row.entity} ${row.entityId} by person ${row.actorId}`);
         if (row.entity === "Assignment") actedOn.add(id);

@@ -72,6 +72,7 @@ const COMMANDS = [
   "/report",
   "/status",
   "/export",
+  "/digest",
   "/cancel",
   "/bindgroup",
   "/unbindgroup",

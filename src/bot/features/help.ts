@@ -28,7 +28,7 @@ export function helpText(ctx: BotContext): string {
       ctx.t("help-export"),
       ctx.t("help-notices"),
     );
-  if (roles.has("governorate")) lines.push("", ctx.t("help-governorate"), ctx.t("help-status-committee"));
+  if (roles.has("governorate")) lines.push("", ctx.t("help-governorate"), ctx.t("help-status-committee"), ctx.t("help-weekly-digest"));
   lines.push("", ctx.t("help-footer"));
   return lines.join("\n");
 }

@@ -32,6 +32,7 @@ export function status(): Composer<BotContext> {
   const privateChats = composer.chatType("private");
   privateChats.command("status", (ctx) => showStatus(ctx));
   privateChats.command("export", (ctx) => sendExport(ctx));
+  privateChats.command("digest", (ctx) => toggleDigest(ctx));
   composer.callbackQuery(statusButton.filter(), onScreenButton);
   return composer;
 }
@@ -47,6 +48,26 @@ async function showStatus(ctx: BotContext): Promise<void> {
   });
   const message = renderStatus(view, ctx.t, button, "year");
   await ctx.reply(message.text, markupOf(message));
+}
+
+/** `/digest on|off` (or just `/digest`, which says how it is): a governorate member's weekly digest in private. */
+async function toggleDigest(ctx: BotContext): Promise<void> {
+  const arg = (typeof ctx.match === "string" ? ctx.match : "").trim().toLowerCase();
+  const wanted = arg === "on" ? true : arg === "off" ? false : undefined;
+  const state = ctx.caller && (await ctx.services.reports.weeklyDigest(ctx.caller.personId, wanted));
+  if (!state) {
+    await ctx.reply(ctx.t(ctx.caller ? "weekly-digest-not-allowed" : "start-unknown"));
+    return;
+  }
+  const key =
+    wanted === undefined
+      ? state.on
+        ? "weekly-digest-state-on"
+        : "weekly-digest-state-off"
+      : state.on
+        ? "weekly-digest-on"
+        : "weekly-digest-off";
+  await ctx.reply(ctx.t(key));
 }
 
 /** The chart of what the person may see: every agency, or their own beside the committee's average. */

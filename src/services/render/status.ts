@@ -340,3 +340,43 @@ export function renderIndicators(
   ];
   return { text: lines.join("\n"), buttons: [[backButton(t, button, period)]] };
 }
+
+/**
+ * The weekly digest to the working group (its bound group chats, and governorate members who
+ * asked for it): the standing of each agency as /status shows it, the overdue items, and the
+ * indicator totals of the week just due. Agency names only, never people's; no buttons (a group
+ * is no place for them).
+ */
+export function renderWeeklyDigest(
+  committee: CommitteeRef,
+  standing: CommitteeFigures,
+  week: Pick<CommitteeFigures, "indicators" | "committee"> & { label: string },
+  t: Translate,
+): OutgoingMessage {
+  const f = formatsFor(t);
+  const listed = standing.agencies.slice(0, STATUS_LIST_LIMIT);
+  const weekTotals =
+    week.indicators.length === 0
+      ? []
+      : [
+          "",
+          t("weekly-digest-week-indicators", { week: week.label }),
+          ...week.indicators.map((i) =>
+            t("status-indicator", { label: i.label, total: f.number(week.committee.indicatorTotals[i.key] ?? 0), unit: i.unit ?? "" }),
+          ),
+        ];
+  const lines = [
+    t("weekly-digest-title", { committee: committee.name }),
+    t("status-period", { period: periodLabel(standing.period, t), date: f.date(standing.now) }),
+    "",
+    ...figureLines(t, standing.committee),
+    "",
+    t("status-agencies-worst-first"),
+    ...listed.map((a, i) => agencyLine(t, f, a, i + 1)),
+    ...more(t, standing.agencies.length - listed.length),
+    // figureLines says when nothing is overdue; the list comes only when something is.
+    ...overdueLines(t, standing.overdue, true),
+    ...weekTotals,
+  ];
+  return { text: lines.join("\n") };
+}

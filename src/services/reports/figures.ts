@@ -22,6 +22,7 @@ import {
   periodContaining,
 } from "../../domain/reports/index.js";
 import type { Clock } from "../../shared/clock.js";
+import { audit } from "../audit.js";
 import { workCalendarOf } from "../calendars.js";
 
 export interface CommitteeRef {
@@ -129,6 +130,25 @@ export class ReportService {
       select: { id: true },
     });
     return found !== null;
+  }
+
+  /**
+   * Whether a governorate member also gets the weekly digest in their private chats: `on` sets it
+   * (on every committee they serve as governorate), undefined only reads it. Undefined when the
+   * person is no committee's governorate member.
+   */
+  async weeklyDigest(personId: number, on?: boolean): Promise<{ on: boolean } | undefined> {
+    const where = { personId, role: "governorate", active: true };
+    const memberships = await this.db.membership.findMany({ where, select: { id: true, weeklyDigest: true } });
+    if (memberships.length === 0) return undefined;
+    if (on === undefined) return { on: memberships.some((m) => m.weeklyDigest) };
+    const now = this.clock.now();
+    await this.db.$transaction(async (tx) => {
+      await tx.membership.updateMany({ where, data: { weeklyDigest: on } });
+      for (const m of memberships.filter((m) => m.weeklyDigest !== on))
+        await audit(tx, { kind: "person", personId }, "membership.weekly_digest", "Membership", m.id, { on }, now);
+    });
+    return { on };
   }
 
   async #report(committeeId: number, period: PeriodKind | ReportPeriod): Promise<CommitteeReport> {
