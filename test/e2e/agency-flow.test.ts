@@ -122,7 +122,7 @@ describe.each(testDatabases())("the agency side on $name", (target) => {
       expect(await db().progressUpdate.count({ where: { assignmentId: ids.r5 } })).toBe(0);
       expect((await assignmentRow(pardis.e2e, ids.r5!)).status).toBe("assigned");
       // A button of the dialog that was cancelled has expired.
-      const expired = await pressLabelled(liaison, percentQuestion, "رد شدن");
+      const expired = await pressLabelled(liaison, percentQuestion, "بعدی");
       expect(expired.show_alert).toBe(true);
       expect(expired.text).toContain("این دکمه دیگر معتبر نیست");
     });
