@@ -78,6 +78,8 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
   let port = o.port;
   let world: World | undefined;
   let resetting: Promise<void> | undefined;
+  // The web chat can be called while the sandbox is still being built: it acts only once it exists.
+  const self: { sandbox?: Sandbox } = {};
 
   const current = (): World => {
     if (!world) throw new Error("the sandbox is starting again");
@@ -88,18 +90,23 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     userOf: (personId) => world?.users.get(personId),
     commands: () => commands,
     now: () => current().clock.now(),
-    move: (move) => sandbox.move(move),
+    move: (move) => (self.sandbox ? self.sandbox.move(move) : Promise.resolve({ ok: false, now: current().clock.now() })),
     reset: () => {
       // Answer first: the reset stops and restarts this very HTTP server.
-      setTimeout(() => void sandbox.reset().catch((err: unknown) => o.logger.error({ err }, "sandbox reset failed")), 50);
+      const running = self.sandbox;
+      if (!running || resetting) return;
+      setTimeout(() => void running.reset().catch((err: unknown) => o.logger.error({ err }, "sandbox reset failed")), 50);
     },
     ready: () => world !== undefined && resetting === undefined,
   };
 
   const build = async (): Promise<World> => {
     const dir = mkdtempSync(path.join(tmpdir(), "peygir-sandbox-"));
+    const clock = new SandboxClock();
     const fake = await startFakeBotApi({
       platform: "bale",
+      // Message dates on the sandbox's clock, as the chat shows them.
+      now: () => clock.now().getTime(),
       bots: [{ token: SANDBOX_TOKEN, username: "peygir_sandbox_bot", firstName: "پیگیر" }],
     });
     const config = loadConfig({
@@ -114,7 +121,6 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
       ...(port !== 0 ? { PUBLIC_URL: `http://localhost:${port}` } : {}),
     });
     await migrateDatabase(config.databaseUrl);
-    const clock = new SandboxClock();
     const app = await startApp({
       config,
       logger: o.logger,
@@ -219,5 +225,6 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
       world = undefined;
     },
   };
+  self.sandbox = sandbox;
   return sandbox;
 }

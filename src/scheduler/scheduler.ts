@@ -112,6 +112,23 @@ export class Scheduler {
         sources.push({ name: source.name, claimed: 0, acted: 0, queued: [] });
       }
     }
+    if (dryRun) dropRepeatedUnreachable(sources);
     return { at: now, dryRun, sources };
   }
+}
+
+/**
+ * A dry run rolls each source back on its own, so the second source to find an agency unreachable
+ * does not see the first one's notice and would report it again; a real pass queues it once.
+ */
+function dropRepeatedUnreachable(sources: PassReport["sources"]): void {
+  const seen = new Set<string>();
+  for (const source of sources)
+    source.queued = source.queued.filter((q) => {
+      if (q.kind !== "unreachable") return true;
+      const key = `${q.recipient}\u0000${q.summary}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }

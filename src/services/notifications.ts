@@ -4,6 +4,7 @@
  * transaction. Which tokens the queueing process holds does not matter (the CLI may hold none):
  * the bot running with that platform's token sends the row.
  */
+import { inSlices } from "../db/in-slices.js";
 import type { I18n } from "@grammyjs/i18n";
 import type { Platform } from "../config/index.js";
 import type { Prisma, Tx } from "../db/client.js";
@@ -11,14 +12,8 @@ import { translatorFor, type Translate } from "../i18n/index.js";
 import { enqueue, requestOf, type OutgoingFile, type OutgoingMessage, type OutgoingUpload } from "../outbox/outbox.js";
 
 /** Ids per `IN (…)` list: SQLite takes at most 999 parameters per statement. */
-const SLICE = 500;
 
 /** Runs `query` over slices of `ids` and joins the results. */
-async function inSlices<I, R>(ids: readonly I[], query: (slice: I[]) => Promise<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < ids.length; i += SLICE) out.push(...(await query(ids.slice(i, i + SLICE))));
-  return out;
-}
 
 export type Render = (t: Translate) => OutgoingMessage;
 /** A message or a file we made (a chart), for the queues that can carry one. */

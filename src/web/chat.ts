@@ -131,7 +131,17 @@ export function mountSandboxChat(web: Hono, backend: SandboxChatBackend): void {
                               /
                             </button>
                             <label class="icon" title="${t("sandbox-file")}" aria-label="${t("sandbox-file")}"
-                              >📎<input type="file" name="file" hidden data-file
+                              ><svg
+                                width="18"
+                                height="18"
+                                viewBox="0 0 24 24"
+                                fill="none"
+                                stroke="currentColor"
+                                stroke-width="2"
+                                aria-hidden="true"
+                              >
+                                <path d="M21 11.5l-8.5 8.5a5 5 0 0 1-7-7L14 4.5a3.5 3.5 0 0 1 5 5L10.5 18a2 2 0 0 1-3-3L15 7.5" /></svg
+                              ><input type="file" name="file" hidden data-file
                             /></label>
                             <textarea name="text" placeholder="${t("sandbox-message-placeholder")}" data-text></textarea>
                             <input type="hidden" name="replyTo" data-reply-to />

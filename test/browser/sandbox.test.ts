@@ -145,4 +145,23 @@ describe.skipIf(!hasChromium)("the sandbox in a browser", () => {
     expect(refused?.status()).toBe(403);
     await context.close();
   });
+
+  it("starts again from the fixture when «شروع دوباره» is pressed", async () => {
+    const tavon = await personOf("+989121000004");
+    const before = sandbox.userOf(tavon)!.transcript().lines.length;
+    const page = await browser.newPage({ viewport: DESKTOP });
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.goto(`${sandbox.url}/?active=${tavon}`);
+    await page.locator(".msg").first().waitFor({ timeout: 15_000 });
+    await page.locator("[data-reset] button").click();
+    // The page reloads itself once the new sandbox answers.
+    await page.waitForFunction(() => document.readyState === "complete" && !!document.querySelector("[data-person]"), undefined, {
+      timeout: 60_000,
+    });
+    await expect.poll(() => sandbox.people.length, { timeout: 60_000 }).toBeGreaterThan(0);
+    const fresh = sandbox.userOf(await personOf("+989121000004"))!;
+    await fresh.waitFor(/رویت شد|مصوبه/, { fromStart: true, timeoutMs: 15_000 });
+    expect(fresh.transcript().lines.length).toBeLessThan(before);
+    await page.close();
+  }, 90_000);
 });

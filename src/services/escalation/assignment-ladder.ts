@@ -10,6 +10,7 @@
  */
 import type { Platform } from "../../config/index.js";
 import type { Db, Prisma, Tx } from "../../db/client.js";
+import { inSlices } from "../../db/in-slices.js";
 import { advanceLadder } from "../../db/sql/advance-ladder.js";
 import { claimDueAssignments } from "../../db/sql/claim-due-assignments.js";
 import { dueAssignmentIds } from "../../db/sql/due-assignment-ids.js";
@@ -92,7 +93,10 @@ export class AssignmentLadderSource implements DueWorkSource {
     });
     if (due.length === 0) return [];
     const views = new Map(
-      (await loadAssignmentViews(this.db, { id: { in: [...new Set(due.map((d) => d.row.id))] } })).map((l) => [l.view.id, l]),
+      (await inSlices([...new Set(due.map((d) => d.row.id))], (ids) => loadAssignmentViews(this.db, { id: { in: ids } }))).map((l) => [
+        l.view.id,
+        l,
+      ]),
     );
     const directory = await Directory.load(
       this.db,
@@ -123,7 +127,12 @@ export class AssignmentLadderSource implements DueWorkSource {
     const views = new Map<number, LoadedView>(
       firing.length === 0
         ? []
-        : (await loadAssignmentViews(this.db, { id: { in: firing.map((p) => p.row.id) } })).map((l) => [l.view.id, l]),
+        : (
+            await inSlices(
+              firing.map((p) => p.row.id),
+              (ids) => loadAssignmentViews(this.db, { id: { in: ids } }),
+            )
+          ).map((l) => [l.view.id, l]),
     );
     const answers = await resolutionAnswers(
       this.db,

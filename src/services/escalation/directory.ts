@@ -4,12 +4,13 @@
  */
 import type { Platform } from "../../config/index.js";
 import type { Tx } from "../../db/client.js";
-import { AGENCY_ROLES } from "../../domain/vocabulary.js";
+import { inSlices } from "../../db/in-slices.js";
+import { AGENCY_ROLES, COMMITTEE_ROLES, type Role } from "../../domain/vocabulary.js";
 
 export interface Contact {
   personId: number;
   name: string;
-  role: "head" | "liaison" | "secretariat" | "governorate";
+  role: Role;
   /** Has at least one chat on a configured platform that is not marked unreachable. */
   reachable: boolean;
   /** Has bound any chat at all (false: never joined the bot). */
@@ -30,22 +31,29 @@ export class Directory {
   ): Promise<Directory> {
     const agencies = [...new Set(agencyIds)];
     const committees = [...new Set(committeeIds)];
-    const memberships = await tx.membership.findMany({
-      where: {
-        active: true,
-        OR: [
-          { agencyId: { in: agencies }, role: { in: [...AGENCY_ROLES] } },
-          { committeeId: { in: committees }, role: { in: ["secretariat", "governorate"] } },
-        ],
-      },
-      select: {
-        role: true,
-        agencyId: true,
-        committeeId: true,
-        person: { select: { id: true, name: true, identities: { select: { platform: true, reachable: true } } } },
-      },
-      orderBy: { id: "asc" },
-    });
+    const select = {
+      role: true,
+      agencyId: true,
+      committeeId: true,
+      person: { select: { id: true, name: true, identities: { select: { platform: true, reachable: true } } } },
+    } as const;
+    // In slices: a pass over a thousand agencies would exceed SQLite's bound parameters at once.
+    const memberships = [
+      ...(await inSlices(agencies, (ids) =>
+        tx.membership.findMany({
+          where: { active: true, agencyId: { in: ids }, role: { in: [...AGENCY_ROLES] } },
+          select,
+          orderBy: { id: "asc" },
+        }),
+      )),
+      ...(await inSlices(committees, (ids) =>
+        tx.membership.findMany({
+          where: { active: true, committeeId: { in: ids }, role: { in: [...COMMITTEE_ROLES] } },
+          select,
+          orderBy: { id: "asc" },
+        }),
+      )),
+    ];
     const byAgency = new Map<number, Contact[]>();
     const byCommittee = new Map<number, Contact[]>();
     for (const m of memberships) {

@@ -96,10 +96,10 @@ export async function loadExportData(db: Db, committeeId: number, now: Date, per
     orderBy: [{ resolution: { meeting: { heldOn: "asc" } } }, { resolution: { number: "asc" } }, { agencyId: "asc" }],
   });
   const ids = rows.map((r) => r.id);
-  const resolutionIds = [...new Set(rows.map((r) => r.resolutionId))];
   const [deadlineChanges, audits, people] = await Promise.all([
-    db.deadlineChange.findMany({ where: { resolutionId: { in: resolutionIds } }, orderBy: { at: "asc" } }),
-    db.auditLog.findMany({ where: { entity: "Assignment", entityId: { in: ids.map(String) } }, orderBy: { at: "asc" } }),
+    // By relation, not by a list of ids: 20,000 ids exceed what a statement may carry (P2029).
+    db.deadlineChange.findMany({ where: { resolution: { meeting: { committeeId, heldOn: range } } }, orderBy: { at: "asc" } }),
+    auditRowsOf(db, ids),
     db.person.findMany({ select: { id: true, name: true } }),
   ]);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
@@ -251,4 +251,15 @@ async function loadNotices(db: Db, committeeId: number, period: ReportPeriod): P
     }
   }
   return rows;
+}
+
+/** Audit rows point at their entity by id in a string column (no relation): fetched in slices of ids, oldest first. */
+async function auditRowsOf(db: Db, assignmentIds: readonly number[]) {
+  const SLICE = 500;
+  const slices = [];
+  for (let i = 0; i < assignmentIds.length; i += SLICE) {
+    const entityIds = assignmentIds.slice(i, i + SLICE).map(String);
+    slices.push(await db.auditLog.findMany({ where: { entity: "Assignment", entityId: { in: entityIds } }, orderBy: { at: "asc" } }));
+  }
+  return slices.flat().sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
 }

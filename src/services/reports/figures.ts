@@ -7,6 +7,7 @@
  * and the committee's overall realization, never another agency's figures.
  */
 import type { Db } from "../../db/client.js";
+import { figureRows } from "../../db/sql/figure-rows.js";
 import type { AssignmentStatus, ResolutionKind } from "../../domain/assignments/status.js";
 import type { WeeklyReportTemplate } from "../../domain/committee-file/index.js";
 import {
@@ -185,29 +186,7 @@ export async function loadFiguresInput(
   const agencies = committee.agencies.map((a) => a.agency);
   const agencyIds = agencies.map((a) => a.id);
   const [assignments, cycles, submissions] = await Promise.all([
-    db.assignment.findMany({
-      where: { resolution: { meeting: { committeeId } } },
-      select: {
-        id: true,
-        agencyId: true,
-        status: true,
-        percent: true,
-        deadline: true,
-        reportedDoneAt: true,
-        doneAt: true,
-        _count: { select: { deadlineChanges: true } },
-        resolution: {
-          select: {
-            number: true,
-            text: true,
-            kind: true,
-            meeting: { select: { number: true, heldOn: true } },
-            _count: { select: { deadlineChanges: { where: { assignmentId: null } } } },
-          },
-        },
-      },
-      orderBy: { id: "asc" },
-    }),
+    figureRows(db, committeeId),
     db.weeklyReportCycle.findMany({
       where: { committeeId },
       select: { id: true, period: true, opensAt: true, dueAt: true },
@@ -228,19 +207,9 @@ export async function loadFiguresInput(
     calendar: workCalendarOf(committee.calendar),
     agencies,
     assignments: assignments.map((a) => ({
-      id: a.id,
-      agencyId: a.agencyId,
-      resolutionNumber: a.resolution.number,
-      resolutionText: a.resolution.text,
-      meetingNumber: a.resolution.meeting.number,
-      meetingHeldOn: a.resolution.meeting.heldOn,
-      kind: a.resolution.kind as ResolutionKind,
+      ...a,
+      kind: a.kind as ResolutionKind,
       status: a.status as AssignmentStatus,
-      percent: a.percent,
-      deadline: a.deadline,
-      extensions: a._count.deadlineChanges + a.resolution._count.deadlineChanges,
-      reportedDoneAt: a.reportedDoneAt,
-      doneAt: a.doneAt,
     })),
     cycles,
     submissions: submissions.map((s) => ({ ...s, answers: (s.answers ?? {}) as Record<string, unknown> })),
