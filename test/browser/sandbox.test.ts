@@ -25,7 +25,8 @@ const DESKTOP = { width: 1280, height: 860 };
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);
 
-describe.skipIf(!hasChromium)("the sandbox in a browser", () => {
+// Generous timeouts: in CI this file runs beside the whole suite on two cores.
+describe.skipIf(!hasChromium)("the sandbox in a browser", { timeout: 90_000 }, () => {
   let sandbox: Sandbox;
   let browser: Browser;
   const personOf = async (phone: string) => (await sandbox.app.database.prisma.person.findUniqueOrThrow({ where: { phone } })).id;
