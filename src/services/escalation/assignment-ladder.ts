@@ -19,7 +19,7 @@ import { resolutionAnswers } from "../../db/sql/resolution-answers.js";
 import { deadlineStanding } from "../../domain/assignments/deadline.js";
 import type { WorkCalendar } from "../../domain/calendar/index.js";
 import { decideAssignment, escalationPolicyOf, rungsBetween, type Decision, type Rung } from "../../domain/escalation/index.js";
-import { loadAssignmentViews, type LoadedView } from "../assignments.js";
+import { loadAssignmentViews, type LoadedView } from "../assignments/index.js";
 import { workCalendarOf } from "../calendars.js";
 import {
   DryRunRollback,

@@ -5,7 +5,7 @@
  */
 import type { DbProvider, Tx } from "../../db/client.js";
 import type { Translate } from "../../i18n/index.js";
-import { assignmentTopic } from "../assignments.js";
+import { assignmentTopic } from "../assignments/index.js";
 import type { QueuedNotice } from "../due-work.js";
 import type { Notifier } from "../notifications.js";
 import { renderDigest, type DigestEntry } from "../render/digest.js";
