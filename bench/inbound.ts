@@ -33,7 +33,7 @@ import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { HOUR_MS, instantAt } from "../src/domain/calendar/index.js";
 import { createLogger } from "../src/logging/logger.js";
-import { ImportService } from "../src/services/importer.js";
+import { ImportService } from "../src/services/importer/index.js";
 import { TravelClock } from "../test/support/clock.js";
 import type { LoadReply, LoadRequest } from "./inbound-load.js";
 import { argValue, MemorySampler, percentile, printTable } from "./support.js";

@@ -29,7 +29,7 @@ assignment-report-to-secretariat = دبیرخانه کارگروه (از همی�
 assignment-status = وضعیت: { $status }
 assignment-status-with-percent = { $status } ({ $percent }٪)
 assignment-status-with-reason = { $status }: { $reason }
-assignment-hint = برای گزارش، یکی از دکمه‌های زیر را بزنید یا به همین پیام پاسخ (Reply) دهید.
+assignment-hint = برای گزارش، یکی از دکمه‌های زیر را بزنید، یا روی همین پیام «پاسخ» بزنید و گزارش را بنویسید.
 
 assignment-status-assigned = ابلاغ‌شده
 assignment-status-acknowledged = رویت‌شده
@@ -64,25 +64,26 @@ tasks-overdue-mark = ⚠️
 tasks-button = { $n }: { $action }
 tasks-previous = ‹ صفحه قبل
 tasks-next = صفحه بعد ›
-tasks-empty = دستگاه شما در حال حاضر کار بازی ندارد. 👏
+tasks-empty = دستگاه شما در حال حاضر کاری در دست اقدام ندارد. 👏
 tasks-not-agency = فهرست کارها برای رئیس یا کارشناس رابط دستگاه‌های اجرایی است و شما در هیچ دستگاهی ثبت نشده‌اید.
 
 ## ───── Dialogs (shared)
 
 dialog-button-cancel = انصراف
 dialog-button-confirm = ✅ ثبت
-dialog-button-skip = رد شدن
+dialog-button-skip = بعدی
 dialog-button-no-files = فایلی ندارم
 dialog-button-files-done = پایان ارسال فایل‌ها
 dialog-cancelled = انصراف داده شد؛ چیزی ثبت نشد.
 dialog-confirm-question = اگر درست است «ثبت» را بزنید؛ برای کنار گذاشتن، «انصراف».
 dialog-confirm-expected = لطفاً یکی از دکمه‌های «ثبت» یا «انصراف» را در پیام بالا بزنید.
-dialog-file-expected = لطفاً فایل (سند یا عکس) بفرستید، یا اگر فایل دیگری ندارید دکمه پایین پیام بالا را بزنید.
+dialog-file-expected = لطفاً فایل (سند یا عکس) بفرستید؛ اگر فایل دیگری ندارید، «فایلی ندارم» یا «پایان ارسال فایل‌ها» را بزنید.
 dialog-file-received = فایل { $count } دریافت شد. اگر فایل دیگری دارید بفرستید؛ وگرنه «پایان ارسال فایل‌ها» را بزنید.
 dialog-file-too-large = این فایل { $size } مگابایت است و از سقف مجاز ({ $max } مگابایت) بزرگ‌تر است؛ ثبت نشد. لطفاً فایل کوچک‌تری بفرستید.
 dialog-unsupported-message = این نوع پیام را نمی‌توانم ثبت کنم؛ لطفاً متن، سند یا عکس بفرستید.
 dialog-button-stale = این دکمه مربوط به مرحله یا گفت‌وگوی دیگری است و دیگر کار نمی‌کند. لطفاً به پیام آخر ربات پاسخ دهید.
-dialog-busy = شما در میانه «{ $topic }» هستید. لطفاً به پرسش آخر پاسخ دهید، یا برای کنار گذاشتن آن /cancel را بفرستید.
+dialog-left = «{ $topic }» نیمه‌کاره بسته شد و چیزی از آن ثبت نشد.
+dialog-expired = «{ $topic }» پس از { $minutes } دقیقه بی‌پاسخی بسته شد و چیزی از آن ثبت نشد.
 dialog-topic-progress = گزارش پیشرفت { $title }
 dialog-topic-done = اعلام انجام { $title }
 dialog-topic-blocked = اعلام مانع { $title }
@@ -99,8 +100,8 @@ cancel-nothing = کاری در جریان نیست که بخواهید از آن
 
 progress-ask-text = گزارش پیشرفت { $title }: در چند جمله بنویسید چه کاری انجام شده است.
 progress-text-expected = لطفاً ابتدا شرح پیشرفت را به صورت متن بنویسید؛ در مرحله بعد می‌توانید فایل هم بفرستید.
-progress-ask-percent = چند درصد کار انجام شده است؟ عددی از ۰ تا ۱۰۰ بنویسید (مثلاً ۵۰ یا ۵۰٪)، یا «رد شدن» را بزنید.
-progress-percent-expected = لطفاً درصد را به صورت عدد بنویسید (مثلاً ۵۰٪) یا «رد شدن» را بزنید.
+progress-ask-percent = چند درصد کار انجام شده است؟ عددی از ۰ تا ۱۰۰ بنویسید (مثلاً ۵۰ یا ۵۰٪)، یا «بعدی» را بزنید.
+progress-percent-expected = لطفاً درصد را به صورت عدد بنویسید (مثلاً ۵۰٪) یا «بعدی» را بزنید.
 progress-ask-files = اگر سند یا عکسی (مثلاً صورت‌جلسه یا نامه) دارید، همین حالا بفرستید؛ وگرنه «فایلی ندارم» را بزنید.
 progress-summary = خلاصه گزارش پیشرفت { $title }:
 progress-saved = ✅ گزارش پیشرفت { $title } ثبت شد. وضعیت: { $status }
@@ -128,7 +129,7 @@ reply-unsupported = فقط متن، سند یا عکس به عنوان گزار�
 note-ask-item = این پیام درباره کدام کار است؟ روی آن بزنید تا به عنوان گزارش پیشرفتش ثبت شود.
 note-button-item = { $label }
 note-item-expected = لطفاً یکی از کارهای فهرست‌شده در پیام بالا را انتخاب کنید، یا «انصراف» را بزنید.
-note-no-items = دستگاه شما کار بازی ندارد که این پیام به آن مربوط باشد؛ پیام ثبت نشد. اگر پرسشی دارید با دبیرخانه کارگروه تماس بگیرید.
+note-no-items = دستگاه شما کاری در دست اقدام ندارد که این پیام به آن مربوط باشد؛ پیام ثبت نشد. اگر پرسشی دارید با دبیرخانه کارگروه تماس بگیرید.
 
 ## ───── What the secretariat hears
 
@@ -151,7 +152,7 @@ report-prompt =
 report-prompt-button = ارسال گزارش هفتگی
 report-choose = گزارش هفتگی کدام دستگاه را می‌فرستید؟
 report-choose-button = { $agency } — { $week }
-report-none-open = اکنون گزارش هفتگی بازی برای دستگاه شما نیست. هر هفته که دوره گزارش باز شود، پیام آن را دریافت می‌کنید.
+report-none-open = اکنون دوره گزارش هفتگی برای دستگاه شما باز نیست. هر هفته که دوره گزارش باز شود، پیام آن را دریافت می‌کنید.
 report-intro = 📊 گزارش هفتگی «{ $agency }» برای { $committee }، { $week }. مهلت ارسال: { $due }. این گزارش { $count } پرسش دارد.
 report-intro-resubmit = گزارش این هفته را پیش‌تر فرستاده‌اید؛ پاسخ‌های تازه جای آن را می‌گیرد (نسخه قبلی نگه داشته می‌شود).
 report-intro-late = مهلت ارسال گذشته است؛ گزارش شما پذیرفته می‌شود ولی «با تأخیر» ثبت می‌شود.

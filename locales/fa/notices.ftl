@@ -39,8 +39,8 @@ rsvp-ask-delegate-name = نام و نام خانوادگی نماینده‌ای
 rsvp-ask-delegate-post = سمت { $name } را بنویسید (مثلاً: معاون اداره).
 rsvp-delegate-name-expected = نام نماینده را به صورت متن بنویسید.
 rsvp-delegate-post-expected = سمت نماینده را به صورت متن بنویسید.
-rsvp-ask-reason = علت عدم حضور در جلسه «{ $title }» را بنویسید، یا «رد شدن» را بزنید.
-rsvp-reason-expected = علت را به صورت متن بنویسید، یا «رد شدن» را بزنید.
+rsvp-ask-reason = علت عدم حضور در جلسه «{ $title }» را بنویسید، یا «بعدی» را بزنید.
+rsvp-reason-expected = علت را به صورت متن بنویسید، یا «بعدی» را بزنید.
 dialog-topic-rsvp = پاسخ به دعوت جلسه «{ $title }»
 
 ## ───── Composing (/notice)
@@ -119,8 +119,8 @@ notice-error-conflict = دعوت‌نامه هم‌زمان تغییر کرد؛ 
 notice-error-invalid = اطلاعات دعوت‌نامه کامل یا درست نیست؛ دوباره /notice را بفرستید.
 notice-move-confirm = زمان جلسه «{ $title }» به { $when } تغییر کند و به همه دعوت‌شدگان اطلاع داده شود؟
 notice-moved-done = زمان جلسه تغییر کرد و به { $people } نفر اطلاع داده می‌شود.
-notice-ask-cancel-reason = علت لغو جلسه «{ $title }» را بنویسید (به دعوت‌شدگان گفته می‌شود)، یا «رد شدن» را بزنید.
-notice-cancel-reason-expected = علت را به صورت متن بنویسید، یا «رد شدن» را بزنید.
+notice-ask-cancel-reason = علت لغو جلسه «{ $title }» را بنویسید (به دعوت‌شدگان گفته می‌شود)، یا «بعدی» را بزنید.
+notice-cancel-reason-expected = علت را به صورت متن بنویسید، یا «بعدی» را بزنید.
 notice-cancel-confirm = جلسه «{ $title }» لغو شود و به همه دعوت‌شدگان اطلاع داده شود؟
 notice-cancelled-done = جلسه لغو شد و به { $people } نفر اطلاع داده می‌شود.
 notice-cancelled-already = این جلسه پیش‌تر لغو شده بود.

@@ -106,7 +106,7 @@ verify-told-approved = ✅ دبیرخانه انجام { $title } را تأیی�
 verify-told-sent-back =
     ↩️ دبیرخانه اعلام انجام { $title } را بازگرداند. وضعیت: در حال اجرا
     توضیح دبیرخانه: { $comment }
-    برای پاسخ، به همین پیام پاسخ (Reply) دهید.
+    برای پاسخ، روی همین پیام «پاسخ» بزنید و بنویسید.
 
 ## Extensions and changes, as the agencies hear them
 extend-told-own =
@@ -123,7 +123,7 @@ instruction-told =
     📣 دستور فرمانداری درباره { $title }:
     { $text }
     — { $by }
-    برای پاسخ یا گزارش اقدام، به همین پیام پاسخ (Reply) دهید.
+    برای پاسخ یا گزارش اقدام، روی همین پیام «پاسخ» بزنید و بنویسید.
 
 ## Extension requests
 ext-request-ask-date = مهلت تازه‌ای که برای { $title } می‌خواهید را بنویسید: تاریخ (مثلاً ۱۴۰۵/۱۰/۱۵) یا مدت از امروز (مثلاً «۲ هفته»).
@@ -148,7 +148,7 @@ ext-request-told-approved =
 ext-request-told-refused = ✖️ دبیرخانه با درخواست تمدید { $title } تا { $requested } موافقت نکرد؛ مهلت همان { $date } است.
 
 ## /history
-history-how = برای دیدن تاریخچه یک مورد، به پیامی درباره آن پاسخ (Reply) دهید و /history بفرستید، یا در /items دکمه «تاریخچه» آن را بزنید.
+history-how = برای دیدن تاریخچه یک مورد، روی پیامی درباره آن «پاسخ» بزنید و /history بفرستید، یا در /items دکمه «تاریخچه» آن را بزنید.
 history-header = 📜 تاریخچه { $title }:
 history-empty = هنوز رویدادی ثبت نشده است.
 history-system = سامانه

@@ -77,6 +77,7 @@ const envSchema = z
     TELEGRAM_RATE_PER_CHAT_PER_SECOND: positive(1),
     OUTBOX_RETRY_BASE_MS: positiveInt(2_000),
     INVITE_TTL_DAYS: positiveInt(14),
+    DIALOG_IDLE_MINUTES: positiveInt(30),
     MAX_ATTACHMENT_MB: positive(20),
     SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
     INSTANCE_ID: optionalText,
@@ -129,6 +130,8 @@ export interface Config {
   publicUrl?: string;
   logLevel: string;
   inviteTtlDays: number;
+  /** A dialog left unanswered this long is closed (with a note) when the person next writes. */
+  dialogIdleMinutes: number;
   /** First delay after a 5xx or network failure; doubles per attempt up to 10 minutes. */
   outboxRetryBaseMs: number;
   maxAttachmentBytes: number;
@@ -192,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? e.WEBHOOK_URL)?.replace(/\/+$/, ""),
     logLevel: e.LOG_LEVEL,
     inviteTtlDays: e.INVITE_TTL_DAYS,
+    dialogIdleMinutes: e.DIALOG_IDLE_MINUTES,
     outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
     maxAttachmentBytes: Math.round(e.MAX_ATTACHMENT_MB * 1024 * 1024),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -224,7 +224,8 @@ export class OutboxDispatcher {
       if (wait > 0) await delay(wait);
       now = performance.now();
       if (!(await this.#claim(row))) continue;
-      this.#limiter.take(row.chatId, now);
+      // The chat's gap runs from when the request leaves, after the claim (which may take a while).
+      this.#limiter.take(row.chatId, performance.now());
       this.#inFlightChats.add(row.chatId);
       const send = this.#send(row).finally(() => {
         this.#inFlightChats.delete(row.chatId);
@@ -265,6 +266,7 @@ export class OutboxDispatcher {
     } catch (error) {
       outcome = classify(error, row.attempts + 1, this.#o.maxAttempts, this.#o.retryBaseMs);
     }
+    this.#limiter.answered(row.chatId, performance.now());
     try {
       await this.#record(row, outcome);
     } catch (err) {

@@ -6,7 +6,9 @@
  * interactive replies are recorded too, since the platform counts them against the same limits.
  *
  * Gaps carry a small margin: requests leave at our pace but arrive with network jitter, and
- * the platform measures arrivals.
+ * the platform measures arrivals. A chat's next message also waits a full gap after the answer
+ * to its last one (`answered`): the request arrived before its answer came back, so however late
+ * it travelled (a loaded machine, a slow network), the platform sees the two a gap apart.
  */
 const MARGIN = 1.03;
 
@@ -43,6 +45,11 @@ export class RateLimiter {
   /** Milliseconds until `chatId` may get its next message (0 = now), 429 holds included. */
   chatWait(chatId: string, now: number): number {
     return Math.max(0, (this.#nextChatAt.get(chatId) ?? 0) - now);
+  }
+
+  /** The API answered a send to `chatId` at `now`: its next message waits a gap from here too. */
+  answered(chatId: string, now: number): void {
+    this.#nextChatAt.set(chatId, Math.max(this.#nextChatAt.get(chatId) ?? 0, now + this.#chatGapMs));
   }
 
   /** A send made elsewhere (an interactive reply): counted; its sender decides whether to wait (send-recorder.ts). */

@@ -2,7 +2,18 @@
  * Files people send with a report. The file itself stays on the platform; we keep its file id,
  * which is only valid on the platform that issued it, so the platform is stored beside it.
  */
+import { z } from "zod";
 import type { Platform } from "../config/index.js";
+
+/** An IncomingFile as data arrives from storage (a dialog's arguments), checked. */
+export const incomingFileSchema = z.object({
+  kind: z.enum(["document", "photo"]),
+  fileId: z.string().min(1),
+  fileUniqueId: z.string().optional(),
+  fileName: z.string().optional(),
+  mimeType: z.string().optional(),
+  size: z.number().nonnegative().optional(),
+});
 
 export interface IncomingFile {
   kind: "document" | "photo";

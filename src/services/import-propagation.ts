@@ -10,7 +10,7 @@
 import type { Tx } from "../db/client.js";
 import { isOpen, type AssignmentStatus } from "../domain/assignments/status.js";
 import type { Translate } from "../i18n/index.js";
-import { agencyContacts, assignmentTopic, loadAssignmentViews } from "./assignments.js";
+import { agencyContacts, assignmentTopic, loadAssignmentViews } from "./assignments/index.js";
 import { audit, type Actor } from "./audit.js";
 import { planAssignments } from "./escalation/plan.js";
 import type { Notifier } from "./notifications.js";

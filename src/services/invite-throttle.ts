@@ -13,7 +13,7 @@
  */
 import type { Platform } from "../config/index.js";
 import type { Tx } from "../db/client.js";
-import { secretariatOf } from "./assignments.js";
+import { secretariatOf } from "./assignments/index.js";
 import type { Notifier } from "./notifications.js";
 
 export interface ThrottleSettings {

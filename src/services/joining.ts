@@ -19,8 +19,8 @@ import { audit } from "./audit.js";
 import { bindChat, bindRefusal, rolesOf, type BindRefusal, type ChatToBind, type RoleInScope } from "./binding.js";
 import { committeesOfPerson, InviteThrottle, type ThrottleSettings, type WrongCode } from "./invite-throttle.js";
 import type { Notifier } from "./notifications.js";
-import { joinRequestData } from "./render/callback-data.js";
-import { secretariatOf } from "./assignments.js";
+import { joinRequestButton } from "./render/callback-data.js";
+import { secretariatOf } from "./assignments/index.js";
 
 export type JoinRefusal = WrongCode | BindRefusal;
 
@@ -305,8 +305,8 @@ export class JoiningService {
         }),
         buttons: [
           [
-            { text: t("join-button-approve"), callback_data: joinRequestData("approve", requestId) },
-            { text: t("join-button-refuse"), callback_data: joinRequestData("refuse", requestId) },
+            { text: t("join-button-approve"), callback_data: joinRequestButton.pack({ decision: "approve", requestId }) },
+            { text: t("join-button-refuse"), callback_data: joinRequestButton.pack({ decision: "refuse", requestId }) },
           ],
         ],
       }),

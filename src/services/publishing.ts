@@ -14,7 +14,7 @@ import type { Db, Tx } from "../db/client.js";
 import { normaliseDigits, toPersianDigits } from "../domain/text/index.js";
 import type { Translate } from "../i18n/index.js";
 import type { Clock } from "../shared/clock.js";
-import { agencyContacts, assignmentTopic, loadAssignmentViews } from "./assignments.js";
+import { agencyContacts, assignmentTopic, loadAssignmentViews } from "./assignments/index.js";
 import { audit, type Actor } from "./audit.js";
 import { workCalendarOf } from "./calendars.js";
 import type { Notifier } from "./notifications.js";

@@ -16,13 +16,14 @@ import { checkAnswers, type Answers } from "../domain/weekly-report/answers.js";
 import { chooseCycle } from "../domain/weekly-report/cycle.js";
 import type { Translate } from "../i18n/index.js";
 import type { Clock } from "../shared/clock.js";
-import { type AgencyActor, isAgencyMember } from "./assignments.js";
+import { type AgencyActor, isAgencyMember } from "./assignments/index.js";
 import { attachmentRows, type IncomingFile } from "./attachments.js";
 import { audit, type Actor } from "./audit.js";
 import { workCalendarOf } from "./calendars.js";
 import { firstCycleAction } from "./escalation/weekly-cycle-source.js";
 import type { Notifier } from "./notifications.js";
 import { renderReportPrompt, type ReportPrompt } from "./render/weekly-report.js";
+import { AGENCY_ROLES } from "../domain/vocabulary.js";
 
 export class WeeklyReportError extends Error {
   override name = "WeeklyReportError";
@@ -157,7 +158,7 @@ export class WeeklyReportService {
   async slotsFor(personId: number): Promise<ReportSlot[]> {
     const now = this.clock.now();
     const memberships = await this.db.membership.findMany({
-      where: { personId, active: true, role: { in: ["head", "liaison"] }, agencyId: { not: null } },
+      where: { personId, active: true, role: { in: [...AGENCY_ROLES] }, agencyId: { not: null } },
       select: { agency: { select: { id: true, name: true, committees: { select: { committeeId: true } } } } },
       orderBy: { id: "asc" },
     });

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
-import { ImportService } from "../../src/services/importer.js";
+import { ImportService } from "../../src/services/importer/index.js";
 import { systemClock } from "../../src/shared/clock.js";
 import { cliEnvironment, peygir } from "../support/cli.js";
 import { testDatabases, type TestDatabase } from "../support/databases.js";

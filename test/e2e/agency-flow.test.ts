@@ -107,12 +107,9 @@ describe.each(testDatabases())("the agency side on $name", (target) => {
       await liaison.waitFor("درصد باید از ۰ تا ۱۰۰ باشد");
       liaison.send("پنجاه");
       await liaison.waitFor("این درصد را متوجه نشدم");
-      // A button of another item, and a command, in the middle of the dialog.
-      const busy = await liaison.press(messageAbout(liaison, ids.r6!), `a:ack:${ids.r6}`);
-      expect(busy.show_alert).toBe(true);
-      expect(busy.text).toContain("در میانه «گزارش پیشرفت مصوبه ۵ جلسه ۱۴۰۵-۰۸»");
+      // /tasks in the middle of the dialog is answered beside it.
       liaison.command("/tasks");
-      await liaison.waitFor("لطفاً به پرسش آخر پاسخ دهید");
+      await liaison.waitFor("کارهای باز دستگاه شما");
       // Still at the percent question: a valid answer moves on.
       liaison.send("20 درصد");
       await liaison.waitFor("اگر سند یا عکسی");
@@ -124,9 +121,8 @@ describe.each(testDatabases())("the agency side on $name", (target) => {
       await liaison.waitFor("انصراف داده شد");
       expect(await db().progressUpdate.count({ where: { assignmentId: ids.r5 } })).toBe(0);
       expect((await assignmentRow(pardis.e2e, ids.r5!)).status).toBe("assigned");
-      expect(await db().auditLog.count({ where: { entityId: String(ids.r6), action: "assignment.ack" } })).toBe(0);
       // A button of the dialog that was cancelled has expired.
-      const expired = await pressLabelled(liaison, percentQuestion, "رد شدن");
+      const expired = await pressLabelled(liaison, percentQuestion, "بعدی");
       expect(expired.show_alert).toBe(true);
       expect(expired.text).toContain("این دکمه دیگر معتبر نیست");
     });
@@ -277,6 +273,40 @@ describe.each(testDatabases())("the agency side on $name", (target) => {
         ["sendMessage", "sent"],
         ["sendDocument", "sent"],
       ]);
+    });
+
+    it("leaves an open dialog for what the person points at: another card's button, a reply to another card, or an idle half hour", async () => {
+      const progressOn = (id: number) => db().progressUpdate.count({ where: { assignmentId: id, kind: "progress" } });
+      const [r3Before, r4Before] = [await progressOn(ids.r3!), await progressOn(ids.r4!)];
+      // A progress dialog about item 4, then the progress button of item 3: the dialog about 4 closes, one about 3 opens.
+      await liaison.press(messageAbout(liaison, ids.r4!), `a:prg:${ids.r4}`);
+      await liaison.waitFor("در چند جمله بنویسید");
+      await liaison.press(messageAbout(liaison, ids.r3!), `a:prg:${ids.r3}`);
+      await liaison.waitFor("«گزارش پیشرفت مصوبه ۴ جلسه ۱۴۰۵-۰۸» نیمه‌کاره بسته شد و چیزی از آن ثبت نشد.");
+      await liaison.waitFor((m) => !!m.text?.includes("در چند جمله بنویسید") && !!m.text.includes("مصوبه ۳"));
+      // A reply to item 4's card is progress on item 4, not an answer to the dialog about 3.
+      liaison.reply(messageAbout(liaison, ids.r4!).message_id, "پاسخ به کارت مصوبه ۴ در میانه گفت‌وگو");
+      await liaison.waitFor("«گزارش پیشرفت مصوبه ۳ جلسه ۱۴۰۵-۰۸» نیمه‌کاره بسته شد");
+      await liaison.waitFor("ثبت شد");
+      expect(await progressOn(ids.r4!)).toBe(r4Before + 1);
+      expect(await progressOn(ids.r3!)).toBe(r3Before);
+      const filed = await db().progressUpdate.findFirstOrThrow({
+        where: { assignmentId: ids.r4, kind: "progress" },
+        orderBy: { id: "desc" },
+      });
+      expect(filed.text).toBe("پاسخ به کارت مصوبه ۴ در میانه گفت‌وگو");
+      // A question left unanswered for over half an hour is dropped when the person next writes.
+      await liaison.press(messageAbout(liaison, ids.r3!), `a:prg:${ids.r3}`);
+      await liaison.waitFor((m) => !!m.text?.includes("در چند جمله بنویسید") && !!m.text.includes("مصوبه ۳"), { fromStart: false });
+      pardis.clock.advance(31 * 60_000);
+      liaison.send("متنی پس از نیم ساعت");
+      await liaison.waitFor("«گزارش پیشرفت مصوبه ۳ جلسه ۱۴۰۵-۰۸» پس از ۳۰ دقیقه بی‌پاسخی بسته شد و چیزی از آن ثبت نشد.");
+      // The message itself is then what it would be with no dialog open: a loose note, asking which item.
+      await liaison.waitFor("این پیام درباره کدام کار است؟");
+      expect(await progressOn(ids.r3!)).toBe(r3Before);
+      liaison.command("/cancel");
+      await liaison.waitFor("انصراف داده شد");
+      pardis.clock.set(PARDIS_MORNING);
     });
   });
 });

@@ -144,14 +144,14 @@ describe.each(testDatabases())("meeting notices on $name", (target) => {
       await people.smt.waitFor("ثبت شد: اعزام نماینده");
 
       await pressLabelled(people.jahad, invitationIn(people.jahad), "نمی‌توانم بیایم");
-      await answerWithButton(people.jahad, "علت عدم حضور", "رد شدن");
+      await answerWithButton(people.jahad, "علت عدم حضور", "بعدی");
       await people.jahad.waitFor("ثبت شد: عدم حضور");
 
       // omran changes its mind: attending, then not.
       await pressLabelled(people.omran, invitationIn(people.omran), "حضور می‌یابم");
       await people.omran.waitFor("ثبت شد: حضور");
       await pressLabelled(people.omran, invitationIn(people.omran), "نمی‌توانم بیایم");
-      await answerWithButton(people.omran, "علت عدم حضور", "رد شدن");
+      await answerWithButton(people.omran, "علت عدم حضور", "بعدی");
       await people.omran.waitFor("ثبت شد: عدم حضور");
 
       await pressLabelled(people.bankMelli, invitationIn(people.bankMelli), "حضور می‌یابم");
@@ -295,7 +295,7 @@ describe.each(testDatabases())("meeting notices on $name", (target) => {
       await pressLabelled(secretariat, list, "جلسه فوق‌العاده");
       const view = await secretariat.waitFor((m) => !!m.text?.includes("📊 پاسخ‌ها به دعوت جلسه «جلسه فوق‌العاده"));
       await pressLabelled(secretariat, view, "لغو جلسه");
-      await answerWithButton(secretariat, "علت لغو جلسه", "رد شدن");
+      await answerWithButton(secretariat, "علت لغو جلسه", "بعدی");
       await answerWithButton(secretariat, "لغو شود و به همه", "ثبت");
       await secretariat.waitFor("جلسه لغو شد");
       await outboxSettled(pardis.e2e.app);

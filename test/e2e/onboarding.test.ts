@@ -48,7 +48,7 @@ describe.each(testDatabases())("onboarding on $name", (target) => {
     const onBale = await e2e.bindUser("bale", "09121000004");
     const onTelegram = await e2e.bindUser("telegram", "+989121000004");
     zahraOnTelegram = onTelegram;
-    expect(onBale.lastMessage()?.text).toContain("زهرا موسوی عزیز، خوش آمدید");
+    expect(onBale.lastMessage()?.text).toContain("زهرا موسوی، خوش آمدید");
     expect(onBale.lastMessage()?.text).toContain("کارشناس رابط");
     expect(onTelegram.lastMessage()?.text).toContain("اداره تعاون");
     const bound = await db().chatIdentity.findMany({ where: { person: { phone: "+989121000004" } }, orderBy: { platform: "asc" } });
@@ -104,7 +104,7 @@ describe.each(testDatabases())("onboarding on $name", (target) => {
     user.send(code.toLowerCase());
     await user.waitFor(CONTACT_REQUEST);
     user.shareContact();
-    await user.waitFor(/سعید قاسمی عزیز، خوش آمدید/);
+    await user.waitFor(/سعید قاسمی، خوش آمدید/);
   });
 
   it("a forwarded link: another phone goes to the secretariat, who refuses with one tap; the owner still joins", async () => {
@@ -127,7 +127,7 @@ describe.each(testDatabases())("onboarding on $name", (target) => {
 
     const owner = e2e.fake("bale").user({ firstName: "علی", phone: "09121000003" });
     const welcome = await join(owner, code);
-    expect(welcome.text).toContain("علی رضایی عزیز، خوش آمدید");
+    expect(welcome.text).toContain("علی رضایی، خوش آمدید");
   });
 
   it("someone else's contact card (not the sender's own) is not proof: the secretariat is asked", async () => {
@@ -188,7 +188,7 @@ describe.each(testDatabases())("onboarding on $name", (target) => {
       const code = await codeFor("09121000001");
       const user = e2e.fake("telegram").user({ firstName: "رضا" });
       user.command("/start", code);
-      await user.waitFor(/رضا کریمی عزیز، خوش آمدید/);
+      await user.waitFor(/رضا کریمی، خوش آمدید/);
     } finally {
       await db().committee.update({ where: { code: "pardis-employment" }, data: { verifyContact: true } });
     }

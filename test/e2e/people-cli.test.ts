@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { createI18n } from "../../src/i18n/index.js";
-import { ImportService } from "../../src/services/importer.js";
+import { ImportService } from "../../src/services/importer/index.js";
 import { JoiningService } from "../../src/services/joining.js";
 import { Notifier } from "../../src/services/notifications.js";
 import { systemClock } from "../../src/shared/clock.js";

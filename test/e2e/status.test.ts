@@ -128,7 +128,7 @@ describe.each(testDatabases())("/status and /export on $name", (target) => {
       expect(own.text).not.toContain(other);
     // A forged button for jahad's detail still gets the liaison's own screen.
     const jahadId = (await pardis.e2e.app.database.prisma.agency.findUniqueOrThrow({ where: { code: "jahad" } })).id;
-    await liaison.press(own, `s:g:y:${jahadId}`, { force: true });
+    await liaison.press(own, `r:g:y:${jahadId}`, { force: true });
     const after = await liaison.waitFor((m) => m.message_id === own.message_id, { timeoutMs: 10_000 }).catch(() => own);
     expect(after.text).not.toContain("مدیریت جهاد");
     const chart = liaison.messages().find((m) => m.photo);

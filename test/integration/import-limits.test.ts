@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client.js";
 import { COMMITTEE_FILE_LIMITS } from "../../src/domain/committee-file/index.js";
 import { createI18n } from "../../src/i18n/index.js";
-import { ImportService } from "../../src/services/importer.js";
+import { ImportService } from "../../src/services/importer/index.js";
 import { Notifier } from "../../src/services/notifications.js";
 import { ManualClock } from "../../src/shared/clock.js";
 import { FIXTURE, scratchFiles, variant } from "../support/committee-files.js";

@@ -10,7 +10,7 @@ import { buildProgram } from "../../src/cli/index.js";
 import { formatImportSummary } from "../../src/cli/commands/import.js";
 import { type Database, type Db, openDatabase } from "../../src/db/client.js";
 import { parseCommitteeFile } from "../../src/domain/committee-file/index.js";
-import { IMPORTED_ENTITIES, ImportService, type ImportSummary } from "../../src/services/importer.js";
+import { IMPORTED_ENTITIES, ImportService, type ImportSummary } from "../../src/services/importer/index.js";
 import { ManualClock } from "../../src/shared/clock.js";
 import { FIXTURE, scratchFiles, variant } from "../support/committee-files.js";
 import { type TestDatabase, testDatabases } from "../support/databases.js";

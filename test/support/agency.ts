@@ -8,7 +8,7 @@ import type { DestinationStream } from "pino";
 import type { Platform } from "../../src/config/index.js";
 import { HOUR_MS, instantAt } from "../../src/domain/calendar/index.js";
 import { parsePhone } from "../../src/domain/text/index.js";
-import { assignmentActionData } from "../../src/services/render/callback-data.js";
+import { assignmentButton } from "../../src/services/render/callback-data.js";
 import type { FakeUser } from "../fake-bot-api/user.js";
 import { TravelClock } from "./clock.js";
 import type { DatabaseTarget, TestDatabase } from "./databases.js";
@@ -118,7 +118,7 @@ export function assignmentMessages(user: FakeUser): Message[] {
 
 /** The assignment message about one assignment (it has that assignment's progress button). */
 export function messageAbout(user: FakeUser, id: number): Message {
-  const data = assignmentActionData("progress", id);
+  const data = assignmentButton.pack({ action: "progress", assignmentId: id });
   const found = user.messages().find((m) => JSON.stringify(m.reply_markup ?? {}).includes(`"${data}"`));
   if (!found) throw new Error(`no message about assignment ${id} in chat ${user.chatId}`);
   return found;

@@ -4,11 +4,12 @@
  * everything at once: nothing is saved before the user confirms.
  */
 import type { Context } from "grammy";
+import { z } from "zod";
 import { parsePercent, inputErrorKey, type InputField } from "../../domain/text/index.js";
-import type { IncomingFile } from "../../services/attachments.js";
-import type { AgencyActionResult, AgencyActor } from "../../services/assignments.js";
+import { incomingFileSchema, type IncomingFile } from "../../services/attachments.js";
+import type { AgencyActionResult, AgencyActor } from "../../services/assignments/index.js";
 import type { BotContext } from "../context.js";
-import { outcomeText, refusalText } from "../features/agency-replies.js";
+import { outcomeText, refusalText } from "../helpers/agency-replies.js";
 import {
   accept,
   agencyActorOf,
@@ -21,26 +22,22 @@ import {
   type Reply,
   type Say,
 } from "./dialog.js";
+import { defineDialog } from "./registry.js";
 
-export interface AssignmentDialogArgs {
-  assignmentId: number;
+const assignmentDialogArgs = z.object({
+  assignmentId: z.number().int().positive(),
   /** "مصوبه ۱ جلسه ۱۴۰۵-۰۸", in the reader's language. */
-  title: string;
-}
+  title: z.string().min(1),
+});
+export type AssignmentDialogArgs = z.infer<typeof assignmentDialogArgs>;
 
 /** A loose message (not a reply, outside any dialog) waiting to be filed under an item. */
-export interface NoteDialogArgs {
-  text?: string;
-  file?: IncomingFile;
-  items: { id: number; label: string }[];
-}
-
-export const DIALOG_IDS = {
-  progress: "assignment.progress",
-  done: "assignment.done",
-  blocked: "assignment.blocked",
-  note: "assignment.note",
-} as const;
+const noteDialogArgs = z.object({
+  text: z.string().optional(),
+  file: incomingFileSchema.optional(),
+  items: z.array(z.object({ id: z.number().int().positive(), label: z.string() })).min(1),
+});
+export type NoteDialogArgs = z.infer<typeof noteDialogArgs>;
 
 /** What backs a done claim: a note, a file (with its caption), or nothing. */
 interface Evidence {
@@ -84,7 +81,7 @@ async function finish(
   });
 }
 
-export async function progressDialog(conversation: AgencyConversation, _ctx: Context, args: AssignmentDialogArgs): Promise<void> {
+async function progress(conversation: AgencyConversation, _ctx: Context, args: AssignmentDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "dialog-topic-progress", vars: { title: args.title } });
   const text = await dialog.ask(
     { key: "progress-ask-text", vars: { title: args.title } },
@@ -105,7 +102,7 @@ export async function progressDialog(conversation: AgencyConversation, _ctx: Con
   );
 }
 
-export async function doneDialog(conversation: AgencyConversation, _ctx: Context, args: AssignmentDialogArgs): Promise<void> {
+async function done(conversation: AgencyConversation, _ctx: Context, args: AssignmentDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "dialog-topic-done", vars: { title: args.title } });
   const evidence = await dialog.ask(
     { key: "done-ask-evidence", vars: { title: args.title } },
@@ -131,7 +128,7 @@ export async function doneDialog(conversation: AgencyConversation, _ctx: Context
   );
 }
 
-export async function blockedDialog(conversation: AgencyConversation, _ctx: Context, args: AssignmentDialogArgs): Promise<void> {
+async function blocked(conversation: AgencyConversation, _ctx: Context, args: AssignmentDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "dialog-topic-blocked", vars: { title: args.title } });
   const reason = await dialog.ask(
     { key: "blocked-ask-reason", vars: { title: args.title } },
@@ -144,7 +141,7 @@ export async function blockedDialog(conversation: AgencyConversation, _ctx: Cont
   );
 }
 
-export async function noteDialog(conversation: AgencyConversation, _ctx: Context, args: NoteDialogArgs): Promise<void> {
+async function note(conversation: AgencyConversation, _ctx: Context, args: NoteDialogArgs): Promise<void> {
   const topic: Say = { key: "dialog-topic-note" };
   const dialog = await Dialog.open(conversation, topic);
   const choices = args.items.map((item) => [{ key: "note-button-item", vars: { label: item.label }, choice: `p${item.id}` }]);
@@ -162,3 +159,8 @@ export async function noteDialog(conversation: AgencyConversation, _ctx: Context
     }),
   );
 }
+
+export const progressDialog = defineDialog({ id: "assignment.progress", args: assignmentDialogArgs, run: progress });
+export const doneDialog = defineDialog({ id: "assignment.done", args: assignmentDialogArgs, run: done });
+export const blockedDialog = defineDialog({ id: "assignment.blocked", args: assignmentDialogArgs, run: blocked });
+export const noteDialog = defineDialog({ id: "assignment.note", args: noteDialogArgs, run: note });

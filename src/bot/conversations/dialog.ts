@@ -9,8 +9,14 @@
  * restart: the log lives in the database) never repeats it.
  *
  * An answer that does not fit the question (a percent of 150, text where a file is expected, a
- * button from an older dialog, a command) gets a clear message and is then `skip`ped: the dialog
- * stays exactly where it was, and the log does not grow with mistakes.
+ * button from an older dialog) gets a clear message and is then `skip`ped: the dialog stays
+ * exactly where it was, and the log does not grow with mistakes.
+ *
+ * What points elsewhere always means what it says: a press on another message's button, a reply
+ * to another message, or a command closes the dialog with a one-line note (nothing of it was
+ * saved: every dialog saves only at its end) and is handled as if no dialog were open. /help,
+ * /tasks and /start are answered beside the dialog, which stays at its question. A question left
+ * unanswered longer than DIALOG_IDLE_MINUTES is dropped the same way when the person next writes.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Conversation } from "@grammyjs/conversations";
@@ -18,9 +24,9 @@ import type { Context } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { overLimit, type InputField } from "../../domain/text/index.js";
 import type { TranslationVars } from "../../i18n/index.js";
-import type { AgencyActor } from "../../services/assignments.js";
+import type { AgencyActor } from "../../services/assignments/index.js";
 import { isWithinLimit, type IncomingFile } from "../../services/attachments.js";
-import { dialogData, parseDialogData } from "../../services/render/callback-data.js";
+import { dialogButton } from "../../services/render/callback-data.js";
 import type { BotContext } from "../context.js";
 import { incomingFileOf, isCommand, megabytes, normalisedText } from "./incoming.js";
 
@@ -64,6 +70,12 @@ function textOf(say: Say, t: BotContext["t"]): string {
   return typeof say === "function" ? say(t) : t(say.key, say.vars);
 }
 
+/** Commands that only show something: answered beside a dialog, which keeps its question. */
+const ASIDE_COMMANDS = new Set(["help", "tasks", "start"]);
+
+/** What an update that is not an answer does to the dialog. */
+type Interruption = "aside" | "leave";
+
 export class Dialog {
   private constructor(
     private readonly conversation: AgencyConversation,
@@ -78,6 +90,10 @@ export class Dialog {
 
   /** Effects run so far; a replay runs them in the same order, so the count names a step. */
   #steps = 0;
+  /** The dialog's own messages (ids come from the log on a replay): a reply to one of them is an answer. */
+  readonly #ownMessages = new Set<number>();
+  /** When the dialog last spoke: its question waits from then. */
+  #lastSaidAt: number | undefined;
 
   static async open(conversation: AgencyConversation, topic: Say): Promise<Dialog> {
     const { token, maxAttachmentBytes, runId } = await conversation.external((ctx) => ({
@@ -90,12 +106,17 @@ export class Dialog {
 
   /** Sends a message in the reader's language, with this dialog's buttons. */
   async say(say: Say, choices: Choice[][] = []): Promise<void> {
-    await this.conversation.external(async (ctx) => {
+    const { messageId, at } = await this.conversation.external(async (ctx) => {
       const keyboard: InlineKeyboardButton[][] = choices.map((row) =>
-        row.map((c) => ({ text: ctx.t(c.key, c.vars), callback_data: dialogData(this.token, c.choice) })),
+        row.map((c) => ({ text: ctx.t(c.key, c.vars), callback_data: dialogButton.pack({ token: this.token, choice: c.choice }) })),
       );
-      await ctx.reply(textOf(say, ctx.t), keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {});
+      // Taken before sending: the person cannot answer a question before it is asked.
+      const at = ctx.clock.now().getTime();
+      const sent = await ctx.reply(textOf(say, ctx.t), keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {});
+      return { messageId: sent.message_id, at };
     });
+    this.#ownMessages.add(messageId);
+    this.#lastSaidAt = at;
   }
 
   /**
@@ -115,9 +136,24 @@ export class Dialog {
     return this.answer(check);
   }
 
-  /** Waits for the next answer to this dialog; anything else is explained and skipped. */
+  /** Waits for the next answer to this dialog; anything else is explained and skipped, or ends it. */
   async answer<T>(check: (reply: Reply) => Check<T>): Promise<T> {
+    const waitingSince = this.#lastSaidAt ?? (await this.#now());
     const ctx = await this.conversation.wait();
+    const idle = await this.conversation.external((outside) => ({
+      over: outside.clock.now().getTime() - waitingSince > outside.config.dialogIdleMinutes * 60_000,
+      minutes: outside.config.dialogIdleMinutes,
+    }));
+    if (idle.over) {
+      await this.say((t) => t("dialog-expired", { topic: textOf(this.topic, t), minutes: idle.minutes }));
+      return this.conversation.halt({ next: true });
+    }
+    const interruption = this.#interruptionBy(ctx);
+    if (interruption === "aside") return this.conversation.skip({ next: true });
+    if (interruption === "leave") {
+      await this.say((t) => t("dialog-left", { topic: textOf(this.topic, t) }));
+      return this.conversation.halt({ next: true });
+    }
     const reply = await this.#read(ctx);
     if (reply === undefined) return this.conversation.skip({ next: false });
     if (reply.kind === "choice" && reply.choice === CANCEL.choice) {
@@ -161,32 +197,42 @@ export class Dialog {
       : reject("dialog-file-too-large", { size: megabytes(file.size ?? 0), max: megabytes(this.maxAttachmentBytes) });
   }
 
+  #now(): Promise<number> {
+    return this.conversation.external((ctx) => ctx.clock.now().getTime());
+  }
+
+  /** Whether an update points away from this dialog (see the module comment), or is for it. */
+  #interruptionBy(ctx: Context): Interruption | undefined {
+    const data = ctx.callbackQuery?.data;
+    if (data !== undefined) return dialogButton.unpack(data) ? undefined : "leave";
+    const message = ctx.message;
+    if (!message) return undefined;
+    if (isCommand(message)) {
+      const command = /^\/([A-Za-z_]+)/.exec(message.text ?? "")?.[1]?.toLowerCase();
+      return command && ASIDE_COMMANDS.has(command) ? "aside" : "leave";
+    }
+    const repliedTo = message.reply_to_message?.message_id;
+    return repliedTo !== undefined && !this.#ownMessages.has(repliedTo) ? "leave" : undefined;
+  }
+
   /** The update as an answer to this dialog, or undefined after explaining why it is not one. */
   async #read(ctx: Context): Promise<Reply | undefined> {
     const data = ctx.callbackQuery?.data;
     if (data !== undefined) {
-      const dialog = parseDialogData(data);
+      const dialog = dialogButton.unpack(data);
       if (dialog?.token === this.token) return { kind: "choice", choice: dialog.choice };
-      await this.#alert(dialog ? { key: "dialog-button-stale" } : this.#busy());
+      await this.#alert({ key: "dialog-button-stale" });
       return undefined;
     }
     const message = ctx.message;
     // Edits of earlier messages and other updates do not answer a question.
     if (!message) return undefined;
-    if (isCommand(message)) {
-      await this.say(this.#busy());
-      return undefined;
-    }
     const file = incomingFileOf(message);
     if (file) return { kind: "file", file, caption: normalisedText(message.caption) };
     const text = normalisedText(message.text);
     if (text !== undefined) return { kind: "text", text };
     await this.say({ key: "dialog-unsupported-message" });
     return undefined;
-  }
-
-  #busy(): Say {
-    return (t) => t("dialog-busy", { topic: textOf(this.topic, t) });
   }
 
   async #alert(say: Say): Promise<void> {

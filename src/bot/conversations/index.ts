@@ -1,21 +1,16 @@
 /**
  * Every dialog of the bot, registered in one composer that sits before the other features: an
- * update in a chat with a dialog under way goes to that dialog first, whatever it is.
+ * update in a chat with a dialog under way goes to that dialog first, whatever it is. A new dialog
+ * is declared with `defineDialog` in its module and added to DIALOGS; features enter it with
+ * `enterDialog` (see registry.ts).
  */
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, type Context } from "grammy";
 import type { BotContext } from "../context.js";
-import { blockedDialog, DIALOG_IDS, doneDialog, noteDialog, progressDialog } from "./assignment-dialogs.js";
+import { blockedDialog, doneDialog, noteDialog, progressDialog } from "./assignment-dialogs.js";
+import { noticeCancelDialog, noticeComposeDialog, noticeMoveDialog, rsvpAbsentDialog, rsvpDelegateDialog } from "./notice-dialogs.js";
+import { scriptOf, type AnyDialog } from "./registry.js";
 import {
-  NOTICE_DIALOG_IDS,
-  noticeCancelDialog,
-  noticeComposeDialog,
-  noticeMoveDialog,
-  rsvpAbsentDialog,
-  rsvpDelegateDialog,
-} from "./notice-dialogs.js";
-import {
-  STAFF_DIALOG_IDS,
   addAgencyDialog,
   cancelItemDialog,
   extendDialog,
@@ -24,26 +19,32 @@ import {
   reassignDialog,
   sendBackDialog,
 } from "./staff-dialogs.js";
-import { WEEKLY_REPORT_DIALOG_ID, weeklyReportDialog } from "./weekly-report-dialog.js";
+import { weeklyReportDialog } from "./weekly-report-dialog.js";
+
+const DIALOGS: readonly AnyDialog[] = [
+  progressDialog,
+  doneDialog,
+  blockedDialog,
+  noteDialog,
+  weeklyReportDialog,
+  noticeComposeDialog,
+  noticeMoveDialog,
+  noticeCancelDialog,
+  rsvpDelegateDialog,
+  rsvpAbsentDialog,
+  sendBackDialog,
+  extendDialog,
+  cancelItemDialog,
+  reassignDialog,
+  addAgencyDialog,
+  instructionDialog,
+  extensionRequestDialog,
+];
 
 export function dialogs(): Composer<BotContext> {
+  const ids = DIALOGS.map((d) => d.id);
+  if (new Set(ids).size !== ids.length) throw new Error(`two dialogs share an id: ${ids.join(", ")}`);
   const composer = new Composer<BotContext>();
-  composer.use(createConversation<BotContext, Context>(progressDialog, DIALOG_IDS.progress));
-  composer.use(createConversation<BotContext, Context>(doneDialog, DIALOG_IDS.done));
-  composer.use(createConversation<BotContext, Context>(blockedDialog, DIALOG_IDS.blocked));
-  composer.use(createConversation<BotContext, Context>(noteDialog, DIALOG_IDS.note));
-  composer.use(createConversation<BotContext, Context>(weeklyReportDialog, WEEKLY_REPORT_DIALOG_ID));
-  composer.use(createConversation<BotContext, Context>(noticeComposeDialog, NOTICE_DIALOG_IDS.compose));
-  composer.use(createConversation<BotContext, Context>(noticeMoveDialog, NOTICE_DIALOG_IDS.move));
-  composer.use(createConversation<BotContext, Context>(noticeCancelDialog, NOTICE_DIALOG_IDS.cancel));
-  composer.use(createConversation<BotContext, Context>(rsvpDelegateDialog, NOTICE_DIALOG_IDS.delegate));
-  composer.use(createConversation<BotContext, Context>(rsvpAbsentDialog, NOTICE_DIALOG_IDS.absent));
-  composer.use(createConversation<BotContext, Context>(sendBackDialog, STAFF_DIALOG_IDS.sendBack));
-  composer.use(createConversation<BotContext, Context>(extendDialog, STAFF_DIALOG_IDS.extend));
-  composer.use(createConversation<BotContext, Context>(cancelItemDialog, STAFF_DIALOG_IDS.cancel));
-  composer.use(createConversation<BotContext, Context>(reassignDialog, STAFF_DIALOG_IDS.reassign));
-  composer.use(createConversation<BotContext, Context>(addAgencyDialog, STAFF_DIALOG_IDS.addAgency));
-  composer.use(createConversation<BotContext, Context>(instructionDialog, STAFF_DIALOG_IDS.instruction));
-  composer.use(createConversation<BotContext, Context>(extensionRequestDialog, STAFF_DIALOG_IDS.extensionRequest));
+  for (const dialog of DIALOGS) composer.use(createConversation<BotContext, Context>(scriptOf(dialog), dialog.id));
   return composer;
 }

@@ -5,6 +5,7 @@
  * secretariat role and the recipient again.
  */
 import type { Context } from "grammy";
+import { z } from "zod";
 import type { WorkCalendar } from "../../domain/calendar/index.js";
 import { instantAt } from "../../domain/calendar/index.js";
 import { meetingTimeConcerns, type AudienceRole, type AudienceSpec, type MeetingTimeConcern } from "../../domain/notices/index.js";
@@ -16,27 +17,15 @@ import type { NoticeDraftInput } from "../../services/notices/index.js";
 import { formatsFor } from "../../services/render/format.js";
 import type { BotContext } from "../context.js";
 import { accept, CANCEL, Dialog, reject, type AgencyConversation, type Check, type Choice, type Reply, type Say } from "./dialog.js";
-import { noticeErrorText, rsvpOutcomeText, noticeActorOf, sendPreview } from "../features/notice-replies.js";
+import { defineDialog } from "./registry.js";
+import { noticeErrorText, rsvpOutcomeText, noticeActorOf, sendPreview } from "../helpers/notice-replies.js";
 
-export const NOTICE_DIALOG_IDS = {
-  compose: "notice.compose",
-  move: "notice.move",
-  cancel: "notice.cancel",
-  delegate: "notice.delegate",
-  absent: "notice.absent",
-} as const;
-
-export interface NoticeComposeArgs {
-  committees: { id: number; name: string }[];
-}
-export interface NoticeChangeArgs {
-  noticeId: number;
-  title: string;
-}
-export interface RsvpDialogArgs {
-  recipientId: number;
-  title: string;
-}
+const noticeComposeArgs = z.object({ committees: z.array(z.object({ id: z.number().int().positive(), name: z.string() })).min(1) });
+const noticeChangeArgs = z.object({ noticeId: z.number().int().positive(), title: z.string() });
+const rsvpDialogArgs = z.object({ recipientId: z.number().int().positive(), title: z.string() });
+export type NoticeComposeArgs = z.infer<typeof noticeComposeArgs>;
+export type NoticeChangeArgs = z.infer<typeof noticeChangeArgs>;
+export type RsvpDialogArgs = z.infer<typeof rsvpDialogArgs>;
 
 const SKIP: Choice = { key: "dialog-button-skip", choice: "skip" };
 const DONE: Choice = { key: "notice-button-done", choice: "fin" };
@@ -116,7 +105,7 @@ async function askMeetingTime(dialog: Dialog, nowIso: string, calendar: WorkCale
   }
 }
 
-export async function noticeComposeDialog(conversation: AgencyConversation, _ctx: Context, args: NoticeComposeArgs): Promise<void> {
+async function noticeCompose(conversation: AgencyConversation, _ctx: Context, args: NoticeComposeArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "dialog-topic-notice" });
   const committeeId =
     args.committees.length === 1
@@ -251,7 +240,7 @@ export async function noticeComposeDialog(conversation: AgencyConversation, _ctx
   });
 }
 
-export async function noticeMoveDialog(conversation: AgencyConversation, _ctx: Context, args: NoticeChangeArgs): Promise<void> {
+async function noticeMove(conversation: AgencyConversation, _ctx: Context, args: NoticeChangeArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "dialog-topic-notice-move", vars: { title: args.title } });
   const facts = await dialog.call(async (ctx) => {
     const view = await ctx.services.notices.tracking.tracking(noticeActorOf(ctx), args.noticeId).catch(() => undefined);
@@ -273,7 +262,7 @@ export async function noticeMoveDialog(conversation: AgencyConversation, _ctx: C
   });
 }
 
-export async function noticeCancelDialog(conversation: AgencyConversation, _ctx: Context, args: NoticeChangeArgs): Promise<void> {
+async function noticeCancel(conversation: AgencyConversation, _ctx: Context, args: NoticeChangeArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "dialog-topic-notice-cancel", vars: { title: args.title } });
   const reason = await dialog.ask({ key: "notice-ask-cancel-reason", vars: { title: args.title } }, [[SKIP, CANCEL]], (reply) => {
     if (reply.kind === "choice" && reply.choice === SKIP.choice) return accept(undefined);
@@ -290,7 +279,7 @@ export async function noticeCancelDialog(conversation: AgencyConversation, _ctx:
   });
 }
 
-export async function rsvpDelegateDialog(conversation: AgencyConversation, _ctx: Context, args: RsvpDialogArgs): Promise<void> {
+async function rsvpDelegate(conversation: AgencyConversation, _ctx: Context, args: RsvpDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "dialog-topic-rsvp", vars: { title: args.title } });
   const delegateName = await dialog.ask(
     { key: "rsvp-ask-delegate-name", vars: { title: args.title } },
@@ -312,7 +301,7 @@ export async function rsvpDelegateDialog(conversation: AgencyConversation, _ctx:
   });
 }
 
-export async function rsvpAbsentDialog(conversation: AgencyConversation, _ctx: Context, args: RsvpDialogArgs): Promise<void> {
+async function rsvpAbsent(conversation: AgencyConversation, _ctx: Context, args: RsvpDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "dialog-topic-rsvp", vars: { title: args.title } });
   const reason = await dialog.ask({ key: "rsvp-ask-reason", vars: { title: args.title } }, [[SKIP, CANCEL]], (reply) => {
     if (reply.kind === "choice" && reply.choice === SKIP.choice) return accept(undefined);
@@ -326,3 +315,9 @@ export async function rsvpAbsentDialog(conversation: AgencyConversation, _ctx: C
     await ctx.reply(rsvpOutcomeText(ctx.t, result, "absent"));
   });
 }
+
+export const noticeComposeDialog = defineDialog({ id: "notice.compose", args: noticeComposeArgs, run: noticeCompose });
+export const noticeMoveDialog = defineDialog({ id: "notice.move", args: noticeChangeArgs, run: noticeMove });
+export const noticeCancelDialog = defineDialog({ id: "notice.cancel", args: noticeChangeArgs, run: noticeCancel });
+export const rsvpDelegateDialog = defineDialog({ id: "notice.delegate", args: rsvpDialogArgs, run: rsvpDelegate });
+export const rsvpAbsentDialog = defineDialog({ id: "notice.absent", args: rsvpDialogArgs, run: rsvpAbsent });

@@ -5,6 +5,7 @@
  * person's access again and writes everything at once: nothing is saved before "ثبت".
  */
 import type { Context } from "grammy";
+import { z } from "zod";
 import { deadlineDay } from "../../domain/assignments/deadline.js";
 import { formatJalaliLong, type JalaliDate } from "../../domain/calendar/index.js";
 import { parseDeadlineInput, resolveDeadline } from "../../domain/minutes/index.js";
@@ -12,30 +13,22 @@ import { toJalali } from "../../domain/calendar/index.js";
 import { workCalendarOf } from "../../services/calendars.js";
 import type { StaffActor } from "../../services/secretariat/access.js";
 import type { BotContext } from "../context.js";
-import { refusalMessage, staffActorOf } from "../features/secretariat/staff.js";
+import { refusalMessage, staffActorOf } from "../helpers/staff.js";
 import { accept, agencyActorOf, CANCEL, Dialog, reject, type AgencyConversation, type Check, type Reply } from "./dialog.js";
+import { defineDialog } from "./registry.js";
 
-export const STAFF_DIALOG_IDS = {
-  sendBack: "staff.send_back",
-  extend: "staff.extend",
-  cancel: "staff.cancel",
-  reassign: "staff.reassign",
-  addAgency: "staff.add_agency",
-  instruction: "staff.instruction",
-  extensionRequest: "agency.extension_request",
-} as const;
-
-export interface StaffDialogArgs {
-  assignmentId: number;
+const staffDialogArgs = z.object({
+  assignmentId: z.number().int().positive(),
   /** «مصوبه ۱ جلسه ۱۴۰۵-۰۸ — اداره تعاون…», in the reader's language. */
-  title: string;
+  title: z.string(),
   /** The item's calendar configuration, its current deadline (ISO) and the agencies a reassignment may go to. */
-  calendar?: unknown;
-  deadline?: string | null;
+  calendar: z.unknown().optional(),
+  deadline: z.string().nullable().optional(),
   /** Other agencies on the resolution, for "this agency only / all agencies". */
-  partners?: number;
-  agencies?: { id: number; name: string }[];
-}
+  partners: z.number().int().nonnegative().optional(),
+  agencies: z.array(z.object({ id: z.number().int().positive(), name: z.string() })).optional(),
+});
+export type StaffDialogArgs = z.infer<typeof staffDialogArgs>;
 
 const textAnswer = (expected: string) => (reply: Reply) => (reply.kind === "text" ? accept(reply.text) : reject(expected));
 
@@ -83,7 +76,7 @@ async function finish(
   });
 }
 
-export async function sendBackDialog(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
+async function sendBack(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "staff-topic-send-back", vars: { title: args.title } });
   const comment = await dialog.ask(
     { key: "verify-ask-comment", vars: { title: args.title } },
@@ -95,7 +88,7 @@ export async function sendBackDialog(conversation: AgencyConversation, _ctx: Con
   });
 }
 
-export async function extendDialog(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
+async function extend(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "staff-topic-extend", vars: { title: args.title } });
   const now = await nowOf(dialog);
   const until = await dialog.ask({ key: "staff-ask-new-deadline", vars: { title: args.title } }, [[CANCEL]], deadlineAnswer(args, now));
@@ -119,7 +112,7 @@ export async function extendDialog(conversation: AgencyConversation, _ctx: Conte
   );
 }
 
-export async function cancelItemDialog(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
+async function cancelItem(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "staff-topic-cancel", vars: { title: args.title } });
   const reason = await dialog.ask(
     { key: "staff-ask-cancel-reason", vars: { title: args.title } },
@@ -141,7 +134,7 @@ async function chooseAgency(dialog: Dialog, args: StaffDialogArgs, question: str
   });
 }
 
-export async function reassignDialog(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
+async function reassign(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "staff-topic-reassign", vars: { title: args.title } });
   const agency = await chooseAgency(dialog, args, "staff-ask-reassign-to");
   const reason = await dialog.ask({ key: "staff-ask-reason" }, [[CANCEL]], textAnswer("staff-reason-expected"));
@@ -152,7 +145,7 @@ export async function reassignDialog(conversation: AgencyConversation, _ctx: Con
   });
 }
 
-export async function addAgencyDialog(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
+async function addAgency(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "staff-topic-add-agency", vars: { title: args.title } });
   const agency = await chooseAgency(dialog, args, "staff-ask-add-agency");
   await finish(dialog, (ctx, actor) => ctx.services.itemChanges.addAgency(actor, args.assignmentId, agency.id), "staff-agency-added", {
@@ -161,7 +154,7 @@ export async function addAgencyDialog(conversation: AgencyConversation, _ctx: Co
   });
 }
 
-export async function instructionDialog(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
+async function instruction(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "staff-topic-instruction", vars: { title: args.title } });
   const text = await dialog.ask(
     { key: "staff-ask-instruction", vars: { title: args.title } },
@@ -175,7 +168,7 @@ export async function instructionDialog(conversation: AgencyConversation, _ctx: 
 }
 
 /** The agency's side: a new day and a reason, sent to the secretariat for its decision. */
-export async function extensionRequestDialog(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
+async function extensionRequest(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "staff-topic-extension-request", vars: { title: args.title } });
   const now = await nowOf(dialog);
   const until = await dialog.ask({ key: "ext-request-ask-date", vars: { title: args.title } }, [[CANCEL]], deadlineAnswer(args, now));
@@ -192,3 +185,11 @@ export async function extensionRequestDialog(conversation: AgencyConversation, _
     await ctx.reply(refusalMessage(ctx.t, "staff-refused", refusal === "day_off" ? "deadline.day_off" : refusal, params));
   });
 }
+
+export const sendBackDialog = defineDialog({ id: "staff.send_back", args: staffDialogArgs, run: sendBack });
+export const extendDialog = defineDialog({ id: "staff.extend", args: staffDialogArgs, run: extend });
+export const cancelItemDialog = defineDialog({ id: "staff.cancel", args: staffDialogArgs, run: cancelItem });
+export const reassignDialog = defineDialog({ id: "staff.reassign", args: staffDialogArgs, run: reassign });
+export const addAgencyDialog = defineDialog({ id: "staff.add_agency", args: staffDialogArgs, run: addAgency });
+export const instructionDialog = defineDialog({ id: "staff.instruction", args: staffDialogArgs, run: instruction });
+export const extensionRequestDialog = defineDialog({ id: "agency.extension_request", args: staffDialogArgs, run: extensionRequest });

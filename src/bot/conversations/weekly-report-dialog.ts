@@ -5,6 +5,7 @@
  * at that moment, so a due time passing in the middle of the dialog is handled right.
  */
 import type { Context } from "grammy";
+import { z } from "zod";
 import { FREE_FORM_KEY, parseAnswer, type Answers, type ReportQuestion } from "../../domain/weekly-report/answers.js";
 import { inputErrorKey } from "../../domain/text/index.js";
 import type { IncomingFile } from "../../services/attachments.js";
@@ -12,15 +13,12 @@ import { formatsFor } from "../../services/render/format.js";
 import { reportSummaryText, weekText } from "../../services/render/weekly-report.js";
 import type { SubmitResult } from "../../services/weekly-reports.js";
 import type { BotContext } from "../context.js";
-import { refusalText } from "../features/agency-replies.js";
+import { refusalText } from "../helpers/agency-replies.js";
 import { accept, agencyActorOf, CANCEL, Dialog, reject, withinLimit, type AgencyConversation, type Check, type Reply } from "./dialog.js";
+import { defineDialog } from "./registry.js";
 
-export const WEEKLY_REPORT_DIALOG_ID = "weekly.report";
-
-export interface WeeklyReportDialogArgs {
-  cycleId: number;
-  agencyId: number;
-}
+const weeklyReportDialogArgs = z.object({ cycleId: z.number().int().positive(), agencyId: z.number().int().positive() });
+export type WeeklyReportDialogArgs = z.infer<typeof weeklyReportDialogArgs>;
 
 /** What the dialog needs to know about the report, as plain data (it is stored in the dialog's log). */
 interface ReportInfo {
@@ -117,7 +115,7 @@ function savedText(t: BotContext["t"], result: SubmitResult, info: ReportInfo): 
   return t(key, { agency: info.agency, week: weekText(info.period, t) });
 }
 
-export async function weeklyReportDialog(conversation: AgencyConversation, _ctx: Context, args: WeeklyReportDialogArgs): Promise<void> {
+async function weeklyReport(conversation: AgencyConversation, _ctx: Context, args: WeeklyReportDialogArgs): Promise<void> {
   const dialog = await Dialog.open(conversation, { key: "dialog-topic-report" });
   const info = await reportInfo(dialog, args);
   if (!info) return;
@@ -149,3 +147,5 @@ export async function weeklyReportDialog(conversation: AgencyConversation, _ctx:
     await ctx.reply(savedText(ctx.t, result, info));
   });
 }
+
+export const weeklyReportDialog = defineDialog({ id: "weekly.report", args: weeklyReportDialogArgs, run: weeklyReport });

@@ -3,30 +3,33 @@
  * assignment message (progress), and loose messages from an agency member (filed under the item
  * they pick). Handlers parse, call a service, and render; the services authorise every action.
  */
-import { Composer } from "grammy";
+import { Composer, type CallbackQueryContext } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup, Message } from "grammy/types";
 import { overLimit } from "../../domain/text/index.js";
 import { agenciesOf } from "../../services/identity.js";
 import { isWithinLimit } from "../../services/attachments.js";
-import type { AgencyActor, AgencyRefusal, LoadedView } from "../../services/assignments.js";
+import type { AgencyActor, AgencyRefusal, LoadedView } from "../../services/assignments/index.js";
 import { pageOf, renderAssignment, renderTaskPage, TASKS_PAGE_SIZE } from "../../services/render/assignment.js";
-import { ASSIGNMENT_ACTION_DATA, TASKS_PAGE_DATA, parseAssignmentActionData } from "../../services/render/callback-data.js";
+import { assignmentButton, tasksPageButton } from "../../services/render/callback-data.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
 import type { BotContext } from "../context.js";
-import { DIALOG_IDS, type NoteDialogArgs } from "../conversations/assignment-dialogs.js";
+import { blockedDialog, doneDialog, noteDialog, progressDialog, type NoteDialogArgs } from "../conversations/assignment-dialogs.js";
+import { enterDialog } from "../conversations/registry.js";
 import { agencyActorOf } from "../conversations/dialog.js";
 import { incomingFileOf, isCommand, megabytes, normalisedText } from "../conversations/incoming.js";
-import { outcomeText, refusalText, shortTitle } from "./agency-replies.js";
+import { outcomeText, refusalText, shortTitle } from "../helpers/agency-replies.js";
 
 /** How many open items a loose message offers to be filed under (the most urgent first). */
 const NOTE_CHOICES = 8;
 
-const DIALOG_OF_ACTION = { progress: DIALOG_IDS.progress, claim_done: DIALOG_IDS.done, block: DIALOG_IDS.blocked } as const;
+const DIALOG_OF_ACTION = { progress: progressDialog, claim_done: doneDialog, block: blockedDialog } as const;
 
 export function agency(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.callbackQuery(ASSIGNMENT_ACTION_DATA, onAssignmentButton);
-  composer.callbackQuery(TASKS_PAGE_DATA, (ctx) => showTasks(ctx, Number(ctx.match[1]), "edit"));
+  composer.callbackQuery(assignmentButton.filter(), onAssignmentButton);
+  composer.callbackQuery(tasksPageButton.filter(), (ctx) =>
+    showTasks(ctx, tasksPageButton.unpack(ctx.callbackQuery.data)?.page ?? 1, "edit"),
+  );
   const privateChats = composer.chatType("private");
   privateChats.command("tasks", (ctx) => showTasks(ctx, 1, "reply"));
   privateChats.on("message").filter((ctx) => ctx.msg.reply_to_message !== undefined && !isCommand(ctx.msg), onReplyToMessage);
@@ -50,22 +53,22 @@ async function refuse(ctx: BotContext, refusal: AgencyRefusal): Promise<void> {
   await ctx.answerCallbackQuery({ text: refusalText(ctx.t, refusal), show_alert: true });
 }
 
-async function onAssignmentButton(ctx: BotContext): Promise<void> {
-  const pressed = parseAssignmentActionData(ctx.callbackQuery!.data!);
+async function onAssignmentButton(ctx: CallbackQueryContext<BotContext>): Promise<void> {
+  const pressed = assignmentButton.unpack(ctx.callbackQuery.data);
   const actor = agencyActor(ctx);
   if (!pressed || !actor) return refuse(ctx, "unknown");
   if (pressed.action === "ack") {
     const result = await ctx.services.assignments.acknowledge(actor, pressed.assignmentId);
     if (!result.ok) return refuse(ctx, result.refusal);
     await ctx.answerCallbackQuery({ text: ctx.t(result.changed ? "ack-saved" : "ack-already") });
-    if (result.changed) await refreshPressedMessage(ctx, actor, pressed.assignmentId);
+    if (result.changed) await refreshPressedMessage(ctx, actor, pressed.assignmentId, pressed.tasksPage);
     return;
   }
   // Refuse at the press (a finished item, another agency's item), not after the user typed a report.
   const check = await ctx.services.assignments.checkAction(actor, pressed.assignmentId, pressed.action);
   if (!check.ok) return refuse(ctx, check.refusal);
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(DIALOG_OF_ACTION[pressed.action], {
+  await enterDialog(ctx, DIALOG_OF_ACTION[pressed.action], {
     assignmentId: pressed.assignmentId,
     title: shortTitle(ctx.t, check.view),
   });
@@ -76,24 +79,21 @@ function assignmentIdsIn(markup: InlineKeyboardMarkup | undefined): Set<number> 
   const ids = new Set<number>();
   for (const row of markup?.inline_keyboard ?? []) {
     for (const button of row) {
-      const parsed = "callback_data" in button && button.callback_data ? parseAssignmentActionData(button.callback_data) : undefined;
+      const parsed = "callback_data" in button && button.callback_data ? assignmentButton.unpack(button.callback_data) : undefined;
       if (parsed) ids.add(parsed.assignmentId);
     }
   }
   return ids;
 }
 
-function isTaskPage(markup: InlineKeyboardMarkup | undefined): boolean {
-  return (
-    assignmentIdsIn(markup).size > 1 ||
-    (markup?.inline_keyboard ?? []).some((row) => row.some((b) => "callback_data" in b && TASKS_PAGE_DATA.test(b.callback_data ?? "")))
-  );
-}
-
-/** After "seen": the card shows its new status, or the /tasks page is redrawn around the item. */
-async function refreshPressedMessage(ctx: BotContext, actor: AgencyActor, assignmentId: number): Promise<void> {
-  const markup = ctx.callbackQuery?.message?.reply_markup;
-  if (isTaskPage(markup)) {
+/** After "seen": the card shows its new status, or the /tasks page it was pressed on is redrawn around the item. */
+async function refreshPressedMessage(
+  ctx: BotContext,
+  actor: AgencyActor,
+  assignmentId: number,
+  tasksPage: number | undefined,
+): Promise<void> {
+  if (tasksPage !== undefined) {
     const open = await ctx.services.assignments.openFor(actor.personId);
     const position = open.findIndex((l) => l.view.id === assignmentId);
     return showTasks(ctx, position < 0 ? 1 : Math.floor(position / TASKS_PAGE_SIZE) + 1, "edit", open);
@@ -205,5 +205,5 @@ async function onLooseMessage(ctx: BotContext): Promise<void> {
     .slice(0, NOTE_CHOICES)
     .map(({ view }) => ({ id: view.id, label: several ? `${shortTitle(ctx.t, view)} — ${view.agency.name}` : shortTitle(ctx.t, view) }));
   const args: NoteDialogArgs = { ...content, items };
-  await ctx.conversation.enter(DIALOG_IDS.note, args);
+  await enterDialog(ctx, noteDialog, args);
 }

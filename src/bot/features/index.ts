@@ -9,7 +9,7 @@ import { dashboard } from "./dashboard.js";
 import { fallback } from "./fallback.js";
 import { groups } from "./groups.js";
 import { help } from "./help.js";
-import { instructionButton } from "./instruction-button.js";
+import { digestInstruction } from "./instruction-button.js";
 import { notices } from "./notices.js";
 import { onboarding } from "./onboarding.js";
 import { status } from "./status.js";
@@ -33,7 +33,7 @@ export function features(): Composer<BotContext> {
   personal.use(secretariat());
   personal.use(agency());
   personal.use(weeklyReport());
-  personal.use(instructionButton());
+  personal.use(digestInstruction());
   personal.use(notices());
   personal.use(status());
   personal.use(dashboard());

@@ -4,41 +4,40 @@
  * (refresh, remind those who have not answered, move, cancel, attendance). Handlers parse,
  * call a service and render; the services check the secretariat role and the recipient.
  */
-import { Composer } from "grammy";
+import { Composer, type CallbackQueryContext } from "grammy";
 import { committeesWhere } from "../../services/identity.js";
 import { NoticeError } from "../../services/notices/index.js";
 import type { AttendanceSheet } from "../../services/notices/index.js";
-import {
-  NOTICE_ATTENDANCE_DATA,
-  NOTICE_RSVP_DATA,
-  NOTICE_SEND_DATA,
-  NOTICE_TRACKING_DATA,
-  noticeAttendanceData,
-  noticeTrackingData,
-  parseNoticeAttendanceData,
-  parseNoticeRsvpData,
-  parseNoticeSendData,
-  parseNoticeTrackingData,
-} from "../../services/render/callback-data.js";
+import { noticeAttendanceButton, noticeRsvpButton, noticeSendButton, noticeTrackingButton } from "../../services/render/callback-data.js";
 import { formatsFor } from "../../services/render/format.js";
 import { renderTracking } from "../../services/render/meeting-notice.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
 import type { BotContext } from "../context.js";
-import { NOTICE_DIALOG_IDS, type NoticeChangeArgs, type NoticeComposeArgs, type RsvpDialogArgs } from "../conversations/notice-dialogs.js";
-import { markupOf, noticeActorOf, noticeErrorText, rsvpOutcomeText } from "./notice-replies.js";
+import {
+  noticeCancelDialog,
+  noticeComposeDialog,
+  noticeMoveDialog,
+  rsvpAbsentDialog,
+  rsvpDelegateDialog,
+  type NoticeChangeArgs,
+  type NoticeComposeArgs,
+  type RsvpDialogArgs,
+} from "../conversations/notice-dialogs.js";
+import { enterDialog } from "../conversations/registry.js";
+import { markupOf, noticeActorOf, noticeErrorText, rsvpOutcomeText } from "../helpers/notice-replies.js";
 
 export function notices(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.callbackQuery(NOTICE_RSVP_DATA, onRsvp);
-  composer.callbackQuery(NOTICE_SEND_DATA, onSend);
-  composer.callbackQuery(NOTICE_TRACKING_DATA, onTracking);
-  composer.callbackQuery(NOTICE_ATTENDANCE_DATA, onAttendance);
+  composer.callbackQuery(noticeRsvpButton.filter(), onRsvp);
+  composer.callbackQuery(noticeSendButton.filter(), onSend);
+  composer.callbackQuery(noticeTrackingButton.filter(), onTracking);
+  composer.callbackQuery(noticeAttendanceButton.filter(), onAttendance);
   const privateChats = composer.chatType("private");
   privateChats.command("notice", async (ctx) => {
     const committees = committeesWhere(ctx.caller, "secretariat");
     if (committees.length === 0) return void (await ctx.reply(noticeErrorText(ctx.t, "not_secretariat")));
     const args: NoticeComposeArgs = { committees: committees.map((c) => ({ id: c.id, name: c.name })) };
-    await ctx.conversation.enter(NOTICE_DIALOG_IDS.compose, args);
+    await enterDialog(ctx, noticeComposeDialog, args);
   });
   privateChats.command("notices", async (ctx) => {
     if (committeesWhere(ctx.caller, "secretariat").length === 0) return void (await ctx.reply(noticeErrorText(ctx.t, "not_secretariat")));
@@ -53,7 +52,7 @@ export function notices(): Composer<BotContext> {
               title: n.title,
               when: n.meetingAt ? f.dateTime(n.meetingAt) : "",
             }),
-            callback_data: noticeTrackingData(n.id, "refresh"),
+            callback_data: noticeTrackingButton.pack({ noticeId: n.id, action: "refresh", screen: "list" }),
           },
         ]),
       },
@@ -66,10 +65,10 @@ async function alert(ctx: BotContext, text: string): Promise<void> {
   await ctx.answerCallbackQuery({ text, show_alert: true });
 }
 
-async function onRsvp(ctx: BotContext): Promise<void> {
-  const pressed = parseNoticeRsvpData(ctx.callbackQuery!.data!);
+async function onRsvp(ctx: CallbackQueryContext<BotContext>): Promise<void> {
+  const pressed = noticeRsvpButton.unpack(ctx.callbackQuery.data);
   // Recipient 0: the buttons of a preview, which only show what recipients will see.
-  if (!pressed) return alert(ctx, ctx.t("rsvp-preview-button"));
+  if (!pressed || pressed.recipientId === 0) return alert(ctx, ctx.t("rsvp-preview-button"));
   const actor = noticeActorOf(ctx);
   if (pressed.answer === "attending") {
     const result = await ctx.services.notices.rsvp.answer(actor, pressed.recipientId, { answer: "attending" });
@@ -84,7 +83,7 @@ async function onRsvp(ctx: BotContext): Promise<void> {
   if (!check.ok) return alert(ctx, ctx.t(`rsvp-refused-${check.refusal}`));
   await ctx.answerCallbackQuery();
   const args: RsvpDialogArgs = { recipientId: pressed.recipientId, title: check.title };
-  await ctx.conversation.enter(pressed.answer === "delegate" ? NOTICE_DIALOG_IDS.delegate : NOTICE_DIALOG_IDS.absent, args);
+  await enterDialog(ctx, pressed.answer === "delegate" ? rsvpDelegateDialog : rsvpAbsentDialog, args);
 }
 
 /** Shows the tracking view as a new message and remembers it, so it follows the answers. */
@@ -113,12 +112,12 @@ async function editPressed(ctx: BotContext, message: OutgoingMessage): Promise<t
   }
 }
 
-async function onSend(ctx: BotContext): Promise<void> {
-  const pressed = parseNoticeSendData(ctx.callbackQuery!.data!);
+async function onSend(ctx: CallbackQueryContext<BotContext>): Promise<void> {
+  const pressed = noticeSendButton.unpack(ctx.callbackQuery.data);
   if (!pressed) return alert(ctx, noticeErrorText(ctx.t, "unknown"));
   const actor = noticeActorOf(ctx);
   try {
-    if (!pressed.send) {
+    if (pressed.choice === "discard") {
       const dropped = await ctx.services.notices.compose.discard(actor, pressed.noticeId);
       await ctx.answerCallbackQuery({ text: ctx.t(dropped ? "notice-discarded" : "notice-already-sent") });
       return;
@@ -134,8 +133,8 @@ async function onSend(ctx: BotContext): Promise<void> {
   }
 }
 
-async function onTracking(ctx: BotContext): Promise<void> {
-  const pressed = parseNoticeTrackingData(ctx.callbackQuery!.data!);
+async function onTracking(ctx: CallbackQueryContext<BotContext>): Promise<void> {
+  const pressed = noticeTrackingButton.unpack(ctx.callbackQuery.data);
   if (!pressed) return alert(ctx, noticeErrorText(ctx.t, "unknown"));
   const actor = noticeActorOf(ctx);
   try {
@@ -144,12 +143,7 @@ async function onTracking(ctx: BotContext): Promise<void> {
       case "refresh": {
         await ctx.answerCallbackQuery();
         // From the /notices list a new view is shown; on a view, the view itself is redrawn.
-        const onView =
-          ctx.callbackQuery?.message?.reply_markup?.inline_keyboard.flat().length !== undefined &&
-          ctx.callbackQuery.message.reply_markup.inline_keyboard
-            .flat()
-            .every((b) => "callback_data" in b && b.callback_data?.startsWith(`nt:${noticeId}:`));
-        return showTracking(ctx, noticeId, onView ? "edit" : "reply");
+        return showTracking(ctx, noticeId, pressed.screen === "list" ? "reply" : "edit");
       }
       case "remind": {
         const { people } = await ctx.services.notices.tracking.remindNonResponders(actor, noticeId);
@@ -162,7 +156,7 @@ async function onTracking(ctx: BotContext): Promise<void> {
         const view = await ctx.services.notices.tracking.tracking(actor, noticeId);
         await ctx.answerCallbackQuery();
         const args: NoticeChangeArgs = { noticeId, title: view.notice.title };
-        return ctx.conversation.enter(pressed.action === "move" ? NOTICE_DIALOG_IDS.move : NOTICE_DIALOG_IDS.cancel, args);
+        return enterDialog(ctx, pressed.action === "move" ? noticeMoveDialog : noticeCancelDialog, args);
       }
       case "attendance": {
         const sheet = await ctx.services.notices.attendance.sheet(actor, noticeId);
@@ -187,13 +181,20 @@ function renderSheet(ctx: BotContext, sheet: AttendanceSheet): OutgoingMessage {
   lines.push("", ctx.t(sheet.savedAt ? "attendance-saved-state" : "attendance-hint"));
   const buttons = sheet.entries
     .filter((e) => e.agencyId !== null)
-    .map((e) => [{ text: `${e.present ? "✅" : "❌"} ${e.agency}`, callback_data: noticeAttendanceData(sheet.noticeId, e.agencyId!) }]);
-  buttons.push([{ text: ctx.t("attendance-button-save"), callback_data: noticeAttendanceData(sheet.noticeId, 0) }]);
+    .map((e) => [
+      {
+        text: `${e.present ? "✅" : "❌"} ${e.agency}`,
+        callback_data: noticeAttendanceButton.pack({ noticeId: sheet.noticeId, agencyId: e.agencyId! }),
+      },
+    ]);
+  buttons.push([
+    { text: ctx.t("attendance-button-save"), callback_data: noticeAttendanceButton.pack({ noticeId: sheet.noticeId, agencyId: 0 }) },
+  ]);
   return { text: lines.join("\n"), buttons };
 }
 
-async function onAttendance(ctx: BotContext): Promise<void> {
-  const pressed = parseNoticeAttendanceData(ctx.callbackQuery!.data!);
+async function onAttendance(ctx: CallbackQueryContext<BotContext>): Promise<void> {
+  const pressed = noticeAttendanceButton.unpack(ctx.callbackQuery.data);
   if (!pressed) return alert(ctx, noticeErrorText(ctx.t, "unknown"));
   const actor = noticeActorOf(ctx);
   try {

@@ -7,7 +7,7 @@
 import { Composer, Keyboard } from "grammy";
 import type { JoinStep } from "../../services/joining.js";
 import type { ChatToBind } from "../../services/binding.js";
-import { JOIN_REQUEST_DATA, parseJoinRequestData } from "../../services/render/callback-data.js";
+import { joinRequestButton } from "../../services/render/callback-data.js";
 import type { BotContext } from "../context.js";
 import { roleLabelKey } from "./labels.js";
 
@@ -55,8 +55,8 @@ export function onboarding(): Composer<BotContext> {
     (ctx) => ctx.reply(ctx.t("join-ask-contact-again"), contactKeyboard(ctx)),
   );
 
-  composer.callbackQuery(JOIN_REQUEST_DATA, async (ctx) => {
-    const pressed = parseJoinRequestData(ctx.callbackQuery.data);
+  composer.callbackQuery(joinRequestButton.filter(), async (ctx) => {
+    const pressed = joinRequestButton.unpack(ctx.callbackQuery.data);
     if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("callback-expired"), show_alert: true });
     const result = await ctx.services.joining.decide(
       { platform: ctx.profile.platform, userId: String(ctx.from.id) },

@@ -4,12 +4,12 @@
  * the period; an agency head or liaison sees their own agency only (the service decides, from the
  * database, on every press). /export: the committee's workbook, as a document, to its secretariat.
  */
-import { Composer, InputFile } from "grammy";
+import { Composer, InputFile, type CallbackQueryContext } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { PeriodKind } from "../../domain/reports/index.js";
 import { renderChartPng } from "../../exports/chart.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
-import { STATUS_DATA, parseStatusData, statusData } from "../../services/render/callback-data.js";
+import { statusButton } from "../../services/render/callback-data.js";
 import { periodLabel } from "../../services/render/period.js";
 import {
   type StatusTarget,
@@ -23,7 +23,8 @@ import {
 import type { StatusView } from "../../services/reports/figures.js";
 import type { BotContext } from "../context.js";
 
-const button = (target: StatusTarget): string => statusData({ screen: target.screen, period: target.period, id: target.id ?? 0 });
+const button = (target: StatusTarget): string =>
+  statusButton.pack({ screen: target.screen, period: target.period, ...(target.id ? { id: target.id } : {}) });
 const markupOf = (message: OutgoingMessage) => ({ reply_markup: { inline_keyboard: (message.buttons ?? []) as InlineKeyboardButton[][] } });
 
 export function status(): Composer<BotContext> {
@@ -32,7 +33,7 @@ export function status(): Composer<BotContext> {
   privateChats.command("status", (ctx) => showStatus(ctx));
   privateChats.command("export", (ctx) => sendExport(ctx));
   privateChats.command("digest", (ctx) => toggleDigest(ctx));
-  composer.callbackQuery(STATUS_DATA, onScreenButton);
+  composer.callbackQuery(statusButton.filter(), onScreenButton);
   return composer;
 }
 
@@ -93,15 +94,15 @@ function chartOf(ctx: BotContext, view: StatusView): Promise<Buffer> {
   });
 }
 
-async function onScreenButton(ctx: BotContext): Promise<void> {
-  const pressed = parseStatusData(ctx.callbackQuery!.data!);
+async function onScreenButton(ctx: CallbackQueryContext<BotContext>): Promise<void> {
+  const pressed = statusButton.unpack(ctx.callbackQuery.data);
   const view = pressed && ctx.caller && (await ctx.services.reports.statusFor(ctx.caller.personId, { period: pressed.period }));
   if (!pressed || !view) {
     await ctx.answerCallbackQuery({ text: ctx.t(ctx.caller ? "status-not-allowed" : "start-unknown"), show_alert: true });
     return;
   }
   await ctx.answerCallbackQuery();
-  const message = screenOf(ctx, view, { screen: pressed.screen, period: pressed.period, id: pressed.id });
+  const message = screenOf(ctx, view, { screen: pressed.screen, period: pressed.period, id: pressed.id ?? 0 });
   try {
     await ctx.editMessageText(message.text, markupOf(message));
   } catch (err) {

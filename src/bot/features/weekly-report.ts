@@ -1,12 +1,13 @@
 /** `/report` and the button of a weekly-report prompt: both start the weekly-report dialog. */
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import { WEEKLY_REPORT_DATA, parseWeeklyReportData, weeklyReportData } from "../../services/render/callback-data.js";
+import { weeklyReportButton } from "../../services/render/callback-data.js";
 import { weekText } from "../../services/render/weekly-report.js";
 import type { BotContext } from "../context.js";
 import { agencyActorOf } from "../conversations/dialog.js";
-import { refusalText } from "./agency-replies.js";
-import { WEEKLY_REPORT_DIALOG_ID, type WeeklyReportDialogArgs } from "../conversations/weekly-report-dialog.js";
+import { refusalText } from "../helpers/agency-replies.js";
+import { enterDialog } from "../conversations/registry.js";
+import { weeklyReportDialog, type WeeklyReportDialogArgs } from "../conversations/weekly-report-dialog.js";
 
 export function weeklyReport(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -19,22 +20,22 @@ export function weeklyReport(): Composer<BotContext> {
     }
     if (slots.length === 1) {
       const args: WeeklyReportDialogArgs = { cycleId: slots[0]!.cycleId, agencyId: slots[0]!.agency.id };
-      return ctx.conversation.enter(WEEKLY_REPORT_DIALOG_ID, args);
+      return enterDialog(ctx, weeklyReportDialog, args);
     }
     // Several agencies (or committees): the person picks which report; the dialog checks the pick again.
     const keyboard: InlineKeyboardButton[][] = slots.map((slot) => [
       {
         text: ctx.t("report-choose-button", { agency: slot.agency.name, week: weekText(slot.period, ctx.t) }),
-        callback_data: weeklyReportData(slot.cycleId, slot.agency.id),
+        callback_data: weeklyReportButton.pack({ cycleId: slot.cycleId, agencyId: slot.agency.id }),
       },
     ]);
     await ctx.reply(ctx.t("report-choose"), { reply_markup: { inline_keyboard: keyboard } });
   });
-  composer.callbackQuery(WEEKLY_REPORT_DATA, async (ctx) => {
-    const args: WeeklyReportDialogArgs | undefined = parseWeeklyReportData(ctx.callbackQuery.data);
+  composer.callbackQuery(weeklyReportButton.filter(), async (ctx) => {
+    const args: WeeklyReportDialogArgs | undefined = weeklyReportButton.unpack(ctx.callbackQuery.data);
     if (!args) return ctx.answerCallbackQuery({ text: refusalText(ctx.t, "unknown"), show_alert: true });
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(WEEKLY_REPORT_DIALOG_ID, args);
+    await enterDialog(ctx, weeklyReportDialog, args);
   });
   return composer;
 }

@@ -1,7 +1,7 @@
 /** `peygir import FILE`: loads a committee file (YAML) into the database, or lists every problem in it. */
 import type { Command } from "commander";
 import { type CommitteeFileError, formatCommitteeFileError } from "../../domain/committee-file/index.js";
-import { IMPORTED_ENTITIES, type ImportSummary, type ImportedEntity, readCommitteeFile } from "../../services/importer.js";
+import { IMPORTED_ENTITIES, type ImportSummary, type ImportedEntity, readCommitteeFile } from "../../services/importer/index.js";
 import { formatJalaliLong } from "../../domain/calendar/index.js";
 import { waitingLines, withCli } from "../context.js";
 

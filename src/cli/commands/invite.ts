@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { PROFILES } from "../../platforms/profile.js";
 import { formatJalaliLong } from "../../domain/calendar/index.js";
 import { botUsernames, withCli } from "../context.js";
+import { isOneOf, ROLES } from "../../domain/vocabulary.js";
 
 export function inviteCommand(program: Command): void {
   program
@@ -10,11 +11,11 @@ export function inviteCommand(program: Command): void {
     .description("print one-time invite codes and deep links (Bale and/or Telegram) for an agency's or committee's members")
     .option("--agency <code>", "agency code, e.g. tavon")
     .option("--committee <code>", "committee code, for secretariat and governorate members")
-    .option("--role <role>", "only this role: head | liaison | secretariat | governorate")
+    .option("--role <role>", `only this role: ${ROLES.join(" | ")}`)
     .option("--person <phone>", "only this person (mobile number in any common form)")
     .action(async (opts: { agency?: string; committee?: string; role?: string; person?: string }) => {
-      if (opts.role && !["head", "liaison", "secretariat", "governorate"].includes(opts.role)) {
-        throw new Error(`--role must be head, liaison, secretariat or governorate (got "${opts.role}")`);
+      if (opts.role && !isOneOf(ROLES, opts.role)) {
+        throw new Error(`--role must be one of ${ROLES.join(", ")} (got "${opts.role}")`);
       }
       await withCli(async ({ services, platforms, out }) => {
         const invites = await services.invites.issue({

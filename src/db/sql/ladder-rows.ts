@@ -3,6 +3,8 @@
  * in one query (the scheduler reads this for every due row).
  */
 import { Prisma, type Tx } from "../client.js";
+import { FINAL_ASSIGNMENT_STATUSES } from "../../domain/vocabulary.js";
+import { sqlList } from "./vocabulary.js";
 
 export interface LadderRow {
   id: number;
@@ -31,7 +33,7 @@ export async function ladderRows(db: Tx, where: { ids: readonly number[] } | { c
       ? where.ids.length === 0
         ? Prisma.sql`FALSE`
         : Prisma.sql`a."id" IN (${Prisma.join(where.ids)})`
-      : Prisma.sql`a."status" NOT IN ('done', 'cancelled') ${where.committeeCode ? Prisma.sql`AND c."code" = ${where.committeeCode}` : Prisma.empty}`;
+      : Prisma.sql`a."status" NOT IN (${sqlList(FINAL_ASSIGNMENT_STATUSES)}) ${where.committeeCode ? Prisma.sql`AND c."code" = ${where.committeeCode}` : Prisma.empty}`;
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT a."id", a."version", a."status", r."kind", a."agencyId", a."resolutionId", c."id" AS "committeeId", c."code" AS "committeeCode",
            a."publishedAt", a."acknowledgedAt", a."lastProgressAt", a."deadline", a."escalationCursor", c."calendar", c."escalationPolicy"

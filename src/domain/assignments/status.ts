@@ -12,8 +12,9 @@
  * secretariat; the agency may still add notes (progress) to it, which leave the claim standing.
  */
 
-export const ASSIGNMENT_STATUSES = ["assigned", "acknowledged", "in_progress", "reported_done", "done", "blocked", "cancelled"] as const;
-export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+import { ASSIGNMENT_STATUSES, FINAL_ASSIGNMENT_STATUSES, isOneOf, type AssignmentStatus, type ResolutionKind } from "../vocabulary.js";
+
+export { ASSIGNMENT_STATUSES, type AssignmentStatus, type ResolutionKind };
 
 /** What an agency (head or liaison) can do to its own assignment. */
 export const AGENCY_ACTIONS = ["ack", "progress", "claim_done", "block"] as const;
@@ -24,8 +25,6 @@ export const SECRETARIAT_ACTIONS = ["verify", "reject_claim", "cancel"] as const
 export type SecretariatAction = (typeof SECRETARIAT_ACTIONS)[number];
 
 export type AssignmentAction = AgencyAction | SecretariatAction;
-
-export type ResolutionKind = "one_off" | "recurring" | "standing";
 
 /** Why an action cannot be applied; each has its own user-facing explanation. */
 export type TransitionRefusal =
@@ -40,10 +39,10 @@ export type TransitionRefusal =
 
 export type Transition = { ok: true; next: AssignmentStatus; changed: boolean } | { ok: false; refusal: TransitionRefusal };
 
-const FINAL: ReadonlySet<AssignmentStatus> = new Set(["done", "cancelled"]);
+const FINAL: ReadonlySet<AssignmentStatus> = new Set(FINAL_ASSIGNMENT_STATUSES);
 
 export function isAssignmentStatus(value: string): value is AssignmentStatus {
-  return (ASSIGNMENT_STATUSES as readonly string[]).includes(value);
+  return isOneOf(ASSIGNMENT_STATUSES, value);
 }
 
 export function isFinal(status: AssignmentStatus): boolean {

@@ -8,13 +8,16 @@ import type { EscalationPolicy } from "../escalation/policy.js";
 export const AGENCY_KINDS = ["office", "bank", "company", "other"] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
-export const COMMITTEE_ROLES = ["governorate", "secretariat"] as const;
-export const AGENCY_ROLES = ["head", "liaison"] as const;
-export type CommitteeRole = (typeof COMMITTEE_ROLES)[number];
-export type AgencyRole = (typeof AGENCY_ROLES)[number];
+import type { AgencyRole, CommitteeRole, ResolutionKind } from "../vocabulary.js";
 
-export const RESOLUTION_KINDS = ["one_off", "recurring", "standing"] as const;
-export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
+export {
+  AGENCY_ROLES,
+  COMMITTEE_ROLES,
+  RESOLUTION_KINDS,
+  type AgencyRole,
+  type CommitteeRole,
+  type ResolutionKind,
+} from "../vocabulary.js";
 
 export const QUESTION_TYPES = ["text", "number"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];

@@ -4,8 +4,10 @@
  * One recipient per person and agency: a person who is both head and liaison of an agency is
  * invited once, as its head.
  */
-export const AUDIENCE_ROLES = ["head", "liaison"] as const;
-export type AudienceRole = (typeof AUDIENCE_ROLES)[number];
+/** A notice goes to an agency's heads and/or liaisons. */
+import { AGENCY_ROLES, type AgencyRole } from "../vocabulary.js";
+export const AUDIENCE_ROLES = AGENCY_ROLES;
+export type AudienceRole = AgencyRole;
 
 export interface AudienceSpec {
   allAgencies: boolean;

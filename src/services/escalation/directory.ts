@@ -5,11 +5,12 @@
 import type { Platform } from "../../config/index.js";
 import type { Tx } from "../../db/client.js";
 import { inSlices } from "../../db/in-slices.js";
+import { AGENCY_ROLES, COMMITTEE_ROLES, type Role } from "../../domain/vocabulary.js";
 
 export interface Contact {
   personId: number;
   name: string;
-  role: "head" | "liaison" | "secretariat" | "governorate";
+  role: Role;
   /** Has at least one chat on a configured platform that is not marked unreachable. */
   reachable: boolean;
   /** Has bound any chat at all (false: never joined the bot). */
@@ -40,14 +41,14 @@ export class Directory {
     const memberships = [
       ...(await inSlices(agencies, (ids) =>
         tx.membership.findMany({
-          where: { active: true, agencyId: { in: ids }, role: { in: ["head", "liaison"] } },
+          where: { active: true, agencyId: { in: ids }, role: { in: [...AGENCY_ROLES] } },
           select,
           orderBy: { id: "asc" },
         }),
       )),
       ...(await inSlices(committees, (ids) =>
         tx.membership.findMany({
-          where: { active: true, committeeId: { in: ids }, role: { in: ["secretariat", "governorate"] } },
+          where: { active: true, committeeId: { in: ids }, role: { in: [...COMMITTEE_ROLES] } },
           select,
           orderBy: { id: "asc" },
         }),

@@ -35,6 +35,7 @@ import {
   type NoticeActor,
   queueEach,
 } from "./common.js";
+import { AGENCY_ROLES } from "../../domain/vocabulary.js";
 
 export const NOTICE_TITLE_MAX = 200;
 export const NOTICE_PLACE_MAX = 200;
@@ -275,7 +276,7 @@ export async function audienceFacts(tx: Tx, committeeId: number): Promise<Audien
       active: true,
       OR: [
         // A relation filter, not a list of ids: a committee may have more agencies than a statement takes parameters.
-        { role: { in: ["head", "liaison"] }, agency: { committees: { some: { committeeId } } } },
+        { role: { in: [...AGENCY_ROLES] }, agency: { committees: { some: { committeeId } } } },
         { role: "governorate", committeeId },
       ],
     },

@@ -8,7 +8,7 @@ import { agencyActionsFor, type AgencyAction, type AssignmentStatus, type Resolu
 import type { WorkCalendar } from "../../domain/calendar/index.js";
 import type { Translate } from "../../i18n/index.js";
 import type { InlineButton, OutgoingMessage } from "../../outbox/outbox.js";
-import { assignmentActionData, staffActionData, tasksPageData } from "./callback-data.js";
+import { assignmentButton, staffActionButton, tasksPageButton } from "./callback-data.js";
 import { formatsFor, type Formats } from "./format.js";
 
 /** Everything a reader needs to know about one agency's duty on one resolution. */
@@ -86,15 +86,19 @@ export function titleLine(view: Pick<AssignmentView, "resolution" | "meeting">, 
   });
 }
 
-/** The item's action buttons (what its status allows), optionally with other labels. */
+/**
+ * The item's action buttons (what its status allows), optionally with other labels. On a /tasks
+ * page they carry the page, so a press redraws that page rather than a card.
+ */
 export function actionButtons(
   view: Pick<AssignmentView, "id" | "status" | "resolution">,
   t: Translate,
   label: (action: AgencyAction) => string = (a) => t(ACTION_LABEL_KEYS[a]),
+  tasksPage?: number,
 ): InlineButton[] {
   return agencyActionsFor(view.status, view.resolution.kind).map((action) => ({
     text: label(action),
-    callback_data: assignmentActionData(action, view.id),
+    callback_data: assignmentButton.pack({ action, assignmentId: view.id, ...(tasksPage !== undefined ? { tasksPage } : {}) }),
   }));
 }
 
@@ -123,7 +127,9 @@ export function renderAssignment(view: AssignmentView, t: Translate, now: Date, 
   if (buttons.length > 0) lines.push("", t("assignment-hint"));
   // An item with a deadline may ask the secretariat for more time.
   const extension: InlineButton[] =
-    view.deadline && buttons.length > 0 ? [{ text: t("assignment-button-extension"), callback_data: staffActionData("req", view.id) }] : [];
+    view.deadline && buttons.length > 0
+      ? [{ text: t("assignment-button-extension"), callback_data: staffActionButton.pack({ action: "req", assignmentId: view.id }) }]
+      : [];
   return { text: lines.join("\n"), buttons: [...inRows(buttons, 2), ...(extension.length > 0 ? [extension] : [])] };
 }
 
@@ -189,13 +195,13 @@ export function renderTaskPage(
       (standing.kind === "overdue" ? t("tasks-overdue-mark") + " " : "") + deadlineText(standing, t, fmt),
       t("assignment-status", { status: statusText(view, t) }),
     );
-    const buttons = actionButtons(view, t, (action) => t("tasks-button", { n, action: t(ACTION_LABEL_KEYS[action]) }));
+    const buttons = actionButtons(view, t, (action) => t("tasks-button", { n, action: t(ACTION_LABEL_KEYS[action]) }), page.page);
     if (buttons.length > 0) rows.push(...inRows(buttons, 2));
   });
   if (page.pageCount > 1) {
     const nav: InlineButton[] = [];
-    if (page.page > 1) nav.push({ text: t("tasks-previous"), callback_data: tasksPageData(page.page - 1) });
-    if (page.page < page.pageCount) nav.push({ text: t("tasks-next"), callback_data: tasksPageData(page.page + 1) });
+    if (page.page > 1) nav.push({ text: t("tasks-previous"), callback_data: tasksPageButton.pack({ page: page.page - 1 }) });
+    if (page.page < page.pageCount) nav.push({ text: t("tasks-next"), callback_data: tasksPageButton.pack({ page: page.page + 1 }) });
     rows.push(nav);
   }
   return { text: lines.join("\n"), buttons: rows };

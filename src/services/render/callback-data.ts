@@ -1,227 +1,116 @@
 /**
- * Everything Peygir puts in callback_data, encoded and decoded in one place. Platforms cap it at
- * 64 bytes, so payloads are short: a letter for the kind, a short verb, numeric ids.
- *
- *   a:ack:123   an agency action on assignment 123 (ack | prg | done | blk)
- *   t:2         page 2 of /tasks
- *   w:7:3       start the weekly report of cycle 7 for agency 3
- *   d:k3x9:ok   an answer inside a running dialog; the token ties the button to that dialog
- *   s:g:y:12    a /status screen (o verview, a gencies page, g one agency, d overdue, c ompliance,
- *               i ndicators) for a period (m onth, s eason, y ear, a ll), with an agency id or a page
- *   x:ok:5      the secretariat's decision on extension request 5 (ok | no)
- *   s:ext:12    a secretariat / governorate action on item 12 (see STAFF_ACTIONS)
- *   v:ok:12     the verification queue: approve (ok) or send back (bk) item 12
-
- *   j:ok:5      the secretariat approves (ok) or refuses (no) join request 5
- *   gi:123      the governorate's "instruction" on assignment 123 (from a digest; the secretariat issue owns the dialog)
+ * Every button family Peygir puts in callback_data, declared once with `createCallbackData`
+ * (pack / filter / unpack, 64-byte limit checked at pack time). Payloads are short: a prefix, short
+ * codes for domain words, numeric ids. A family whose buttons appear on more than one screen says
+ * which screen in its payload, so no handler has to read the keyboard it was pressed on.
  *
  * Every decoded id is only a claim: the services check that the presser may act on it.
  */
 import type { AgencyAction } from "../../domain/assignments/status.js";
 import type { RsvpAnswer } from "../../domain/notices/index.js";
+import { createCallbackData, field } from "../../shared/callback-data.js";
 
-/** Row ids are 32-bit integers in both databases; a larger number in a button is forged or broken. */
-const MAX_ID = 2_147_483_647;
-const asId = (digits: string | undefined): number | undefined => {
-  const n = Number(digits);
-  return Number.isSafeInteger(n) && n >= 1 && n <= MAX_ID ? n : undefined;
-};
+/** `a:ack:123[:2]`: an agency action on assignment 123, pressed on its card or on /tasks page 2. */
+export const assignmentButton = createCallbackData("a", {
+  action: field.code<AgencyAction>({ ack: "ack", progress: "prg", claim_done: "done", block: "blk" }),
+  assignmentId: field.id(),
+  /** The /tasks page the button is on; absent on an item's own card. */
+  tasksPage: field.optional(field.count(9999)),
+});
 
-const ACTION_CODES: Record<AgencyAction, string> = { ack: "ack", progress: "prg", claim_done: "done", block: "blk" };
-const ACTIONS_BY_CODE = new Map(Object.entries(ACTION_CODES).map(([action, code]) => [code, action as AgencyAction]));
+/** `t:2`: page 2 of /tasks. */
+export const tasksPageButton = createCallbackData("t", { page: field.count(9999) });
 
-export const ASSIGNMENT_ACTION_DATA = /^a:(ack|prg|done|blk):(\d{1,12})$/;
-export const TASKS_PAGE_DATA = /^t:(\d{1,4})$/;
-export const WEEKLY_REPORT_DATA = /^w:(\d{1,12}):(\d{1,12})$/;
-export const DIALOG_DATA = /^d:([a-z0-9]{1,12}):(.{1,40})$/;
-export const JOIN_REQUEST_DATA = /^j:(ok|no):(\d{1,12})$/;
+/** `w:7:3`: start the weekly report of cycle 7 for agency 3. */
+export const weeklyReportButton = createCallbackData("w", { cycleId: field.id(), agencyId: field.id() });
 
-export const assignmentActionData = (action: AgencyAction, assignmentId: number): string => `a:${ACTION_CODES[action]}:${assignmentId}`;
+/** `d:k3x9:ok`: an answer inside a running dialog; the token ties the button to that dialog. */
+export const dialogButton = createCallbackData("d", { token: field.token("[a-z0-9]{1,12}"), choice: field.token(".{1,40}") });
 
-export function parseAssignmentActionData(data: string): { action: AgencyAction; assignmentId: number } | undefined {
-  const m = ASSIGNMENT_ACTION_DATA.exec(data);
-  const action = m ? ACTIONS_BY_CODE.get(m[1]!) : undefined;
-  const assignmentId = asId(m?.[2]);
-  return action && assignmentId !== undefined ? { action, assignmentId } : undefined;
-}
+/** `j:ok:5`: the secretariat approves (ok) or refuses (no) join request 5. */
+export const joinRequestButton = createCallbackData("j", {
+  decision: field.code({ approve: "ok", refuse: "no" }),
+  requestId: field.id(),
+});
 
-export const tasksPageData = (page: number): string => `t:${page}`;
+/** `gi:123`: the governorate's "instruction" on assignment 123, from a digest. */
+export const instructionButton = createCallbackData("gi", { assignmentId: field.id() });
 
-export const weeklyReportData = (cycleId: number, agencyId: number): string => `w:${cycleId}:${agencyId}`;
+/** The /status screens and periods, as their codes travel. */
+export const STATUS_SCREENS = { overview: "o", agencies: "a", agency: "g", overdue: "d", compliance: "c", indicators: "i" } as const;
+export const STATUS_PERIODS = { month: "m", season: "s", year: "y", all: "a" } as const;
+export type StatusScreen = keyof typeof STATUS_SCREENS;
+export type StatusPeriod = keyof typeof STATUS_PERIODS;
 
-export function parseWeeklyReportData(data: string): { cycleId: number; agencyId: number } | undefined {
-  const m = WEEKLY_REPORT_DATA.exec(data);
-  const cycleId = asId(m?.[1]);
-  const agencyId = asId(m?.[2]);
-  return cycleId !== undefined && agencyId !== undefined ? { cycleId, agencyId } : undefined;
-}
+/** `r:g:y:12`: a /status screen for a period, with an agency id or a page of the agencies' list. */
+export const statusButton = createCallbackData("r", {
+  screen: field.code<StatusScreen>(STATUS_SCREENS),
+  period: field.code<StatusPeriod>(STATUS_PERIODS),
+  /** An agency id, or a page of the agencies' list; absent when the screen needs none. */
+  id: field.optional(field.id()),
+});
 
-export const INSTRUCTION_DATA = /^gi:(\d{1,12})$/;
-
-/** The "send an instruction" button on a governorate digest item. */
-export const instructionData = (assignmentId: number): string => `gi:${assignmentId}`;
-
-export function parseInstructionData(data: string): { assignmentId: number } | undefined {
-  const assignmentId = asId(INSTRUCTION_DATA.exec(data)?.[1]);
-  return assignmentId !== undefined ? { assignmentId } : undefined;
-}
-
-export const dialogData = (token: string, choice: string): string => `d:${token}:${choice}`;
-
-export function parseDialogData(data: string): { token: string; choice: string } | undefined {
-  const m = DIALOG_DATA.exec(data);
-  return m ? { token: m[1]!, choice: m[2]! } : undefined;
-}
-
-const STATUS_SCREEN_CODES = { overview: "o", agencies: "a", agency: "g", overdue: "d", compliance: "c", indicators: "i" } as const;
-const STATUS_PERIOD_CODES = { month: "m", season: "s", year: "y", all: "a" } as const;
-const byCode = <T extends Record<string, string>>(codes: T) => new Map(Object.entries(codes).map(([k, v]) => [v, k as keyof T]));
-const STATUS_SCREENS_BY_CODE = byCode(STATUS_SCREEN_CODES);
-const STATUS_PERIODS_BY_CODE = byCode(STATUS_PERIOD_CODES);
-
-export const STATUS_DATA = /^s:([oagdci]):([msya])(?::(\d{1,12}))?$/;
-
-export interface StatusData {
-  screen: keyof typeof STATUS_SCREEN_CODES;
-  period: keyof typeof STATUS_PERIOD_CODES;
-  /** An agency id, or a page of the agencies' list; 0 when the screen needs none. */
-  id: number;
-}
-
-export const statusData = (d: StatusData): string =>
-  `s:${STATUS_SCREEN_CODES[d.screen]}:${STATUS_PERIOD_CODES[d.period]}${d.id > 0 ? `:${d.id}` : ""}`;
-
-export function parseStatusData(data: string): StatusData | undefined {
-  const m = STATUS_DATA.exec(data);
-  const screen = m ? STATUS_SCREENS_BY_CODE.get(m[1]!) : undefined;
-  const period = m ? STATUS_PERIODS_BY_CODE.get(m[2]!) : undefined;
-  const id = m?.[3] === undefined ? 0 : asId(m[3]);
-  return screen && period && id !== undefined ? { screen, period, id } : undefined;
-}
-
-export const EXTENSION_DECISION_DATA = /^x:(ok|no):(\d{1,12})$/;
-
-export const extensionDecisionData = (decision: "approve" | "refuse", requestId: number): string =>
-  `x:${decision === "approve" ? "ok" : "no"}:${requestId}`;
-
-export function parseExtensionDecisionData(data: string): { decision: "approve" | "refuse"; requestId: number } | undefined {
-  const m = EXTENSION_DECISION_DATA.exec(data);
-  const requestId = asId(m?.[2]);
-  return m && requestId !== undefined ? { decision: m[1] === "ok" ? "approve" : "refuse", requestId } : undefined;
-}
+/** `x:ok:5`: the secretariat's decision on extension request 5. */
+export const extensionDecisionButton = createCallbackData("x", {
+  decision: field.code({ approve: "ok", refuse: "no" }),
+  requestId: field.id(),
+});
 
 /** What the secretariat and the governorate can press on an item. */
 export const STAFF_ACTIONS = ["car", "ext", "cnl", "rea", "add", "his", "ins", "req"] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
-export const STAFF_ACTION_DATA = /^s:(car|ext|cnl|rea|add|his|ins|req):(\d{1,12})$/;
 
-export const staffActionData = (action: StaffAction, assignmentId: number): string => `s:${action}:${assignmentId}`;
+/** `s:ext:12`: a secretariat / governorate action on item 12 (see STAFF_ACTIONS). */
+export const staffActionButton = createCallbackData("s", {
+  action: field.code<StaffAction>(Object.fromEntries(STAFF_ACTIONS.map((a) => [a, a])) as Record<StaffAction, string>),
+  assignmentId: field.id(),
+});
 
-export function parseStaffActionData(data: string): { action: StaffAction; assignmentId: number } | undefined {
-  const m = STAFF_ACTION_DATA.exec(data);
-  const assignmentId = asId(m?.[2]);
-  return m && assignmentId !== undefined ? { action: m[1] as StaffAction, assignmentId } : undefined;
-}
-
-export const VERIFY_DATA = /^v:(ok|bk):(\d{1,12})$/;
-
-export const verifyData = (decision: "approve" | "send_back", assignmentId: number): string =>
-  `v:${decision === "approve" ? "ok" : "bk"}:${assignmentId}`;
-
-export function parseVerifyData(data: string): { decision: "approve" | "send_back"; assignmentId: number } | undefined {
-  const m = VERIFY_DATA.exec(data);
-  const assignmentId = asId(m?.[2]);
-  return m && assignmentId !== undefined ? { decision: m[1] === "ok" ? "approve" : "send_back", assignmentId } : undefined;
-}
+/** `v:ok:12`: the verification queue: approve (ok) or send back (bk) item 12. */
+export const verifyButton = createCallbackData("v", {
+  decision: field.code({ approve: "ok", send_back: "bk" }),
+  assignmentId: field.id(),
+});
 
 /**
- * The /meeting flow's buttons: m:<draft>:<verb>[:<resolution index>[:<agency id>]]. The draft id
- * ties a button to its draft; the flow also checks that the verb belongs to the draft's current step.
+ * `m:<draft>:<verb>[:<resolution index>[:<agency id>]]`: the /meeting flow. The draft id ties a
+ * button to its draft; the flow also checks that the verb belongs to the draft's current step.
  */
-export const MEETING_DATA = /^m:(\d{1,12}):([a-z]{1,4})(?::(\d{1,3}))?(?::(\d{1,12}))?$/;
+export const meetingButton = createCallbackData("m", {
+  draftId: field.id(),
+  verb: field.token("[a-z]{1,4}"),
+  index: field.optional(field.count(999)),
+  agencyId: field.optional(field.id()),
+});
 
-export const meetingData = (draftId: number, verb: string, index?: number, agencyId?: number): string =>
-  `m:${draftId}:${verb}${index !== undefined ? `:${index}` : ""}${agencyId !== undefined ? `:${agencyId}` : ""}`;
-
-export function parseMeetingData(data: string): { draftId: number; verb: string; index?: number; agencyId?: number } | undefined {
-  const m = MEETING_DATA.exec(data);
-  const draftId = asId(m?.[1]);
-  if (!m || draftId === undefined) return undefined;
-  return {
-    draftId,
-    verb: m[2]!,
-    ...(m[3] !== undefined ? { index: Number(m[3]) } : {}),
-    ...(m[4] !== undefined ? { agencyId: Number(m[4]) } : {}),
-  };
-}
-
-/** /items filters: i:open, i:overdue, i:reported_done, i:agency:3. */
-export const ITEMS_FILTER_DATA = /^i:(open|overdue|reported_done|agency)(?::(\d{1,12}))?$/;
+/** `i:open`, `i:overdue`, `i:reported_done`, `i:agency:3`: the /items filters. */
 export type ItemsFilterKind = "open" | "overdue" | "reported_done" | "agency";
+export const itemsFilterButton = createCallbackData("i", {
+  kind: field.code<ItemsFilterKind>({ open: "open", overdue: "overdue", reported_done: "reported_done", agency: "agency" }),
+  agencyId: field.optional(field.id()),
+});
 
-export const itemsFilterData = (kind: ItemsFilterKind, agencyId?: number): string =>
-  `i:${kind}${agencyId !== undefined ? `:${agencyId}` : ""}`;
-
-export function parseItemsFilterData(data: string): { kind: ItemsFilterKind; agencyId?: number } | undefined {
-  const m = ITEMS_FILTER_DATA.exec(data);
-  if (!m) return undefined;
-  const agencyId = asId(m[2]);
-  if (m[1] === "agency" && agencyId === undefined) return undefined;
-  return { kind: m[1] as ItemsFilterKind, ...(agencyId !== undefined ? { agencyId } : {}) };
-}
-
-export const joinRequestData = (decision: "approve" | "refuse", requestId: number): string =>
-  `j:${decision === "approve" ? "ok" : "no"}:${requestId}`;
-
-export function parseJoinRequestData(data: string): { decision: "approve" | "refuse"; requestId: number } | undefined {
-  const m = JOIN_REQUEST_DATA.exec(data);
-  const requestId = asId(m?.[2]);
-  return m && requestId !== undefined ? { decision: m[1] === "ok" ? "approve" : "refuse", requestId } : undefined;
-}
-
-/**
- * Meeting notices:
- *   n:45:a      recipient 45 answers attending (a) / sending a delegate (d) / cannot attend (x)
- *   nt:12:r     the secretariat's tracking view of notice 12: refresh (r), remind (m), move (v), cancel (c), attendance (p)
- *   ns:12:s     the composed notice 12: send (s) or discard (x)
- *   na:12:7     toggle agency 7 on notice 12's attendance sheet (0 = save)
- */
-const RSVP_CODES: Record<RsvpAnswer, string> = { attending: "a", delegate: "d", absent: "x" };
-const RSVP_BY_CODE = new Map(Object.entries(RSVP_CODES).map(([answer, code]) => [code, answer as RsvpAnswer]));
-export const NOTICE_RSVP_DATA = /^n:(\d{1,12}):([adx])$/;
-export const noticeRsvpData = (recipientId: number, answer: RsvpAnswer): string => `n:${recipientId}:${RSVP_CODES[answer]}`;
-export function parseNoticeRsvpData(data: string): { recipientId: number; answer: RsvpAnswer } | undefined {
-  const m = NOTICE_RSVP_DATA.exec(data);
-  const recipientId = asId(m?.[1]);
-  const answer = m ? RSVP_BY_CODE.get(m[2]!) : undefined;
-  return recipientId !== undefined && answer ? { recipientId, answer } : undefined;
-}
+/** `n:45:a`: notice recipient 45 answers attending (a) / sending a delegate (d) / cannot attend (x). */
+export const noticeRsvpButton = createCallbackData("n", {
+  /** 0 on a preview's buttons, which only show what recipients will see. */
+  recipientId: field.idOrZero(),
+  answer: field.code<RsvpAnswer>({ attending: "a", delegate: "d", absent: "x" }),
+});
 
 export type TrackingAction = "refresh" | "remind" | "move" | "cancel" | "attendance";
-const TRACKING_CODES: Record<TrackingAction, string> = { refresh: "r", remind: "m", move: "v", cancel: "c", attendance: "p" };
-const TRACKING_BY_CODE = new Map(Object.entries(TRACKING_CODES).map(([action, code]) => [code, action as TrackingAction]));
-export const NOTICE_TRACKING_DATA = /^nt:(\d{1,12}):([rmvcp])$/;
-export const noticeTrackingData = (noticeId: number, action: TrackingAction): string => `nt:${noticeId}:${TRACKING_CODES[action]}`;
-export function parseNoticeTrackingData(data: string): { noticeId: number; action: TrackingAction } | undefined {
-  const m = NOTICE_TRACKING_DATA.exec(data);
-  const noticeId = asId(m?.[1]);
-  const action = m ? TRACKING_BY_CODE.get(m[2]!) : undefined;
-  return noticeId !== undefined && action ? { noticeId, action } : undefined;
-}
 
-export const NOTICE_SEND_DATA = /^ns:(\d{1,12}):([sx])$/;
-export const noticeSendData = (noticeId: number, send: boolean): string => `ns:${noticeId}:${send ? "s" : "x"}`;
-export function parseNoticeSendData(data: string): { noticeId: number; send: boolean } | undefined {
-  const m = NOTICE_SEND_DATA.exec(data);
-  const noticeId = asId(m?.[1]);
-  return noticeId !== undefined ? { noticeId, send: m![2] === "s" } : undefined;
-}
+/** `nt:12:r[:l]`: the tracking view of notice 12 (refresh, remind, move, cancel, attendance), pressed on the view or on the /notices list (l). */
+export const noticeTrackingButton = createCallbackData("nt", {
+  noticeId: field.id(),
+  action: field.code<TrackingAction>({ refresh: "r", remind: "m", move: "v", cancel: "c", attendance: "p" }),
+  screen: field.optional(field.code({ list: "l" })),
+});
 
-export const NOTICE_ATTENDANCE_DATA = /^na:(\d{1,12}):(\d{1,12})$/;
-export const noticeAttendanceData = (noticeId: number, agencyId: number): string => `na:${noticeId}:${agencyId}`;
-export function parseNoticeAttendanceData(data: string): { noticeId: number; agencyId: number } | undefined {
-  const m = NOTICE_ATTENDANCE_DATA.exec(data);
-  const noticeId = asId(m?.[1]);
-  const agencyId = m?.[2] === "0" ? 0 : asId(m?.[2]);
-  return noticeId !== undefined && agencyId !== undefined ? { noticeId, agencyId } : undefined;
-}
+/** `ns:12:s`: the composed notice 12: send (s) or discard (x). */
+export const noticeSendButton = createCallbackData("ns", {
+  noticeId: field.id(),
+  choice: field.code({ send: "s", discard: "x" }),
+});
+
+/** `na:12:7`: toggle agency 7 on notice 12's attendance sheet (0 = save). */
+export const noticeAttendanceButton = createCallbackData("na", { noticeId: field.id(), agencyId: field.idOrZero() });

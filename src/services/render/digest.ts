@@ -8,7 +8,7 @@ import type { OutgoingMessage } from "../../outbox/outbox.js";
 import type { AssignmentView } from "./assignment.js";
 import { titleLine } from "./assignment.js";
 import { splitIntoMessages } from "./blocks.js";
-import { instructionData } from "./callback-data.js";
+import { instructionButton } from "./callback-data.js";
 import { formatsFor } from "./format.js";
 
 export type DigestEntry =
@@ -46,7 +46,7 @@ export function renderDigest(committee: string, entries: readonly DigestEntry[],
     const buttons =
       entry.kind === "report_missing"
         ? []
-        : [[{ text: t("digest-instruction-button", { n }), callback_data: instructionData(entry.view.id) }]];
+        : [[{ text: t("digest-instruction-button", { n }), callback_data: instructionButton.pack({ assignmentId: entry.view.id }) }]];
     return { text: lines.join("\n"), buttons };
   });
   const header = (part: number, parts: number) =>

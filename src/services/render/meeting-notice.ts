@@ -6,7 +6,7 @@ import type { Delivery, NoticeTally, RecipientFact, ReminderStep, RsvpAnswer, Un
 import { formatTime } from "../../domain/calendar/index.js";
 import type { Translate } from "../../i18n/index.js";
 import type { InlineButton, OutgoingMessage } from "../../outbox/outbox.js";
-import { noticeRsvpData, noticeTrackingData, type TrackingAction } from "./callback-data.js";
+import { noticeRsvpButton, noticeTrackingButton, type TrackingAction } from "./callback-data.js";
 import { formatsFor } from "./format.js";
 
 /** One resolution listed on an agenda, with the agencies whose part is still open. */
@@ -37,7 +37,7 @@ const RSVP_BUTTONS: { answer: RsvpAnswer; key: string }[] = [
 
 /** The RSVP buttons for one recipient (recipient 0 in a preview: buttons that only show). */
 export function rsvpButtons(t: Translate, recipientId: number): InlineButton[][] {
-  return [RSVP_BUTTONS.map((b) => ({ text: t(b.key), callback_data: noticeRsvpData(recipientId, b.answer) }))];
+  return [RSVP_BUTTONS.map((b) => ({ text: t(b.key), callback_data: noticeRsvpButton.pack({ recipientId, answer: b.answer }) }))];
 }
 
 function headerLines(view: NoticeView, t: Translate): string[] {
@@ -171,7 +171,7 @@ export function renderTracking(view: TrackingView, t: Translate): OutgoingMessag
   if (view.tally.governorate) lines.push(...unitLines(view.tally.governorate, t));
   const action = (key: string, a: TrackingAction, vars?: Record<string, number>): InlineButton => ({
     text: t(key, vars),
-    callback_data: noticeTrackingData(view.notice.id, a),
+    callback_data: noticeTrackingButton.pack({ noticeId: view.notice.id, action: a }),
   });
   const buttons: InlineButton[][] = [[action("tracking-button-refresh", "refresh")]];
   if (view.status === "sent" && !view.started) {

@@ -6,7 +6,7 @@
 import type { Translate } from "../../i18n/index.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
 import { splitIntoMessages } from "./blocks.js";
-import { weeklyReportData } from "./callback-data.js";
+import { weeklyReportButton } from "./callback-data.js";
 import { formatsFor } from "./format.js";
 
 export interface CycleNote {
@@ -28,7 +28,9 @@ export function renderCycleReminder(note: CycleNote, step: "remind_day_before" |
       agency: note.agency.name,
       due: fmt.dateTime(note.dueAt),
     }),
-    buttons: [[{ text: t("weekly-report-button"), callback_data: weeklyReportData(note.cycleId, note.agency.id) }]],
+    buttons: [
+      [{ text: t("weekly-report-button"), callback_data: weeklyReportButton.pack({ cycleId: note.cycleId, agencyId: note.agency.id }) }],
+    ],
   };
 }
 
@@ -42,7 +44,9 @@ export function renderMissingToHead(note: CycleNote, t: Translate): OutgoingMess
       agency: note.agency.name,
       due: fmt.dateTime(note.dueAt),
     }),
-    buttons: [[{ text: t("weekly-report-button"), callback_data: weeklyReportData(note.cycleId, note.agency.id) }]],
+    buttons: [
+      [{ text: t("weekly-report-button"), callback_data: weeklyReportButton.pack({ cycleId: note.cycleId, agencyId: note.agency.id }) }],
+    ],
   };
 }
 

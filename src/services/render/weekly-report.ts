@@ -3,7 +3,7 @@ import { addJalaliDays, parseJalaliWeekKey } from "../../domain/calendar/index.j
 import { FREE_FORM_KEY, type Answers, type ReportQuestion } from "../../domain/weekly-report/answers.js";
 import type { Translate } from "../../i18n/index.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
-import { weeklyReportData } from "./callback-data.js";
+import { weeklyReportButton } from "./callback-data.js";
 import { formatsFor, type Formats } from "./format.js";
 
 export interface ReportPrompt {
@@ -30,7 +30,14 @@ export function renderReportPrompt(prompt: ReportPrompt, t: Translate): Outgoing
       week: weekText(prompt.period, t, fmt),
       due: fmt.dateTime(prompt.dueAt),
     }),
-    buttons: [[{ text: t("report-prompt-button"), callback_data: weeklyReportData(prompt.cycleId, prompt.agency.id) }]],
+    buttons: [
+      [
+        {
+          text: t("report-prompt-button"),
+          callback_data: weeklyReportButton.pack({ cycleId: prompt.cycleId, agencyId: prompt.agency.id }),
+        },
+      ],
+    ],
   };
 }
 

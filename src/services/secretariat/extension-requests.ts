@@ -7,10 +7,10 @@ import type { Db } from "../../db/client.js";
 import { deadlineDay } from "../../domain/assignments/deadline.js";
 import { deadlineInstant, toJalali, type JalaliDate } from "../../domain/calendar/index.js";
 import type { Clock } from "../../shared/clock.js";
-import { isAgencyMember, type AgencyActor } from "../assignments.js";
+import { isAgencyMember, type AgencyActor } from "../assignments/index.js";
 import { audit } from "../audit.js";
 import type { Notifier } from "../notifications.js";
-import { extensionDecisionData } from "../render/callback-data.js";
+import { extensionDecisionButton } from "../render/callback-data.js";
 import { formatsFor } from "../render/format.js";
 import { auditActor, itemFacts, itemFor, MANAGE, nameOf, type StaffActor } from "./access.js";
 import { applyExtension, extensionProblem, type ExtendRefusal } from "./deadline-changes.js";
@@ -79,8 +79,14 @@ export class ExtensionRequestService {
           }),
           buttons: [
             [
-              { text: t("ext-request-button-approve"), callback_data: extensionDecisionData("approve", created.id) },
-              { text: t("ext-request-button-refuse"), callback_data: extensionDecisionData("refuse", created.id) },
+              {
+                text: t("ext-request-button-approve"),
+                callback_data: extensionDecisionButton.pack({ decision: "approve", requestId: created.id }),
+              },
+              {
+                text: t("ext-request-button-refuse"),
+                callback_data: extensionDecisionButton.pack({ decision: "refuse", requestId: created.id }),
+              },
             ],
           ],
         };

@@ -6,7 +6,7 @@
 import type { Db, Tx } from "../../db/client.js";
 import { transition, type AssignmentStatus } from "../../domain/assignments/status.js";
 import type { Clock } from "../../shared/clock.js";
-import { assignmentTopic, loadAssignmentViews } from "../assignments.js";
+import { assignmentTopic, loadAssignmentViews } from "../assignments/index.js";
 import { audit } from "../audit.js";
 import type { Notifier } from "../notifications.js";
 import { renderAssignment } from "../render/assignment.js";

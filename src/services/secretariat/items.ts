@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.js";
 import { compareUrgency } from "../../domain/assignments/deadline.js";
 import type { Prisma } from "../../db/client.js";
 import type { Clock } from "../../shared/clock.js";
-import { loadAssignmentViews, type LoadedView } from "../assignments.js";
+import { loadAssignmentViews, type LoadedView } from "../assignments/index.js";
 import { committeeIdsOf, holdsRole, itemFor, MANAGE, OVERSEE, type StaffActor } from "./access.js";
 
 export interface ItemFilter {

@@ -6,7 +6,7 @@
 import type { Tx } from "../../db/client.js";
 import type { Translate } from "../../i18n/index.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
-import { agencyContacts, assignmentTopic, secretariatOf } from "../assignments.js";
+import { agencyContacts, assignmentTopic, secretariatOf } from "../assignments/index.js";
 import { workCalendarOf } from "../calendars.js";
 import type { Notifier } from "../notifications.js";
 import { formatsFor } from "../render/format.js";

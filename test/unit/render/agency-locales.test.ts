@@ -11,7 +11,7 @@ import { ASSIGNMENT_STATUSES } from "../../../src/domain/assignments/status.js";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const AGENCY_SOURCES = [
   "src/bot/features/agency.ts",
-  "src/bot/features/agency-replies.ts",
+  "src/bot/helpers/agency-replies.ts",
   "src/bot/features/weekly-report.ts",
   "src/bot/features/cancel.ts",
   "src/bot/conversations/dialog.ts",

@@ -4,7 +4,7 @@ import { deadlineInstant } from "../../../src/domain/calendar/deadline.js";
 import { createWorkCalendar, instantAt, jalaliToInstant, HOUR_MS } from "../../../src/domain/calendar/index.js";
 import { createI18n, translatorFor } from "../../../src/i18n/index.js";
 import { pageOf, renderAssignment, renderTaskPage, type AssignmentView } from "../../../src/services/render/assignment.js";
-import { parseStaffActionData, parseAssignmentActionData } from "../../../src/services/render/callback-data.js";
+import { assignmentButton, staffActionButton } from "../../../src/services/render/callback-data.js";
 
 const i18n = createI18n(() => undefined) as never;
 const fa = translatorFor(i18n, "fa");
@@ -132,11 +132,11 @@ describe("the assignment message", () => {
     const { buttons } = renderAssignment(view({ id: 2_147_483_647 }), fa, at(1405, 9, 4), calendar);
     for (const button of buttons!.flat()) {
       expect(Buffer.byteLength(button.callback_data!)).toBeLessThanOrEqual(64);
-      const decoded = parseAssignmentActionData(button.callback_data!) ?? parseStaffActionData(button.callback_data!);
+      const decoded = assignmentButton.unpack(button.callback_data!) ?? staffActionButton.unpack(button.callback_data!);
       expect(decoded).toMatchObject({ assignmentId: 2_147_483_647 });
     }
     // Forged data: past a database id, zero, an unknown verb.
-    for (const forged of ["a:ack:999999999999", "a:ack:0", "a:zap:1"]) expect(parseAssignmentActionData(forged)).toBeUndefined();
+    for (const forged of ["a:ack:999999999999", "a:ack:0", "a:zap:1"]) expect(assignmentButton.unpack(forged)).toBeUndefined();
   });
 
   it("has no buttons once the item is done, and shows a blocker's reason", () => {
@@ -163,7 +163,7 @@ describe("the /tasks page", () => {
     expect(text).toContain("کارهای باز دستگاه شما: ۷ مورد (صفحه ۱ از ۲)");
     expect(text).toContain("۱) 📌 مصوبه ۱ جلسه ۱۴۰۵-۰۸");
     expect(text).toContain("⚠️ مهلت: سه‌شنبه ۱۰ آذر ۱۴۰۵ (۲ روز کاری از مهلت گذشته است)");
-    expect(buttons?.flat()[0]).toEqual({ text: "۱: ✅ رویت شد", callback_data: "a:ack:1" });
+    expect(buttons?.flat()[0]).toEqual({ text: "۱: ✅ رویت شد", callback_data: "a:ack:1:1" });
     expect(buttons?.at(-1)).toEqual([{ text: "صفحه بعد ›", callback_data: "t:2" }]);
     const second = renderTaskPage({ ...pageOf(views, 2), grouped: false }, fa, at(1405, 9, 14), () => calendar);
     expect(second.text).toContain("۶) 📌 مصوبه ۶");

@@ -6,9 +6,9 @@ import { deadlineStanding } from "../../../domain/assignments/deadline.js";
 import type { WorkCalendar } from "../../../domain/calendar/index.js";
 import type { Translate } from "../../../i18n/index.js";
 import type { InlineButton, OutgoingMessage } from "../../../outbox/outbox.js";
-import type { LoadedView } from "../../../services/assignments.js";
+import type { LoadedView } from "../../../services/assignments/index.js";
 import { deadlineText, statusText, type AssignmentView } from "../../../services/render/assignment.js";
-import { itemsFilterData, staffActionData, verifyData, type StaffAction } from "../../../services/render/callback-data.js";
+import { itemsFilterButton, staffActionButton, verifyButton, type StaffAction } from "../../../services/render/callback-data.js";
 import { formatsFor } from "../../../services/render/format.js";
 import type { HistoryEntry } from "../../../services/secretariat/item-history.js";
 import type { VerificationEntry } from "../../../services/secretariat/verification.js";
@@ -65,7 +65,10 @@ export function renderStaffItem(loaded: LoadedView, manage: boolean, t: Translat
   return {
     text: lines(view, t, now, calendar).join("\n"),
     buttons: actions.map((row) =>
-      row.map(([action, key]): InlineButton => ({ text: t(key), callback_data: staffActionData(action, view.id) })),
+      row.map(([action, key]): InlineButton => ({
+        text: t(key),
+        callback_data: staffActionButton.pack({ action: action, assignmentId: view.id }),
+      })),
     ),
   };
 }
@@ -90,19 +93,23 @@ export function renderItemList(
       `${fmt.digits(i + 1)}) ${itemTitleOf(t, l.view)}`,
       `${standing.kind === "overdue" ? "⚠️ " : ""}${deadlineText(standing, t, fmt)} — ${statusText(l.view, t)}`,
     );
-    buttons.push([{ text: t("items-button-open", { n: i + 1 }), callback_data: staffActionData("car", l.view.id) }]);
+    buttons.push([
+      { text: t("items-button-open", { n: i + 1 }), callback_data: staffActionButton.pack({ action: "car", assignmentId: l.view.id }) },
+    ]);
   });
   if (items.length > ITEMS_SHOWN) text.push("", t("items-more", { count: items.length - ITEMS_SHOWN }));
   if (items.length === 0) text.push("", t("items-none"));
   const rows: InlineButton[][] = [];
   for (let i = 0; i < buttons.length; i += 3) rows.push(buttons.slice(i, i + 3).flat());
   rows.push([
-    { text: t("items-filter-open"), callback_data: itemsFilterData("open") },
-    { text: t("items-filter-overdue"), callback_data: itemsFilterData("overdue") },
-    { text: t("items-filter-claimed"), callback_data: itemsFilterData("reported_done") },
+    { text: t("items-filter-open"), callback_data: itemsFilterButton.pack({ kind: "open" }) },
+    { text: t("items-filter-overdue"), callback_data: itemsFilterButton.pack({ kind: "overdue" }) },
+    { text: t("items-filter-claimed"), callback_data: itemsFilterButton.pack({ kind: "reported_done" }) },
   ]);
   for (let i = 0; i < agencies.length; i += 2)
-    rows.push(agencies.slice(i, i + 2).map((a) => ({ text: a.name, callback_data: itemsFilterData("agency", a.id) })));
+    rows.push(
+      agencies.slice(i, i + 2).map((a) => ({ text: a.name, callback_data: itemsFilterButton.pack({ kind: "agency", agencyId: a.id }) })),
+    );
   return { text: text.join("\n"), buttons: rows };
 }
 
@@ -126,8 +133,8 @@ export function renderVerification(entry: VerificationEntry, position: number, t
     text: text.join("\n"),
     buttons: [
       [
-        { text: t("verify-button-approve"), callback_data: verifyData("approve", view.id) },
-        { text: t("verify-button-send-back"), callback_data: verifyData("send_back", view.id) },
+        { text: t("verify-button-approve"), callback_data: verifyButton.pack({ decision: "approve", assignmentId: view.id }) },
+        { text: t("verify-button-send-back"), callback_data: verifyButton.pack({ decision: "send_back", assignmentId: view.id }) },
       ],
     ],
   };

@@ -4,32 +4,34 @@
  * card's buttons, which open the change dialogs. Every list, card and button asks the services,
  * which check the person's role in the item's committee each time.
  */
-import { Composer } from "grammy";
+import { Composer, type CallbackQueryContext } from "grammy";
 import type { InlineKeyboardButton, Message } from "grammy/types";
 import type { OutgoingMessage } from "../../../outbox/outbox.js";
-import {
-  ITEMS_FILTER_DATA,
-  STAFF_ACTION_DATA,
-  parseItemsFilterData,
-  parseStaffActionData,
-  type ItemsFilterKind,
-  type StaffAction,
-} from "../../../services/render/callback-data.js";
+import { itemsFilterButton, staffActionButton, type ItemsFilterKind, type StaffAction } from "../../../services/render/callback-data.js";
 import type { ItemFilter } from "../../../services/secretariat/items.js";
 import type { BotContext } from "../../context.js";
-import { STAFF_DIALOG_IDS, type StaffDialogArgs } from "../../conversations/staff-dialogs.js";
+import { enterDialog } from "../../conversations/registry.js";
+import {
+  addAgencyDialog,
+  cancelItemDialog,
+  extendDialog,
+  extensionRequestDialog,
+  instructionDialog,
+  reassignDialog,
+  type StaffDialogArgs,
+} from "../../conversations/staff-dialogs.js";
 import { itemTitleOf, renderHistory, renderItemList, renderStaffItem } from "./item-screens.js";
-import { looksLikeStaff, staffActorOf } from "./staff.js";
+import { looksLikeStaff, staffActorOf } from "../../helpers/staff.js";
 
 const markup = (message: OutgoingMessage) =>
   message.buttons && message.buttons.length > 0 ? { reply_markup: { inline_keyboard: message.buttons as InlineKeyboardButton[][] } } : {};
 
-const DIALOG_OF: Partial<Record<string, string>> = {
-  ext: STAFF_DIALOG_IDS.extend,
-  cnl: STAFF_DIALOG_IDS.cancel,
-  rea: STAFF_DIALOG_IDS.reassign,
-  add: STAFF_DIALOG_IDS.addAgency,
-  ins: STAFF_DIALOG_IDS.instruction,
+const DIALOG_OF: Partial<Record<StaffAction, typeof extendDialog>> = {
+  ext: extendDialog,
+  cnl: cancelItemDialog,
+  rea: reassignDialog,
+  add: addAgencyDialog,
+  ins: instructionDialog,
 };
 /** Actions that change an item: the secretariat's only. */
 const MANAGING = new Set(["ext", "cnl", "rea", "add"]);
@@ -41,9 +43,10 @@ export function items(): Composer<BotContext> {
   privateChats.command("items", async (ctx) => {
     if (!(await showList(ctx, { kind: "open" }))) await ctx.reply(ctx.t("staff-refused-forbidden"));
   });
-  composer.callbackQuery(ITEMS_FILTER_DATA, async (ctx) => {
-    const filter = parseItemsFilterData(ctx.callbackQuery.data);
-    if (!filter || !(await showList(ctx, filter))) {
+  composer.callbackQuery(itemsFilterButton.filter(), async (ctx) => {
+    const filter = itemsFilterButton.unpack(ctx.callbackQuery.data);
+    // "agency" names which agency; a payload without one is forged.
+    if (!filter || (filter.kind === "agency" && filter.agencyId === undefined) || !(await showList(ctx, filter))) {
       return void (await ctx.answerCallbackQuery({ text: ctx.t("staff-refused-forbidden"), show_alert: true }));
     }
     await ctx.answerCallbackQuery();
@@ -56,7 +59,7 @@ export function items(): Composer<BotContext> {
     await showHistory(ctx, id);
   });
 
-  composer.callbackQuery(STAFF_ACTION_DATA, onPress);
+  composer.callbackQuery(staffActionButton.filter(), onPress);
 
   // A reply to any message about an item opens its card (notices, done claims, requests).
   privateChats.on("message").filter(
@@ -113,7 +116,7 @@ async function itemOfMessage(ctx: BotContext, message: Message): Promise<number 
   if (fromOutbox !== undefined) return fromOutbox;
   for (const row of message.reply_markup?.inline_keyboard ?? []) {
     for (const b of row) {
-      const parsed = "callback_data" in b && b.callback_data ? parseStaffActionData(b.callback_data) : undefined;
+      const parsed = "callback_data" in b && b.callback_data ? staffActionButton.unpack(b.callback_data) : undefined;
       if (parsed) return parsed.assignmentId;
     }
   }
@@ -128,8 +131,8 @@ async function showHistory(ctx: BotContext, assignmentId: number): Promise<void>
   await ctx.reply(renderHistory(found.loaded.view, history.entries, ctx.t));
 }
 
-async function onPress(ctx: BotContext): Promise<void> {
-  const pressed = parseStaffActionData(ctx.callbackQuery!.data!);
+async function onPress(ctx: CallbackQueryContext<BotContext>): Promise<void> {
+  const pressed = staffActionButton.unpack(ctx.callbackQuery.data);
   if (!pressed) return void (await ctx.answerCallbackQuery({ text: ctx.t("staff-refused-forbidden"), show_alert: true }));
   if (pressed.action === "req") return startExtensionRequest(ctx, pressed.assignmentId);
   return openStaffAction(ctx, pressed);
@@ -174,7 +177,7 @@ export async function openStaffAction(ctx: BotContext, pressed: { action: StaffA
     if (args.agencies.length === 0) return void (await ctx.answerCallbackQuery({ text: ctx.t("staff-no-other-agency"), show_alert: true }));
   }
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(DIALOG_OF[pressed.action]!, args);
+  await enterDialog(ctx, DIALOG_OF[pressed.action]!, args);
 }
 
 /** The agency's "ask for more time" button on its assignment message. */
@@ -193,5 +196,5 @@ async function startExtensionRequest(ctx: BotContext, assignmentId: number): Pro
     calendar: check.calendar,
     deadline: check.deadline.toISOString(),
   };
-  await ctx.conversation.enter(STAFF_DIALOG_IDS.extensionRequest, args);
+  await enterDialog(ctx, extensionRequestDialog, args);
 }

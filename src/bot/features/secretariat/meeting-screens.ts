@@ -5,7 +5,7 @@
 import { formatJalaliLong } from "../../../domain/calendar/index.js";
 import type { Translate } from "../../../i18n/index.js";
 import type { InlineButton, OutgoingMessage } from "../../../outbox/outbox.js";
-import { meetingData } from "../../../services/render/callback-data.js";
+import { meetingButton } from "../../../services/render/callback-data.js";
 import { formatsFor } from "../../../services/render/format.js";
 import type { Draft, DraftDeadline, DraftResolution } from "../../../services/secretariat/meeting-drafts.js";
 
@@ -65,7 +65,7 @@ export function draftScreen(draft: Draft, t: Translate, search?: { query: string
   const { name, index } = stepOf(draft.step);
   const fmt = formatsFor(t);
   const d = draft.data;
-  const cancel = button(t("meeting-button-discard"), meetingData(id, "del"));
+  const cancel = button(t("meeting-button-discard"), meetingButton.pack({ draftId: id, verb: "del" }));
   switch (name) {
     case "title":
       return { text: t("meeting-ask-title", { committee: draft.committeeName }), buttons: [[cancel]] };
@@ -75,7 +75,10 @@ export function draftScreen(draft: Draft, t: Translate, search?: { query: string
       return {
         text: t("meeting-confirm-date", { date: d.heldOn ? formatJalaliLong(d.heldOn) : "" }),
         buttons: [
-          [button(t("meeting-button-date-ok"), meetingData(id, "dc")), button(t("meeting-button-date-retry"), meetingData(id, "dr"))],
+          [
+            button(t("meeting-button-date-ok"), meetingButton.pack({ draftId: id, verb: "dc" })),
+            button(t("meeting-button-date-retry"), meetingButton.pack({ draftId: id, verb: "dr" })),
+          ],
         ],
       };
     case "minutes": {
@@ -85,8 +88,8 @@ export function draftScreen(draft: Draft, t: Translate, search?: { query: string
       return {
         text: lines.join("\n"),
         buttons: [
-          [button(t("meeting-button-minutes-done"), meetingData(id, "md"))],
-          [button(t("meeting-button-minutes-clear"), meetingData(id, "mc")), cancel],
+          [button(t("meeting-button-minutes-done"), meetingButton.pack({ draftId: id, verb: "md" }))],
+          [button(t("meeting-button-minutes-clear"), meetingButton.pack({ draftId: id, verb: "mc" })), cancel],
         ],
       };
     }
@@ -101,35 +104,39 @@ export function draftScreen(draft: Draft, t: Translate, search?: { query: string
         ].join("\n"),
         buttons: [
           ...rows(
-            d.resolutions.map((_, i) => button(t("meeting-button-item", { n: i + 1 }), meetingData(id, "it", i))),
+            d.resolutions.map((_, i) =>
+              button(t("meeting-button-item", { n: i + 1 }), meetingButton.pack({ draftId: id, verb: "it", index: i })),
+            ),
             5,
           ),
-          [button(t("meeting-button-list-ok"), meetingData(id, "ok"))],
+          [button(t("meeting-button-list-ok"), meetingButton.pack({ draftId: id, verb: "ok" }))],
           [cancel],
         ],
       };
     case "item": {
       const r = d.resolutions[index]!;
       const actions = [
-        ...(index + 1 < d.resolutions.length ? [button(t("meeting-button-merge"), meetingData(id, "mg", index))] : []),
-        button(t("meeting-button-split"), meetingData(id, "sp", index)),
-        button(t("meeting-button-edit"), meetingData(id, "ed", index)),
-        ...(d.resolutions.length > 1 ? [button(t("meeting-button-delete"), meetingData(id, "rm", index))] : []),
+        ...(index + 1 < d.resolutions.length
+          ? [button(t("meeting-button-merge"), meetingButton.pack({ draftId: id, verb: "mg", index }))]
+          : []),
+        button(t("meeting-button-split"), meetingButton.pack({ draftId: id, verb: "sp", index })),
+        button(t("meeting-button-edit"), meetingButton.pack({ draftId: id, verb: "ed", index })),
+        ...(d.resolutions.length > 1 ? [button(t("meeting-button-delete"), meetingButton.pack({ draftId: id, verb: "rm", index }))] : []),
       ];
       return {
         text: [t("meeting-item-header", { n: index + 1 }), "", r.text].join("\n"),
-        buttons: [...rows(actions, 2), [button(t("meeting-button-back"), meetingData(id, "ls"))]],
+        buttons: [...rows(actions, 2), [button(t("meeting-button-back"), meetingButton.pack({ draftId: id, verb: "ls" }))]],
       };
     }
     case "edit":
       return {
         text: t("meeting-ask-edit", { n: index + 1, text: d.resolutions[index]?.text ?? "" }),
-        buttons: [[button(t("meeting-button-back"), meetingData(id, "ls"))]],
+        buttons: [[button(t("meeting-button-back"), meetingButton.pack({ draftId: id, verb: "ls" }))]],
       };
     case "split":
       return {
         text: t("meeting-ask-split", { n: index + 1, text: d.resolutions[index]?.text ?? "" }),
-        buttons: [[button(t("meeting-button-back"), meetingData(id, "ls"))]],
+        buttons: [[button(t("meeting-button-back"), meetingButton.pack({ draftId: id, verb: "ls" }))]],
       };
     case "parties": {
       const r = d.resolutions[index]!;
@@ -137,7 +144,7 @@ export function draftScreen(draft: Draft, t: Translate, search?: { query: string
       const agencyButtons = shown.map((a) => {
         const position = r.agencyIds.indexOf(a.id);
         const mark = r.leadAll ? "" : position === 0 ? "⭐ " : position > 0 ? "✅ " : "";
-        return button(`${mark}${a.name}`, meetingData(id, "tg", index, a.id));
+        return button(`${mark}${a.name}`, meetingButton.pack({ draftId: id, verb: "tg", index, agencyId: a.id }));
       });
       const lines = [
         t("meeting-parties-header", { n: index + 1, total: d.resolutions.length }),
@@ -153,8 +160,8 @@ export function draftScreen(draft: Draft, t: Translate, search?: { query: string
         text: lines.join("\n"),
         buttons: [
           ...rows(agencyButtons, 1),
-          [button(`${r.leadAll ? "✅ " : ""}${t("meeting-button-all")}`, meetingData(id, "all", index))],
-          [button(t("meeting-button-parties-ok"), meetingData(id, "pok", index))],
+          [button(`${r.leadAll ? "✅ " : ""}${t("meeting-button-all")}`, meetingButton.pack({ draftId: id, verb: "all", index }))],
+          [button(t("meeting-button-parties-ok"), meetingButton.pack({ draftId: id, verb: "pok", index }))],
         ],
       };
     }
@@ -165,19 +172,19 @@ export function draftScreen(draft: Draft, t: Translate, search?: { query: string
           ? [
               button(
                 t("meeting-button-proposed-deadline", { deadline: deadlineLabel(t, r.proposedDeadline) }),
-                meetingData(id, "dp", index),
+                meetingButton.pack({ draftId: id, verb: "dp", index }),
               ),
             ]
           : []),
-        button(t("meeting-button-standing"), meetingData(id, "st", index)),
+        button(t("meeting-button-standing"), meetingButton.pack({ draftId: id, verb: "st", index })),
       ];
       return { text: t("meeting-ask-deadline", { n: index + 1, text: r.text }), buttons: [choices] };
     }
     case "report": {
       const r = d.resolutions[index]!;
       const choices = [
-        button(t("meeting-button-report-secretariat"), meetingData(id, "rs", index)),
-        ...(r.proposedReportTo ? [button(r.proposedReportTo, meetingData(id, "rp", index))] : []),
+        button(t("meeting-button-report-secretariat"), meetingButton.pack({ draftId: id, verb: "rs", index })),
+        ...(r.proposedReportTo ? [button(r.proposedReportTo, meetingButton.pack({ draftId: id, verb: "rp", index }))] : []),
       ];
       return { text: t("meeting-ask-report", { n: index + 1 }), buttons: [choices] };
     }
@@ -195,12 +202,14 @@ export function draftScreen(draft: Draft, t: Translate, search?: { query: string
       return {
         text: lines.join("\n"),
         buttons: [
-          [button(t("meeting-button-publish"), meetingData(id, "pub"))],
+          [button(t("meeting-button-publish"), meetingButton.pack({ draftId: id, verb: "pub" }))],
           ...rows(
-            d.resolutions.map((_, i) => button(t("meeting-button-assign", { n: i + 1 }), meetingData(id, "as", i))),
+            d.resolutions.map((_, i) =>
+              button(t("meeting-button-assign", { n: i + 1 }), meetingButton.pack({ draftId: id, verb: "as", index: i })),
+            ),
             4,
           ),
-          [button(t("meeting-button-back-list"), meetingData(id, "ls")), cancel],
+          [button(t("meeting-button-back-list"), meetingButton.pack({ draftId: id, verb: "ls" })), cancel],
         ],
       };
     }
@@ -214,7 +223,10 @@ export function resumeOffer(draft: Draft, t: Translate): OutgoingMessage {
   return {
     text: t("meeting-resume", { title: draft.data.title ?? t("meeting-untitled"), count: draft.data.resolutions.length }),
     buttons: [
-      [button(t("meeting-button-resume"), meetingData(draft.id, "go")), button(t("meeting-button-new"), meetingData(draft.id, "new"))],
+      [
+        button(t("meeting-button-resume"), meetingButton.pack({ draftId: draft.id, verb: "go" })),
+        button(t("meeting-button-new"), meetingButton.pack({ draftId: draft.id, verb: "new" })),
+      ],
     ],
   };
 }

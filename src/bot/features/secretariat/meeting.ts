@@ -5,17 +5,17 @@
  * A text at a step that expects buttons, a button of an earlier step, or a command in the middle
  * get a clear message and change nothing (a command leaves the draft waiting for /meeting).
  */
-import { Composer } from "grammy";
+import { Composer, type CallbackQueryContext } from "grammy";
 import type { InlineKeyboardButton, Message } from "grammy/types";
 import type { OutgoingMessage } from "../../../outbox/outbox.js";
-import { MEETING_DATA, parseMeetingData } from "../../../services/render/callback-data.js";
+import { meetingButton } from "../../../services/render/callback-data.js";
 import { formatsFor } from "../../../services/render/format.js";
 import type { Draft, DraftResult } from "../../../services/secretariat/meeting-drafts.js";
 import { proposeParties } from "../../../domain/minutes/index.js";
 import type { BotContext } from "../../context.js";
 import { isCommand, normalisedText } from "../../conversations/incoming.js";
 import { draftScreen, resumeOffer, STEP_VERBS, stepOf } from "./meeting-screens.js";
-import { looksLikeStaff, refusalMessage, staffActorOf } from "./staff.js";
+import { looksLikeStaff, refusalMessage, staffActorOf } from "../../helpers/staff.js";
 
 /** Steps whose answer is typed (or a file, for the minutes). */
 const TEXT_STEPS = new Set(["title", "date", "minutes", "edit", "split", "parties", "deadline", "report"]);
@@ -49,7 +49,7 @@ export function meeting(): Composer<BotContext> {
     return startDraft(ctx);
   });
 
-  composer.callbackQuery(MEETING_DATA, onPress);
+  composer.callbackQuery(meetingButton.filter(), onPress);
 
   // Whatever the secretary sends while her draft is under way goes to it first.
   privateChats.on("message", async (ctx, next) => {
@@ -93,7 +93,9 @@ async function startDraft(ctx: BotContext, committeeId?: number): Promise<void> 
     if (started.refusal === "several_committees") {
       const committees = (ctx.caller?.memberships ?? []).filter((m) => m.role === "secretariat" && m.committee).map((m) => m.committee!);
       await ctx.reply(ctx.t("meeting-choose-committee"), {
-        reply_markup: { inline_keyboard: committees.map((c) => [{ text: c.name, callback_data: `m:${c.id}:cm` }]) },
+        reply_markup: {
+          inline_keyboard: committees.map((c) => [{ text: c.name, callback_data: meetingButton.pack({ draftId: c.id, verb: "cm" }) }]),
+        },
       });
       return;
     }
@@ -178,8 +180,8 @@ async function addMinutesFile(ctx: BotContext, draft: Draft, message: Message): 
   });
 }
 
-async function onPress(ctx: BotContext): Promise<void> {
-  const pressed = parseMeetingData(ctx.callbackQuery!.data!);
+async function onPress(ctx: CallbackQueryContext<BotContext>): Promise<void> {
+  const pressed = meetingButton.unpack(ctx.callbackQuery.data);
   const actor = staffActorOf(ctx);
   const drafts = ctx.services.meetingDrafts;
   if (!pressed || !actor || !(await drafts.mayRecord(actor))) {

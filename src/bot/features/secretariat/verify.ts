@@ -5,16 +5,12 @@
  */
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import {
-  EXTENSION_DECISION_DATA,
-  VERIFY_DATA,
-  parseExtensionDecisionData,
-  parseVerifyData,
-} from "../../../services/render/callback-data.js";
+import { extensionDecisionButton, verifyButton } from "../../../services/render/callback-data.js";
 import type { BotContext } from "../../context.js";
-import { STAFF_DIALOG_IDS, type StaffDialogArgs } from "../../conversations/staff-dialogs.js";
+import { enterDialog } from "../../conversations/registry.js";
+import { sendBackDialog, type StaffDialogArgs } from "../../conversations/staff-dialogs.js";
 import { itemTitleOf, renderVerification } from "./item-screens.js";
-import { refusalMessage, staffActorOf } from "./staff.js";
+import { refusalMessage, staffActorOf } from "../../helpers/staff.js";
 
 /** Claims shown at once; the rest follow after these are decided. */
 const QUEUE_SHOWN = 10;
@@ -35,8 +31,8 @@ export function verify(): Composer<BotContext> {
     }
   });
 
-  composer.callbackQuery(VERIFY_DATA, async (ctx) => {
-    const pressed = parseVerifyData(ctx.callbackQuery.data);
+  composer.callbackQuery(verifyButton.filter(), async (ctx) => {
+    const pressed = verifyButton.unpack(ctx.callbackQuery.data);
     const actor = staffActorOf(ctx);
     const found = pressed && actor ? await ctx.services.items.item(actor, pressed.assignmentId) : undefined;
     if (!pressed || !actor || !found?.manage)
@@ -48,7 +44,7 @@ export function verify(): Composer<BotContext> {
       }
       await ctx.answerCallbackQuery();
       const args: StaffDialogArgs = { assignmentId: pressed.assignmentId, title };
-      return ctx.conversation.enter(STAFF_DIALOG_IDS.sendBack, args);
+      return enterDialog(ctx, sendBackDialog, args);
     }
     const result = await ctx.services.verification.approve(actor, pressed.assignmentId);
     if (!result.ok)
@@ -57,8 +53,8 @@ export function verify(): Composer<BotContext> {
     await ctx.reply(ctx.t("verify-approved", { title }));
   });
 
-  composer.callbackQuery(EXTENSION_DECISION_DATA, async (ctx) => {
-    const pressed = parseExtensionDecisionData(ctx.callbackQuery.data);
+  composer.callbackQuery(extensionDecisionButton.filter(), async (ctx) => {
+    const pressed = extensionDecisionButton.unpack(ctx.callbackQuery.data);
     const actor = staffActorOf(ctx);
     if (!pressed || !actor) return void (await ctx.answerCallbackQuery({ text: ctx.t("staff-refused-forbidden"), show_alert: true }));
     const result = await ctx.services.extensionRequests.decide(actor, pressed.requestId, pressed.decision);

@@ -1,8 +1,8 @@
 /** What the secretariat-side handlers share: who acts, and how a refusal is said. */
-import { formatJalaliLong } from "../../../domain/calendar/index.js";
-import { inputErrorKey } from "../../../domain/text/index.js";
-import type { StaffActor } from "../../../services/secretariat/access.js";
-import type { BotContext } from "../../context.js";
+import { formatJalaliLong } from "../../domain/calendar/index.js";
+import { inputErrorKey } from "../../domain/text/index.js";
+import type { StaffActor } from "../../services/secretariat/access.js";
+import type { BotContext } from "../context.js";
 
 /** The caller as a secretariat-side actor; the services decide what that person may do. */
 export function staffActorOf(ctx: BotContext): StaffActor | undefined {

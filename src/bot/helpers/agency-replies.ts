@@ -1,5 +1,5 @@
 /** The answers the agency side gives after a service call, shared by buttons, replies and dialogs. */
-import type { AgencyActionResult, AgencyRefusal } from "../../services/assignments.js";
+import type { AgencyActionResult, AgencyRefusal } from "../../services/assignments/index.js";
 import { statusText, type AssignmentSummary } from "../../services/render/assignment.js";
 import { formatsFor } from "../../services/render/format.js";
 import type { BotContext } from "../context.js";

@@ -2,7 +2,7 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { RsvpAnswer } from "../../domain/notices/index.js";
 import type { NoticeActor, RsvpResult } from "../../services/notices/index.js";
-import { noticeSendData } from "../../services/render/callback-data.js";
+import { noticeSendButton } from "../../services/render/callback-data.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
 import type { BotContext } from "../context.js";
 
@@ -51,8 +51,8 @@ export async function sendPreview(ctx: BotContext, noticeId: number): Promise<vo
     reply_markup: {
       inline_keyboard: [
         [
-          { text: ctx.t("notice-button-send"), callback_data: noticeSendData(noticeId, true) },
-          { text: ctx.t("notice-button-discard"), callback_data: noticeSendData(noticeId, false) },
+          { text: ctx.t("notice-button-send"), callback_data: noticeSendButton.pack({ noticeId, choice: "send" }) },
+          { text: ctx.t("notice-button-discard"), callback_data: noticeSendButton.pack({ noticeId, choice: "discard" }) },
         ],
       ],
     },

@@ -1,59 +1,26 @@
-/**
- * `peygir import`: loads a committee file (see domain/committee-file) into the database.
- *
- * All or nothing: the file is validated completely before anything is written, and everything is
- * written in one transaction, so a bad file or a database failure leaves the database as it was.
- *
- * Idempotent: each row is found by its identity in the file and only the fields that differ are
- * written, so importing the same file twice creates nothing, updates nothing (updatedAt does not
- * move) and reports "nothing changed". Identities:
- *   committee: code · agency: code · membership: person, role, scope · meeting: committee, number ·
- *   resolution: meeting, number · party: resolution, agency · committee–agency link: both ids ·
- *   person: phone; a person without a phone is known by name among the people without a phone
- *   (so renaming such a person creates a new one), and when the file later gives a phone-less
- *   person a phone, that row gets the phone instead of a new person being created.
- *
- * The file owns a committee's list of agencies and a resolution's parties: links it no longer
- * lists are removed. Agencies, people, memberships, meetings and resolutions are never deleted by
- * an import (they may already carry assignments, reports and history).
- */
-import { readFile, stat } from "node:fs/promises";
-import { Prisma, type Db, type Tx, isUniqueViolation } from "../db/client.js";
-import { ladderRows } from "../db/sql/ladder-rows.js";
-import { deadlineInstant } from "../domain/calendar/index.js";
-import { planAssignments } from "./escalation/plan.js";
-import { jalaliToInstant } from "../domain/calendar/index.js";
+/** One import inside its transaction (see importer/index.ts for the rules it keeps). */
+import { type Tx } from "../../db/client.js";
+import { ladderRows } from "../../db/sql/ladder-rows.js";
+import { deadlineInstant } from "../../domain/calendar/index.js";
+import { planAssignments } from "../escalation/plan.js";
+import { jalaliToInstant } from "../../domain/calendar/index.js";
 import {
   type AgencyEntry,
   type CommitteeEntry,
   type CommitteeFile,
-  type CommitteeFileError,
   type MeetingEntry,
   type PersonEntry,
   type ResolutionEntry,
   type RoleEntry,
-  fileSizeProblem,
-  parseCommitteeFile,
-} from "../domain/committee-file/index.js";
-import type { Result } from "../domain/result.js";
-import type { Clock } from "../shared/clock.js";
-import { type Actor, audit } from "./audit.js";
-import { propagateToPublished, type PublishedResolutionChange, type ResolutionFieldChange } from "./import-propagation.js";
-import type { Notifier } from "./notifications.js";
+} from "../../domain/committee-file/index.js";
+import { type Actor, audit } from "../audit.js";
+import { propagateToPublished, type ResolutionFieldChange } from "../import-propagation.js";
+import type { Notifier } from "../notifications.js";
 
-/** Entity kinds an import writes, in the order it writes them (and the summary lists them). */
-export const IMPORTED_ENTITIES = [
-  "committee",
-  "agency",
-  "committeeAgency",
-  "person",
-  "membership",
-  "meeting",
-  "resolution",
-  "resolutionParty",
-] as const;
-export type ImportedEntity = (typeof IMPORTED_ENTITIES)[number];
+import { asJson, changedFields, fromTo, sameValue, withDbNull, type Fields } from "./field-diff.js";
+import { IMPORTED_ENTITIES, type EntityCounts, type ImportedEntity, type ImportSummary } from "./index.js";
 
+/** One import inside its transaction: writes rows in dependency order, counts and audits each change. */
 /** Model names, as the audit log records them. */
 const AUDITED_AS: Readonly<Record<ImportedEntity, string>> = {
   committee: "Committee",
@@ -66,104 +33,7 @@ const AUDITED_AS: Readonly<Record<ImportedEntity, string>> = {
   resolutionParty: "ResolutionParty",
 };
 
-export interface EntityCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** Only links (committee agencies, resolution parties) are ever removed. */
-  removed: number;
-}
-
-export interface ImportSummary {
-  readonly committeeCode: string;
-  readonly counts: Readonly<Record<ImportedEntity, EntityCounts>>;
-  /** The file's meetings, as stored: the number to give `peygir publish --meeting`. */
-  readonly meetings: readonly { number: string; heldOn: Date; resolutions: number; published: boolean }[];
-  /** Published resolutions this import changed, and what their assignments got. */
-  readonly published: readonly PublishedResolutionChange[];
-  /** False when the database already matched the file: nothing was written. */
-  readonly changed: boolean;
-}
-
-export type CommitteeFileRead = Result<CommitteeFile, readonly CommitteeFileError[]>;
-export type ImportOutcome = Result<ImportSummary, readonly CommitteeFileError[]>;
-
-const CLI_ACTOR: Actor = { kind: "cli" };
-/** A county's file is a few hundred rows; PostgreSQL round trips add up, so allow more than Prisma's 5 s. */
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 120_000 };
-
-export class ImportService {
-  constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-    private readonly notifier: Notifier,
-  ) {}
-
-  /** Reads, validates and imports a file; a file with problems writes nothing and answers them all. */
-  async importFile(path: string, actor: Actor = CLI_ACTOR): Promise<ImportOutcome> {
-    const file = await readCommitteeFile(path);
-    if (!file.ok) return file;
-    return { ok: true, value: await this.importDocument(file.value, actor) };
-  }
-
-  /** Writes a validated document in one transaction; see the top of this file for what "the same row" means. */
-  async importDocument(doc: CommitteeFile, actor: Actor = CLI_ACTOR): Promise<ImportSummary> {
-    const at = this.clock.now();
-    try {
-      return await this.db.$transaction((tx) => new ImportRun(tx, actor, at, this.notifier).run(doc), TRANSACTION_OPTIONS);
-    } catch (error) {
-      // Every row is looked up before it is created, so only a concurrent writer can collide with us.
-      if (isUniqueViolation(error)) throw new ImportConflictError();
-      throw error;
-    }
-  }
-}
-
-export class ImportConflictError extends Error {
-  override name = "ImportConflictError";
-  constructor() {
-    super("another import wrote the same rows at the same moment; nothing was imported, run the import again");
-  }
-}
-
-/** A committee file read from disk and validated; I/O problems come back as errors like any other. */
-export async function readCommitteeFile(path: string): Promise<CommitteeFileRead> {
-  let bytes: Buffer;
-  try {
-    // Refused before it is read: a 20 MB file must not be loaded to learn that it is too big.
-    const tooBig = fileSizeProblem((await stat(path)).size);
-    if (tooBig) return { ok: false, error: [tooBig] };
-    bytes = await readFile(path);
-  } catch (error) {
-    return { ok: false, error: [{ path: "", message: describeReadError(path, error) }] };
-  }
-  let text: string;
-  try {
-    // fatal: a file saved in another encoding (e.g. Windows-1256) must be refused, not garbled.
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, error: [{ path: "", message: `${path} is not UTF-8 text: save it with the UTF-8 encoding and try again` }] };
-  }
-  return parseCommitteeFile(text);
-}
-
-function describeReadError(path: string, error: unknown): string {
-  switch ((error as NodeJS.ErrnoException).code) {
-    case "ENOENT":
-      return `file not found: ${path}`;
-    case "EISDIR":
-      return `${path} is a directory; give the path of a .yaml file`;
-    case "EACCES":
-      return `cannot read ${path}: permission denied`;
-    default:
-      return `cannot read ${path}: ${(error as Error).message}`;
-  }
-}
-
-type Fields = Record<string, unknown>;
-
-/** One import inside its transaction: writes rows in dependency order, counts and audits each change. */
-class ImportRun {
+export class ImportRun {
   private readonly counts = Object.fromEntries(
     IMPORTED_ENTITIES.map((e) => [e, { created: 0, updated: 0, unchanged: 0, removed: 0 }]),
   ) as Record<ImportedEntity, EntityCounts>;
@@ -416,54 +286,4 @@ class ImportRun {
     if (code !== this.committeeCode) throw new Error(`the document refers to committee "${code}", which is not its own`);
     return this.committeeId;
   }
-}
-
-/** Prisma writes a null Json column as DbNull (plain null would mean the JSON value null). */
-type NullableJson = "weeklyReportTemplate" | "quotas" | "escalationPolicy";
-
-/** The committee's nullable JSON columns: a null in the file's terms is the database's JSON null. */
-function withDbNull<F extends Partial<Record<NullableJson, Prisma.InputJsonValue | null>>>(
-  fields: F,
-): Omit<F, NullableJson> & Partial<Record<NullableJson, Prisma.InputJsonValue | typeof Prisma.DbNull>> {
-  const { weeklyReportTemplate, quotas, escalationPolicy, ...rest } = fields;
-  const json = (v: Prisma.InputJsonValue | null | undefined) => (v === undefined ? undefined : (v ?? Prisma.DbNull));
-  return {
-    ...rest,
-    ...(weeklyReportTemplate === undefined ? {} : { weeklyReportTemplate: json(weeklyReportTemplate) }),
-    ...(quotas === undefined ? {} : { quotas: json(quotas) }),
-    ...(escalationPolicy === undefined ? {} : { escalationPolicy: json(escalationPolicy) }),
-  };
-}
-
-/** The fields of `desired` whose value differs from the row's. */
-function changedFields<F extends Fields>(row: Fields, desired: F): Partial<F> {
-  return Object.fromEntries(Object.entries(desired).filter(([field, value]) => !sameValue(row[field], value))) as Partial<F>;
-}
-
-/** For the audit log: { field: { from, to } }. */
-function fromTo(row: Fields, changes: Fields): Fields {
-  return Object.fromEntries(Object.entries(changes).map(([field, to]) => [field, { from: row[field] ?? null, to }]));
-}
-
-/**
- * Equality of a stored value and a desired one: instants by time, JSON by content (PostgreSQL's
- * jsonb does not keep key order), null and undefined alike.
- */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  if (a === null || a === undefined || b === null || b === undefined) return (a ?? null) === (b ?? null);
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
-  }
-  if (typeof a === "object" && typeof b === "object") {
-    const x = a as Fields;
-    const y = b as Fields;
-    return [...new Set([...Object.keys(x), ...Object.keys(y)])].every((k) => sameValue(x[k], y[k]));
-  }
-  return a === b;
-}
-
-/** A plain JSON copy (instants as ISO strings, undefined dropped), as a Json column takes it. */
-function asJson(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }

@@ -9,26 +9,30 @@
  * row and any outbox message are written together or not at all.
  */
 import type { Logger } from "pino";
-import type { Platform } from "../config/index.js";
-import { isUniqueViolation, Prisma, type Db, type Tx } from "../db/client.js";
-import { compareUrgency } from "../domain/assignments/deadline.js";
+import type { Platform } from "../../config/index.js";
+import { isUniqueViolation, type Db, type Tx } from "../../db/client.js";
+import { AGENCY_ROLES } from "../../domain/vocabulary.js";
+import { agencyActionTarget } from "../../db/sql/agency-action-target.js";
+import { assignmentTopicOfMessage } from "../../db/sql/assignment-topic-of-message.js";
+import { insertProgressUpdate } from "../../db/sql/insert-progress-update.js";
+import { updateAssignmentStatus, type AssignmentChanges } from "../../db/sql/update-assignment-status.js";
 import {
   transition,
   type AgencyAction,
   type AssignmentStatus,
   type ResolutionKind,
   type TransitionRefusal,
-} from "../domain/assignments/status.js";
-import type { WorkCalendar } from "../domain/calendar/index.js";
-import type { Translate } from "../i18n/index.js";
-import type { Clock } from "../shared/clock.js";
-import { attachmentRows, type IncomingFile } from "./attachments.js";
-import { audit } from "./audit.js";
-import { planAssignments } from "./escalation/plan.js";
-import { workCalendarOf } from "./calendars.js";
-import type { Notifier } from "./notifications.js";
-import type { AssignmentSummary, AssignmentView } from "./render/assignment.js";
-import { renderAgencyReportNotice, renderEvidenceCaption } from "./render/notices.js";
+} from "../../domain/assignments/status.js";
+import type { Translate } from "../../i18n/index.js";
+import type { Clock } from "../../shared/clock.js";
+import { attachmentRows, type IncomingFile } from "../attachments.js";
+import { agencyIdsOf, secretariatOf } from "./directory.js";
+import { loadAssignmentViews, sortByUrgency, type LoadedView } from "./views.js";
+import { audit } from "../audit.js";
+import { planAssignments } from "../escalation/plan.js";
+import type { Notifier } from "../notifications.js";
+import type { AssignmentSummary } from "../render/assignment.js";
+import { renderAgencyReportNotice, renderEvidenceCaption } from "../render/notices.js";
 
 export interface AgencyActor {
   personId: number;
@@ -45,8 +49,6 @@ export type AgencyActionResult =
 export const assignmentTopic = (assignmentId: number): string => `assignment:${assignmentId}`;
 const ASSIGNMENT_TOPIC = /^assignment:(\d+)$/;
 
-const AGENCY_ROLES = ["head", "liaison"];
-
 /** How each agency action is named in the logs (one business event per applied action). */
 const AGENCY_EVENTS: Readonly<Record<AgencyAction, string>> = {
   ack: "acknowledged",
@@ -55,152 +57,6 @@ const AGENCY_EVENTS: Readonly<Record<AgencyAction, string>> = {
   block: "blocked",
 };
 
-export const ASSIGNMENT_VIEW_INCLUDE = {
-  agency: { select: { id: true, name: true } },
-  resolution: {
-    select: {
-      number: true,
-      text: true,
-      kind: true,
-      leadAll: true,
-      reportTo: true,
-      meeting: { select: { number: true, heldOn: true, committee: { select: { id: true, name: true, calendar: true } } } },
-      parties: { select: { role: true, agencyId: true, agency: { select: { name: true } } } },
-    },
-  },
-} satisfies Prisma.AssignmentInclude;
-
-type AssignmentRow = Prisma.AssignmentGetPayload<{ include: typeof ASSIGNMENT_VIEW_INCLUDE }>;
-
-export interface LoadedView {
-  view: AssignmentView;
-  calendar: WorkCalendar;
-}
-
-function toLoadedView(row: AssignmentRow): LoadedView {
-  const { resolution } = row;
-  const partners = resolution.parties
-    .filter((p) => p.agencyId !== row.agencyId)
-    .sort((a, b) => (a.role === b.role ? a.agency.name.localeCompare(b.agency.name, "fa") : a.role === "lead" ? -1 : 1))
-    .map((p) => ({ name: p.agency.name, role: p.role as "lead" | "co" }));
-  return {
-    view: {
-      id: row.id,
-      status: row.status as AssignmentStatus,
-      role: row.role as "lead" | "co",
-      percent: row.percent,
-      deadline: row.deadline,
-      blockedReason: row.blockedReason,
-      agency: row.agency,
-      resolution: {
-        number: resolution.number,
-        text: resolution.text,
-        kind: resolution.kind as ResolutionKind,
-        leadAll: resolution.leadAll,
-        reportTo: resolution.reportTo,
-      },
-      meeting: { number: resolution.meeting.number, heldOn: resolution.meeting.heldOn },
-      committee: { id: resolution.meeting.committee.id, name: resolution.meeting.committee.name },
-      partners,
-    },
-    calendar: workCalendarOf(resolution.meeting.committee.calendar),
-  };
-}
-
-export async function loadAssignmentViews(tx: Tx, where: Prisma.AssignmentWhereInput): Promise<LoadedView[]> {
-  const rows = await tx.assignment.findMany({ where, include: ASSIGNMENT_VIEW_INCLUDE, orderBy: { id: "asc" } });
-  return rows.map(toLoadedView);
-}
-
-/** The agencies a person may act for, from the database (the source of truth, not a cached caller). */
-export async function agencyIdsOf(tx: Tx, personId: number): Promise<number[]> {
-  const memberships = await tx.membership.findMany({
-    where: { personId, active: true, role: { in: AGENCY_ROLES }, agencyId: { not: null } },
-    select: { agencyId: true },
-    orderBy: { id: "asc" },
-  });
-  return [...new Set(memberships.map((m) => m.agencyId!))];
-}
-
-/** A person's open items as /tasks lists them: by agency (in `agencyIds` order), the most urgent first. */
-export function sortByUrgency(loaded: LoadedView[], agencyIds: number[]): LoadedView[] {
-  const agencyOrder = new Map(agencyIds.map((id, index) => [id, index]));
-  const urgency = (l: LoadedView) => ({
-    deadline: l.view.deadline,
-    meetingHeldOn: l.view.meeting.heldOn,
-    resolutionNumber: l.view.resolution.number,
-  });
-  return loaded.sort(
-    (a, b) => agencyOrder.get(a.view.agency.id)! - agencyOrder.get(b.view.agency.id)! || compareUrgency(urgency(a), urgency(b)),
-  );
-}
-
-export async function isAgencyMember(tx: Tx, personId: number, agencyId: number): Promise<boolean> {
-  const found = await tx.membership.findFirst({
-    where: { personId, agencyId, active: true, role: { in: AGENCY_ROLES } },
-    select: { id: true },
-  });
-  return found !== null;
-}
-
-/** The people who hear from an agency: its active heads and liaisons, each once. */
-export async function agencyContacts(tx: Tx, agencyId: number): Promise<number[]> {
-  const memberships = await tx.membership.findMany({
-    where: { agencyId, active: true, role: { in: AGENCY_ROLES } },
-    select: { personId: true },
-    orderBy: { id: "asc" },
-  });
-  return [...new Set(memberships.map((m) => m.personId))];
-}
-
-export async function secretariatOf(tx: Tx, committeeId: number): Promise<number[]> {
-  const memberships = await tx.membership.findMany({
-    where: { committeeId, role: "secretariat", active: true },
-    select: { personId: true },
-    orderBy: { id: "asc" },
-  });
-  return [...new Set(memberships.map((m) => m.personId))];
-}
-
-/** The columns an action may set on an assignment besides its status. */
-interface AssignmentChanges {
-  acknowledgedAt?: Date;
-  lastProgressAt?: Date;
-  reportedDoneAt?: Date;
-  percent?: number;
-  blockedReason?: string | null;
-}
-
-/** Named in SQL from this fixed list only, never from what a caller passes. */
-const CHANGE_COLUMNS = [
-  "acknowledgedAt",
-  "lastProgressAt",
-  "reportedDoneAt",
-  "percent",
-  "blockedReason",
-] as const satisfies readonly (keyof AssignmentChanges)[];
-
-/**
- * Moves an assignment from `from` to `to` with its changed columns; 0 rows when its status is no
- * longer `from` (someone else changed it meanwhile). Plain SQL: it is on the path of every press
- * and reply, where Prisma's cost per query is what limits the bot (see bench/inbound.ts).
- */
-async function updateStatus(
-  tx: Tx,
-  id: number,
-  from: AssignmentStatus,
-  to: AssignmentStatus,
-  now: Date,
-  changes: AssignmentChanges = {},
-): Promise<number> {
-  const columns = CHANGE_COLUMNS.filter((column) => changes[column] !== undefined).map(
-    (column) => Prisma.sql`, ${Prisma.raw(`"${column}"`)} = ${changes[column]}`,
-  );
-  return tx.$executeRaw`
-    UPDATE "Assignment" SET "status" = ${to}, "version" = "version" + 1, "updatedAt" = ${now}${columns.length > 0 ? Prisma.join(columns, "") : Prisma.empty}
-    WHERE "id" = ${id} AND "status" = ${from}`;
-}
-
 /** A read, a lost race, a fresh read…: more than this and something is wrong. */
 const MAX_ATTEMPTS = 5;
 
@@ -208,18 +64,6 @@ const MAX_ATTEMPTS = 5;
 const NOOP_WHEN_UNCHANGED: ReadonlySet<AgencyAction> = new Set(["ack", "claim_done"]);
 
 /** The row of the action query (see AssignmentService.#target). */
-interface ActionRow {
-  id: number;
-  status: string;
-  percent: number;
-  blockedReason: string | null;
-  resolutionNumber: number;
-  kind: string;
-  meetingNumber: string;
-  committeeId: number;
-  /** Set when the person holds an active head or liaison membership of the assignment's agency. */
-  membershipId: number | null;
-}
 
 interface ActionTarget {
   summary: AssignmentSummary;
@@ -302,15 +146,7 @@ export class AssignmentService {
    * query: through Prisma it would be five, and this runs for every update (see bench/inbound.ts).
    */
   async #target(actor: AgencyActor, assignmentId: number): Promise<ActionTarget | undefined> {
-    const [row] = await this.db.$queryRaw<ActionRow[]>`
-      SELECT a."id", a."status", a."percent", a."blockedReason", r."number" AS "resolutionNumber", r."kind",
-             mt."number" AS "meetingNumber", mt."committeeId", ms."id" AS "membershipId"
-      FROM "Assignment" a
-      JOIN "Resolution" r ON r."id" = a."resolutionId"
-      JOIN "Meeting" mt ON mt."id" = r."meetingId"
-      LEFT JOIN "Membership" ms ON ms."agencyId" = a."agencyId" AND ms."personId" = ${actor.personId} AND ms."active" = TRUE AND ms."role" IN ('head', 'liaison')
-      WHERE a."id" = ${assignmentId}
-      LIMIT 1`;
+    const row = await agencyActionTarget(this.db, assignmentId, actor.personId);
     if (!row || row.membershipId === null) return undefined;
     return {
       summary: {
@@ -329,7 +165,7 @@ export class AssignmentService {
   async view(actor: AgencyActor, assignmentId: number): Promise<LoadedView | undefined> {
     const [loaded] = await loadAssignmentViews(this.db, {
       id: assignmentId,
-      agency: { memberships: { some: { personId: actor.personId, active: true, role: { in: AGENCY_ROLES } } } },
+      agency: { memberships: { some: { personId: actor.personId, active: true, role: { in: [...AGENCY_ROLES] } } } },
     });
     return loaded;
   }
@@ -359,11 +195,8 @@ export class AssignmentService {
    * the topic "assignment:<id>". One SQL query, as it runs for every reply.
    */
   async assignmentOfMessage(platform: Platform, chatId: string, messageId: number): Promise<number | undefined> {
-    const [row] = await this.db.$queryRaw<{ topic: string }[]>`
-      SELECT "topic" FROM "OutboxMessage"
-      WHERE "platform" = ${platform} AND "chatId" = ${chatId} AND "messageId" = ${String(messageId)} AND "topic" LIKE 'assignment:%'
-      LIMIT 1`;
-    const m = row ? ASSIGNMENT_TOPIC.exec(row.topic) : null;
+    const topic = await assignmentTopicOfMessage(this.db, platform, chatId, String(messageId));
+    const m = topic ? ASSIGNMENT_TOPIC.exec(topic) : null;
     return m ? Number(m[1]) : undefined;
   }
 
@@ -452,7 +285,7 @@ export class AssignmentService {
       let applied: boolean;
       try {
         applied = await this.db.$transaction(async (tx) => {
-          if ((await updateStatus(tx, assignmentId, step.from, step.to, step.now, changes)) !== 1) return false;
+          if ((await updateAssignmentStatus(tx, assignmentId, step.from, step.to, step.now, changes)) !== 1) return false;
           // Acknowledging ends the delivery ladder, progress restarts the silence clock, a claim or blocker pauses it.
           await planAssignments(tx, [assignmentId], step.now);
           const detail = await record(tx);
@@ -501,12 +334,18 @@ export class AssignmentService {
   ): Promise<number> {
     const files = attachmentRows(content.files ?? [], actor.platform, this.maxAttachmentBytes);
     // Plain SQL, as for the status: this is the write of every progress reply.
-    const [update] = await tx.$queryRaw<{ id: number }[]>`
-      INSERT INTO "ProgressUpdate" ("assignmentId", "personId", "platform", "kind", "text", "percent", "idempotencyKey", "createdAt")
-      VALUES (${step.assignmentId}, ${actor.personId}, ${actor.platform}, ${kind}, ${content.text ?? null}, ${content.percent ?? null}, ${step.idempotencyKey ?? null}, ${step.now})
-      RETURNING "id"`;
-    if (files.length > 0) await tx.attachment.createMany({ data: files.map((file) => ({ ...file, progressUpdateId: update!.id })) });
-    return update!.id;
+    const id = await insertProgressUpdate(tx, {
+      assignmentId: step.assignmentId,
+      personId: actor.personId,
+      platform: actor.platform,
+      kind,
+      text: content.text ?? null,
+      percent: content.percent ?? null,
+      idempotencyKey: step.idempotencyKey ?? null,
+      createdAt: step.now,
+    });
+    if (files.length > 0) await tx.attachment.createMany({ data: files.map((file) => ({ ...file, progressUpdateId: id })) });
+    return id;
   }
 
   /**

@@ -1,0 +1,35 @@
+import type { Db, Tx } from "../client.js";
+import { AGENCY_ROLES } from "../../domain/vocabulary.js";
+import { sqlList } from "./vocabulary.js";
+
+/** An assignment as an agency action needs it, with whether the person may act on it. */
+export interface AgencyActionTargetRow {
+  id: number;
+  status: string;
+  percent: number;
+  blockedReason: string | null;
+  resolutionNumber: number;
+  kind: string;
+  meetingNumber: string;
+  committeeId: number;
+  /** Set when the person holds an active head or liaison membership of the assignment's agency. */
+  membershipId: number | null;
+}
+
+/**
+ * The one read every press and reply needs — the status, what the answer says about the item, and
+ * whether the person may act on it (an active head or liaison of its agency) — as one statement:
+ * through Prisma it would be five, and this runs for every update (see bench/inbound.ts).
+ */
+export async function agencyActionTarget(db: Db | Tx, assignmentId: number, personId: number): Promise<AgencyActionTargetRow | undefined> {
+  const [row] = await db.$queryRaw<AgencyActionTargetRow[]>`
+    SELECT a."id", a."status", a."percent", a."blockedReason", r."number" AS "resolutionNumber", r."kind",
+           mt."number" AS "meetingNumber", mt."committeeId", ms."id" AS "membershipId"
+    FROM "Assignment" a
+    JOIN "Resolution" r ON r."id" = a."resolutionId"
+    JOIN "Meeting" mt ON mt."id" = r."meetingId"
+    LEFT JOIN "Membership" ms ON ms."agencyId" = a."agencyId" AND ms."personId" = ${personId} AND ms."active" = TRUE AND ms."role" IN (${sqlList(AGENCY_ROLES)})
+    WHERE a."id" = ${assignmentId}
+    LIMIT 1`;
+  return row;
+}

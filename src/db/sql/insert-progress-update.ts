@@ -1,0 +1,21 @@
+import type { Tx } from "../client.js";
+
+export interface ProgressUpdateRow {
+  assignmentId: number;
+  personId: number;
+  platform: string;
+  kind: string;
+  text: string | null;
+  percent: number | null;
+  idempotencyKey: string | null;
+  createdAt: Date;
+}
+
+/** Writes one ProgressUpdate and returns its id: the write of every progress reply, so plain SQL. */
+export async function insertProgressUpdate(tx: Tx, row: ProgressUpdateRow): Promise<number> {
+  const [inserted] = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO "ProgressUpdate" ("assignmentId", "personId", "platform", "kind", "text", "percent", "idempotencyKey", "createdAt")
+    VALUES (${row.assignmentId}, ${row.personId}, ${row.platform}, ${row.kind}, ${row.text}, ${row.percent}, ${row.idempotencyKey}, ${row.createdAt})
+    RETURNING "id"`;
+  return inserted!.id;
+}
