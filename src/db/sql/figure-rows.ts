@@ -56,3 +56,33 @@ export async function figureRows(db: Tx, committeeId: number): Promise<FigureRow
     extensions: Number(row.extensions),
   }));
 }
+
+export interface SubmissionFigureRow {
+  cycleId: number;
+  agencyId: number;
+  late: boolean;
+  answers: Record<string, unknown>;
+}
+
+/**
+ * The weekly reports of a committee's agencies as the figures need them, in one query (a year of
+ * 500 agencies' reports is 26,000 rows). `answers` comes as JSON text from SQLite, parsed from PostgreSQL.
+ */
+export async function submissionFigureRows(db: Tx, committeeId: number): Promise<SubmissionFigureRow[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    SELECT s."cycleId", s."agencyId", s."late", s."answers"
+    FROM "WeeklyReportSubmission" s
+    JOIN "WeeklyReportCycle" c ON c."id" = s."cycleId"
+    JOIN "CommitteeAgency" ca ON ca."committeeId" = c."committeeId" AND ca."agencyId" = s."agencyId"
+    WHERE c."committeeId" = ${committeeId}
+    ORDER BY s."id"`);
+  return rows.map((row) => {
+    const answers: unknown = typeof row.answers === "string" ? JSON.parse(row.answers) : row.answers;
+    return {
+      cycleId: Number(row.cycleId),
+      agencyId: Number(row.agencyId),
+      late: row.late === true || Number(row.late) === 1,
+      answers: answers !== null && typeof answers === "object" ? (answers as Record<string, unknown>) : {},
+    };
+  });
+}

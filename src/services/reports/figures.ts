@@ -7,7 +7,7 @@
  * and the committee's overall realization, never another agency's figures.
  */
 import type { Db } from "../../db/client.js";
-import { figureRows } from "../../db/sql/figure-rows.js";
+import { figureRows, submissionFigureRows } from "../../db/sql/figure-rows.js";
 import type { AssignmentStatus, ResolutionKind } from "../../domain/assignments/status.js";
 import type { WeeklyReportTemplate } from "../../domain/committee-file/index.js";
 import {
@@ -184,7 +184,6 @@ export async function loadFiguresInput(
     },
   });
   const agencies = committee.agencies.map((a) => a.agency);
-  const agencyIds = agencies.map((a) => a.id);
   const [assignments, cycles, submissions] = await Promise.all([
     figureRows(db, committeeId),
     db.weeklyReportCycle.findMany({
@@ -192,10 +191,7 @@ export async function loadFiguresInput(
       select: { id: true, period: true, opensAt: true, dueAt: true },
       orderBy: { opensAt: "asc" },
     }),
-    db.weeklyReportSubmission.findMany({
-      where: { cycle: { committeeId }, agencyId: { in: agencyIds } },
-      select: { cycleId: true, agencyId: true, late: true, answers: true },
-    }),
+    submissionFigureRows(db, committeeId),
   ]);
   const indicators: IndicatorDef[] = templateQuestions(committee.weeklyReportTemplate)
     .filter((q) => q.type === "number")
@@ -212,7 +208,7 @@ export async function loadFiguresInput(
       status: a.status as AssignmentStatus,
     })),
     cycles,
-    submissions: submissions.map((s) => ({ ...s, answers: (s.answers ?? {}) as Record<string, unknown> })),
+    submissions,
     indicators,
     quotas: Array.isArray(committee.quotas) ? (committee.quotas as unknown as Quota[]) : [],
   };
