@@ -4,6 +4,7 @@
  * numbers as numbers (shares as percentages), dates as Jalali text (Excel has no Jalali calendar;
  * "۱۴۰۵/۰۹/۲۳ ۱۰:۰۰" reads right and sorts right).
  */
+import { PassThrough } from "node:stream";
 import type ExcelJS from "exceljs";
 import { formatJalaliNumeric, formatTime } from "../domain/calendar/index.js";
 import { FREE_FORM_KEY } from "../domain/weekly-report/answers.js";
@@ -28,29 +29,52 @@ export const jalaliDateTime = (d: Date | null | undefined): string | null => (d 
 
 const NUMBER_FORMATS: Partial<Record<Format, string>> = { count: "#,##0", number: "#,##0.##", percent: "0%" };
 
-function addSheet<R>(book: ExcelJS.Workbook, name: string, columns: readonly Column<R>[], rows: readonly R[]): ExcelJS.Worksheet {
-  const sheet = book.addWorksheet(name, { views: [{ rightToLeft: true, state: "frozen", ySplit: 1 }] });
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.alignment = { vertical: "middle", wrapText: false };
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+
+/**
+ * One sheet, streamed: the values are computed first (the column widths depend on all of them),
+ * then the columns with their formats, then each row written and let go. Cells take their column's
+ * format when they are created, so the columns come before the rows.
+ */
+function addSheet<R>(book: Book, name: string, columns: readonly Column<R>[], rows: readonly R[]): void {
   const widths = columns.map((c) => c.header.length);
-  for (const row of rows) {
-    const values = columns.map((c) => c.value(row) ?? null);
-    sheet.addRow(values);
-    values.forEach((v, i) => {
+  const values = rows.map((row) => {
+    const cells = columns.map((c) => c.value(row) ?? null);
+    cells.forEach((v, i) => {
       const length = v === null ? 0 : typeof v === "number" ? String(Math.round(v * 100) / 100).length + 2 : longestLine(v);
       if (length > widths[i]!) widths[i] = length;
     });
-  }
-  columns.forEach((c, i) => {
-    const column = sheet.getColumn(i + 1);
-    column.width = Math.min(MAX_WIDTH, Math.max(8, widths[i]! + 2));
-    const numFmt = NUMBER_FORMATS[c.format ?? "text"];
-    if (numFmt) column.numFmt = numFmt;
-    if (c.format === "wrap") column.alignment = { wrapText: true, vertical: "top" };
+    return cells;
   });
+  const sheet = book.addWorksheet(name, { views: [{ rightToLeft: true, state: "frozen", ySplit: 1 }] });
+  const styles = columns.map((c): Partial<ExcelJS.Style> => {
+    const numFmt = NUMBER_FORMATS[c.format ?? "text"];
+    return {
+      ...(numFmt ? { numFmt } : {}),
+      ...(c.format === "wrap" ? { alignment: { wrapText: true, vertical: "top" } } : {}),
+    };
+  });
+  sheet.columns = columns.map((_, i) => ({ width: Math.min(MAX_WIDTH, Math.max(8, widths[i]! + 2)), style: styles[i]! }));
+  // exceljs looks a style up by the object's identity before working out its number: cells that
+  // share their column's style object (one for numbers, one for the rest) are styled in O(1).
+  const shared = styles.map((style) => ({ number: { ...style }, other: { ...style } }));
+  const header = sheet.addRow(columns.map((c) => c.header));
+  header.eachCell((cell, i) => {
+    cell.font = { bold: true };
+    // A wrapping column's own alignment wins, as it does in the columns below.
+    if (columns[i - 1]!.format !== "wrap") cell.alignment = { vertical: "middle", wrapText: false };
+  });
+  header.commit();
+  for (const cells of values) {
+    const row = sheet.addRow(cells);
+    row.eachCell((cell, i) => {
+      const style = shared[i - 1]!;
+      cell.style = typeof cell.value === "number" ? style.number : style.other;
+    });
+    row.commit();
+  }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return sheet;
+  sheet.commit();
 }
 
 const longestLine = (s: string): number => s.split("\n").reduce((m, line) => Math.max(m, line.length), 0);
@@ -59,7 +83,12 @@ const longestLine = (s: string): number => s.split("\n").reduce((m, line) => Mat
 export async function writeWorkbook(data: ExportData, t: Translate): Promise<Buffer> {
   // Loaded on first use: exceljs takes most of a second to load, which every bot start would pay.
   const { default: Excel } = await import("exceljs");
-  const book = new Excel.Workbook();
+  // Streamed (WorkbookWriter): the whole workbook as cell objects, then as one XML string per
+  // sheet, took gigabytes and most of the time for a county's year of records.
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const book = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   book.creator = "Peygir";
   book.created = data.figures.now;
   book.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
@@ -221,7 +250,8 @@ export async function writeWorkbook(data: ExportData, t: Translate): Promise<Buf
     quotaRows,
   );
 
-  return Buffer.from(await book.xlsx.writeBuffer());
+  await book.commit();
+  return Buffer.concat(chunks);
 }
 
 function historyLabel(h: HistoryEvent, t: Translate, status: (s: string) => string): string {

@@ -7,7 +7,8 @@
 import { inSlices } from "../db/in-slices.js";
 import type { I18n } from "@grammyjs/i18n";
 import type { Platform } from "../config/index.js";
-import type { Prisma, Tx } from "../db/client.js";
+import type { DbProvider, Prisma, Tx } from "../db/client.js";
+import { insertOutboxRows } from "../db/sql/insert-outbox.js";
 import { translatorFor, type Translate } from "../i18n/index.js";
 import { enqueue, requestOf, type OutgoingFile, type OutgoingMessage, type OutgoingUpload } from "../outbox/outbox.js";
 
@@ -86,10 +87,12 @@ export class Notifier {
    * Queues many messages at once — one identity query for all the people, one insert for all the
    * rows — for the scheduler's passes, where one person-at-a-time would cost a query per message.
    * Returns, per entry, how many messages were queued for it (0 = no reachable chat, or already queued).
+   * Given the database's provider, the rows go in with multi-row INSERTs instead of Prisma's slower createMany.
    */
   async queueMany(
     tx: Tx,
     entries: readonly { personId: number; render: (t: Translate) => OutgoingMessage | OutgoingMessage[]; options: NotifyOptions }[],
+    provider?: DbProvider,
   ): Promise<number[]> {
     if (entries.length === 0) return [];
     const identities = await inSlices([...new Set(entries.map((e) => e.personId))], (personIds) =>
@@ -138,7 +141,22 @@ export class Notifier {
       }
       return queued;
     });
-    if (rows.length > 0) await tx.outboxMessage.createMany({ data: rows });
+    if (rows.length > 0 && provider)
+      await insertOutboxRows(
+        tx,
+        provider,
+        rows.map((r) => ({
+          platform: r.platform,
+          chatId: r.chatId,
+          identityId: r.identityId ?? null,
+          method: r.method ?? "sendMessage",
+          payload: r.payload as object,
+          topic: r.topic ?? null,
+          dedupeKey: r.dedupeKey ?? null,
+          notBefore: (r.notBefore as Date | undefined) ?? new Date(),
+        })),
+      );
+    else if (rows.length > 0) await tx.outboxMessage.createMany({ data: rows });
     for (const platform of new Set(rows.map((r) => r.platform as Platform))) this.onQueued(platform);
     return counts;
   }

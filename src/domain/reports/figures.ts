@@ -33,6 +33,9 @@ import type {
 /** Claimed done: the agency has done its part; the wait is the secretariat's, so it is not overdue. */
 const NOT_OVERDUE: ReadonlySet<AssignmentStatus> = new Set(["done", "cancelled", "reported_done"]);
 
+/** Agency names in Persian order; one collator, since `localeCompare(…, "fa")` builds one per call. */
+const byName = new Intl.Collator("fa").compare;
+
 export function computeFigures(input: FiguresInput): CommitteeFigures {
   const assignments = input.assignments.filter((a) => inPeriod(input.period, a.meetingHeldOn));
   const overdue = overdueItems(input, assignments);
@@ -170,7 +173,7 @@ function overdueItems(input: FiguresInput, assignments: readonly AssignmentRow[]
     (x, y) =>
       y.workingDaysLate - x.workingDaysLate ||
       x.deadline.getTime() - y.deadline.getTime() ||
-      x.agency.name.localeCompare(y.agency.name, "fa") ||
+      byName(x.agency.name, y.agency.name) ||
       x.assignmentId - y.assignmentId,
   );
 }
@@ -202,7 +205,7 @@ function worstFirst(a: AgencyFigures, b: AgencyFigures): number {
     ra - rb ||
     b.overdue - a.overdue ||
     b.worstLateness - a.worstLateness ||
-    a.agency.name.localeCompare(b.agency.name, "fa") ||
+    byName(a.agency.name, b.agency.name) ||
     a.agency.id - b.agency.id
   );
 }

@@ -152,17 +152,21 @@ export class AssignmentLadderSource implements DueWorkSource {
       const book = new BundleBook();
       const events: Prisma.EscalationEventCreateManyInput[] = [];
       let acted = 0;
+      const advanced = await advanceLadder(
+        tx,
+        pass.provider,
+        planned.map((p) => ({
+          id: p.row.id,
+          readVersion: p.row.version,
+          readCursor: p.readCursor,
+          cursor: p.decision.cursor,
+          nextAt: p.decision.nextAt,
+          nextStep: p.decision.nextStep,
+        })),
+      );
       for (const p of planned) {
         const { row, decision } = p;
-        const advanced = await advanceLadder(tx, {
-          id: row.id,
-          readVersion: row.version,
-          readCursor: p.readCursor,
-          cursor: decision.cursor,
-          nextAt: decision.nextAt,
-          nextStep: decision.nextStep,
-        });
-        if (!advanced || (decision.fire.length === 0 && decision.skip.length === 0)) continue;
+        if (!advanced.has(row.id) || (decision.fire.length === 0 && decision.skip.length === 0)) continue;
         acted++;
         for (const rung of decision.skip)
           events.push({ assignmentId: row.id, step: rung.step, seq: rung.seq, dueAt: rung.at, firedAt: now, outcome: "skipped" });
@@ -181,7 +185,7 @@ export class AssignmentLadderSource implements DueWorkSource {
         }
       }
       if (events.length > 0) await tx.escalationEvent.createMany({ data: events });
-      const queued = await book.queue(tx, this.notifier, now);
+      const queued = await book.queue(tx, this.notifier, now, pass.provider);
       if (pass.dryRun) throw new DryRunRollback(JSON.stringify({ acted, queued }));
       return { acted, queued };
     };

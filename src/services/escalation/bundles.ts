@@ -3,7 +3,7 @@
  * reminders become one message, their digest of a committee one (split under the limit), and an
  * unreachable agency one notice to the secretariat — once per agency and cause, ever.
  */
-import type { Tx } from "../../db/client.js";
+import type { DbProvider, Tx } from "../../db/client.js";
 import type { Translate } from "../../i18n/index.js";
 import { assignmentTopic } from "../assignments/index.js";
 import type { QueuedNotice } from "../due-work.js";
@@ -99,7 +99,7 @@ export class BundleBook {
   }
 
   /** Queues everything gathered; returns what was queued, per recipient. */
-  async queue(tx: Tx, notifier: Notifier, now: Date): Promise<QueuedNotice[]> {
+  async queue(tx: Tx, notifier: Notifier, now: Date, provider?: DbProvider): Promise<QueuedNotice[]> {
     const outgoing: Outgoing[] = [];
     for (const { contact, items } of this.#reminders.values()) {
       const list = [...items.values()];
@@ -132,6 +132,7 @@ export class BundleBook {
         render: o.renders,
         options: { topic: o.topic, notBefore: now, ...(o.dedupeKey ? { dedupeKey: o.dedupeKey } : {}) },
       })),
+      provider,
     );
     // An unreachable agency already reported (its key taken) is not news: leave it out of the report.
     return outgoing

@@ -277,7 +277,7 @@ export class WeeklyCycleSource implements DueWorkSource {
           now,
         );
       }
-      const queued = await book.queue(tx, this.notifier, now);
+      const queued = await book.queue(tx, this.notifier, now, pass.provider);
       if (pass.dryRun) throw new DryRunRollback(JSON.stringify({ acted, queued }));
       return { acted, queued };
     };
