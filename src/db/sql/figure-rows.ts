@@ -22,7 +22,8 @@ export interface FigureRow {
   extensions: number;
 }
 
-const asDate = (v: unknown): Date | null =>
+/** A date column as the driver returns it (a Date, epoch milliseconds or an ISO string). */
+export const asDate = (v: unknown): Date | null =>
   v === null || v === undefined ? null : v instanceof Date ? v : typeof v === "number" ? new Date(v) : new Date(String(v));
 
 export async function figureRows(db: Tx, committeeId: number): Promise<FigureRow[]> {

@@ -6,6 +6,7 @@
  * an operator's file.
  */
 import type { Db } from "../../db/client.js";
+import { exportAssignmentRows, exportEscalationRows, exportUpdateRows } from "../../db/sql/export-rows.js";
 import type { AssignmentStatus, ResolutionKind } from "../../domain/assignments/status.js";
 import type { WeeklyReportQuestion, WeeklyReportTemplate } from "../../domain/committee-file/index.js";
 import type { Delivery } from "../../domain/notices/index.js";
@@ -85,16 +86,13 @@ export async function loadExportData(db: Db, committeeId: number, now: Date, per
   const input = await loadFiguresInput(db, committeeId, now, period);
   const figures = computeFigures(input);
   const range = period.from === null ? {} : { gte: period.from, lt: period.to };
-  const rows = await db.assignment.findMany({
-    where: { resolution: { meeting: { committeeId, heldOn: range } } },
-    include: {
-      agency: { select: { name: true } },
-      resolution: { select: { number: true, text: true, kind: true, meeting: { select: { number: true, heldOn: true } } } },
-      updates: { include: { person: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
-      escalations: { orderBy: { firedAt: "asc" } },
-    },
-    orderBy: [{ resolution: { meeting: { heldOn: "asc" } } }, { resolution: { number: "asc" } }, { agencyId: "asc" }],
-  });
+  const inRange = (r: { meetingHeldOn: Date }) => inPeriod(period, r.meetingHeldOn);
+  const [allRows, allUpdates, allEscalations] = await Promise.all([
+    exportAssignmentRows(db, committeeId),
+    exportUpdateRows(db, committeeId),
+    exportEscalationRows(db, committeeId),
+  ]);
+  const rows = allRows.filter(inRange);
   const ids = rows.map((r) => r.id);
   const [deadlineChanges, audits, people] = await Promise.all([
     // By relation, not by a list of ids: 20,000 ids exceed what a statement may carry (P2029).
@@ -105,7 +103,11 @@ export async function loadExportData(db: Db, committeeId: number, now: Date, per
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const history: HistoryEvent[] = [];
   const byResolution = new Map<number, number[]>();
-  for (const r of rows) byResolution.set(r.resolutionId, [...(byResolution.get(r.resolutionId) ?? []), r.id]);
+  for (const r of rows) {
+    const list = byResolution.get(r.resolutionId);
+    if (list) list.push(r.id);
+    else byResolution.set(r.resolutionId, [r.id]);
+  }
   const extensions = new Map<number, number>();
   for (const change of deadlineChanges) {
     // A change for one agency belongs to its assignment; one for the resolution to each of its agencies.
@@ -137,21 +139,30 @@ export async function loadExportData(db: Db, committeeId: number, now: Date, per
       percent: null,
     });
   }
-  for (const r of rows) {
-    for (const u of r.updates) {
-      history.push({
-        assignmentId: r.id,
-        at: u.createdAt,
-        kind: "update",
-        what: u.kind,
-        by: u.person?.name ?? null,
-        text: u.text,
-        percent: u.percent,
-      });
-    }
-    for (const e of r.escalations) {
-      history.push({ assignmentId: r.id, at: e.firedAt, kind: "escalation", what: e.step, by: null, text: e.outcome, percent: null });
-    }
+  const exported = new Set(ids);
+  for (const u of allUpdates) {
+    if (!exported.has(u.assignmentId)) continue;
+    history.push({
+      assignmentId: u.assignmentId,
+      at: u.createdAt,
+      kind: "update",
+      what: u.kind,
+      by: u.person,
+      text: u.text,
+      percent: u.percent,
+    });
+  }
+  for (const e of allEscalations) {
+    if (!exported.has(e.assignmentId)) continue;
+    history.push({
+      assignmentId: e.assignmentId,
+      at: e.firedAt,
+      kind: "escalation",
+      what: e.step,
+      by: null,
+      text: e.outcome,
+      percent: null,
+    });
   }
   // At one instant, what was said comes before the status change it caused.
   const rank: Record<HistoryKind, number> = { update: 0, status: 1, deadline: 2, escalation: 3 };
@@ -160,26 +171,11 @@ export async function loadExportData(db: Db, committeeId: number, now: Date, per
   return {
     committee: input.committee,
     figures,
-    assignments: rows.map((r) => ({
-      id: r.id,
-      meetingNumber: r.resolution.meeting.number,
-      meetingHeldOn: r.resolution.meeting.heldOn,
-      resolutionNumber: r.resolution.number,
-      resolutionText: r.resolution.text,
-      kind: r.resolution.kind as ResolutionKind,
-      agency: r.agency.name,
-      role: r.role,
+    assignments: rows.map(({ resolutionId: _, ...r }) => ({
+      ...r,
+      kind: r.kind as ResolutionKind,
       status: r.status as AssignmentStatus,
-      percent: r.percent,
-      deadline: r.deadline,
       extensions: extensions.get(r.id) ?? 0,
-      publishedAt: r.publishedAt,
-      acknowledgedAt: r.acknowledgedAt,
-      reportedDoneAt: r.reportedDoneAt,
-      doneAt: r.doneAt,
-      cancelledAt: r.cancelledAt,
-      lastProgressAt: r.lastProgressAt,
-      blockedReason: r.blockedReason,
     })),
     history,
     ...(await loadReports(db, committeeId, period, input.agencies)),
