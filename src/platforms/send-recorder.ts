@@ -25,11 +25,6 @@ export function recordSends(limiter: RateLimiter, maxWaitMs: number): Transforme
       const wait = limiter.chatWait(String(chatId), performance.now());
       if (wait > 0 && wait <= maxWaitMs) await new Promise((resolve) => setTimeout(resolve, wait));
       limiter.record(String(chatId), performance.now());
-      try {
-        return await prev(method, payload, signal);
-      } finally {
-        limiter.answered(String(chatId), performance.now());
-      }
     }
     return prev(method, payload, signal);
   };
