@@ -10,6 +10,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
 import type { DbProvider } from "../db/client.js";
 import type { DueWorkSource, SourcePassResult, UpcomingEntry } from "../services/due-work.js";
+import { PassDigests } from "../services/escalation/pass-digests.js";
 import type { Clock } from "../shared/clock.js";
 
 export interface SchedulerOptions {
@@ -101,6 +102,9 @@ export class Scheduler {
       instanceId: this.#o.instanceId,
       leaseUntil: new Date(now.getTime() + this.#o.leaseMs),
       provider: this.#o.provider,
+      ...(dryRun
+        ? {}
+        : { digests: new PassDigests(`${this.#o.instanceId}:${now.toISOString()}`, new Date(now.getTime() + this.#o.leaseMs)) }),
     };
     const sources: PassReport["sources"] = [];
     // One source failing must not starve the others.
@@ -111,6 +115,24 @@ export class Scheduler {
         this.#o.logger.error({ err, source: source.name }, "scheduler source failed");
         sources.push({ name: source.name, claimed: 0, acted: 0, queued: [] });
       }
+    }
+    // The governorate digests the sources held, merged into one message per recipient.
+    const merged: PassReport["sources"][number] = { name: "digests", claimed: 0, acted: 0, queued: [] };
+    for (const source of this.#o.sources) {
+      try {
+        merged.queued.push(...((await source.finishPass?.(context)) ?? []));
+      } catch (err) {
+        this.#o.logger.error(
+          { err, source: source.name },
+          "scheduler could not send the pass's digests; they go out when their hold lapses",
+        );
+      }
+    }
+    if (merged.queued.length > 0) {
+      // A merged digest replaces the ones the sources held for that person: report it once.
+      const mergedFor = new Set(merged.queued.map((q) => q.recipient));
+      for (const source of sources) source.queued = source.queued.filter((q) => q.kind !== "digest" || !mergedFor.has(q.recipient));
+      sources.push(merged);
     }
     if (dryRun) dropRepeatedUnreachable(sources);
     return { at: now, dryRun, sources };

@@ -28,6 +28,7 @@
  * database) and after a crash at any point: nothing twice, nothing skipped.
  */
 import type { DbProvider } from "../db/client.js";
+import type { PassDigests } from "./escalation/pass-digests.js";
 
 export interface PassContext {
   /** The instant the pass acts at: the clock, or `peygir sweep --at`. */
@@ -39,6 +40,11 @@ export interface PassContext {
   /** Until when a claim made in this pass holds. */
   leaseUntil: Date;
   provider: DbProvider;
+  /**
+   * The pass's governorate digests, merged into one per recipient when the pass ends (absent in a
+   * dry run, where each source reports its own).
+   */
+  digests?: PassDigests;
 }
 
 /** One message a pass queued (or, in a dry run, would queue). */
@@ -77,6 +83,8 @@ export interface DueWorkSource {
   upcoming?(from: Date, until: Date, committeeCode?: string): Promise<UpcomingEntry[]>;
   /** Releases leases this process cannot still hold (single-process SQLite after a crash). */
   releaseStaleClaims?(): Promise<void>;
+  /** After every source ran: sends what the pass held back to bundle (its digests); returns what that queued. */
+  finishPass?(pass: PassContext): Promise<QueuedNotice[]>;
 }
 
 /** Thrown inside a dry run's transaction to undo it after describing it. */

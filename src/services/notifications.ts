@@ -25,6 +25,8 @@ export interface NotifyOptions {
   /** Base of the dedupe key; the identity id is appended. Omit for messages that may repeat. */
   dedupeKey?: string;
   notBefore?: Date;
+  /** Queue the rows claimed by this name until `until`, so no dispatcher sends them before it lets go (a pass's digests). */
+  hold?: { by: string; until: Date };
 }
 
 /** Renders what one identity receives, in its language. */
@@ -35,6 +37,11 @@ export class Notifier {
     private readonly i18n: I18n<never>,
     private readonly onQueued: (platform: Platform) => void = () => undefined,
   ) {}
+
+  /** Tells the dispatcher of `platform` that rows became sendable (held rows released). */
+  wake(platform: Platform): void {
+    this.onQueued(platform);
+  }
 
   /** Returns how many messages were queued (0 when the person has no reachable chat yet). */
   toPerson(tx: Tx, personId: number, render: Render | RenderWithUpload, options: NotifyOptions): Promise<number> {
@@ -135,6 +142,7 @@ export class Notifier {
             topic: entry.options.topic,
             dedupeKey,
             ...(entry.options.notBefore ? { notBefore: entry.options.notBefore } : {}),
+            ...(entry.options.hold ? { claimedBy: entry.options.hold.by, claimedUntil: entry.options.hold.until } : {}),
           });
           queued++;
         });
@@ -154,6 +162,8 @@ export class Notifier {
           topic: r.topic ?? null,
           dedupeKey: r.dedupeKey ?? null,
           notBefore: (r.notBefore as Date | undefined) ?? new Date(),
+          claimedBy: r.claimedBy ?? null,
+          claimedUntil: (r.claimedUntil as Date | null | undefined) ?? null,
         })),
       );
     else if (rows.length > 0) await tx.outboxMessage.createMany({ data: rows });

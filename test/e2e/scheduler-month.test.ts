@@ -74,7 +74,7 @@ interface Received {
  *  9/17 08  resolution 1 deadline−1d; W38's due-morning reminder.
  *  9/18 08  resolution 1's deadline morning: liaison and head; W38's compliance digest.
  *  9/21 08  W39 opens; W38's missing report to the head; resolution 1 overdue+1d: digest.
- *  9/22 08  resolution 2 overdue+5d to the governor; W38's missing reports: two digests (one per source).
+ *  9/22 08  resolution 2 overdue+5d to the governor; W38's missing reports: ONE digest with both (one per pass).
  *  9/23 08  W39 is due on Tuesday 9/24, the committee's closure: the day-before reminder on Monday, and
  *           no due-morning reminder at all.
  *  9/25 08  resolution 6 (due Monday 9/30) deadline−3d (Wednesday: 9/26 Thursday off, 9/27 Friday);
@@ -118,7 +118,7 @@ const TABLE: ([string, number, string, string] | [string, number, string, string
   ["9/21", 8, "tavonHead", "weekly-missing-head"],
   ["9/21", 8, "smt", "weekly-prompt"],
   ["9/21", 8, "governor", "digest"],
-  ["9/22", 8, "governor", "digest", 2],
+  ["9/22", 8, "governor", "digest"],
   ["9/23", 8, "tavonLiaison", "weekly-day-before"],
   ["9/25", 8, "tavonLiaison", "reminder"],
   ["9/25", 8, "secretariat", "compliance"],
@@ -255,8 +255,10 @@ describe.each(testDatabases())("a month of pardis on $name", (target) => {
     const governor922 = log
       .filter((r) => r.who === "governor" && r.kind === "digest" && tehranClock(r.at).date.jd === 22)
       .map((r) => r.text);
-    expect(governor922.join("\n")).toContain("🔴 ارجاع به فرماندار");
-    expect(governor922.join("\n")).toContain("گزارش هفتگی ۱۴۰۵-W۳۸ ارسال نشده است");
+    // The ladder's overdue item and the weekly cycle's missing reports, in one message.
+    expect(governor922).toHaveLength(1);
+    expect(governor922[0]).toContain("🔴 ارجاع به فرماندار");
+    expect(governor922[0]).toContain("گزارش هفتگی ۱۴۰۵-W۳۸ ارسال نشده است");
     expect(first("governor", "9/30", "digest")).toContain("۱۰ روز کاری تأخیر");
     const compliance = first("governor", "9/18", "compliance");
     expect(compliance).toContain("به‌موقع: ۱ · با تأخیر: ۰ · ارسال‌نشده: ۶ (از ۷ دستگاه)");

@@ -15,10 +15,12 @@ export interface OutboxRow {
   topic: string | null;
   dedupeKey: string | null;
   notBefore: Date;
+  claimedBy: string | null;
+  claimedUntil: Date | null;
 }
 
-/** Rows per statement: 10 parameters each, under SQLite's 999. */
-const SLICE = 90;
+/** Rows per statement: 12 parameters each, under SQLite's 999. */
+const SLICE = 80;
 
 export async function insertOutboxRows(tx: Tx, provider: DbProvider, rows: readonly OutboxRow[]): Promise<void> {
   // What Prisma's @default(now()) and @updatedAt would write: the wall clock.
@@ -30,10 +32,10 @@ export async function insertOutboxRows(tx: Tx, provider: DbProvider, rows: reado
       .slice(i, i + SLICE)
       .map(
         (r) =>
-          Prisma.sql`(${r.platform}, ${r.chatId}, ${r.identityId}, ${r.method}, ${json(r.payload)}, ${r.topic}, ${r.dedupeKey}, ${r.notBefore}, ${now}, ${now})`,
+          Prisma.sql`(${r.platform}, ${r.chatId}, ${r.identityId}, ${r.method}, ${json(r.payload)}, ${r.topic}, ${r.dedupeKey}, ${r.notBefore}, ${r.claimedBy}, ${r.claimedUntil}, ${now}, ${now})`,
       );
     await tx.$executeRaw`
-      INSERT INTO "OutboxMessage" ("platform", "chatId", "identityId", "method", "payload", "topic", "dedupeKey", "notBefore", "createdAt", "updatedAt")
+      INSERT INTO "OutboxMessage" ("platform", "chatId", "identityId", "method", "payload", "topic", "dedupeKey", "notBefore", "claimedBy", "claimedUntil", "createdAt", "updatedAt")
       VALUES ${Prisma.join(values)}`;
   }
 }

@@ -60,6 +60,11 @@ export class AssignmentLadderSource implements DueWorkSource {
     });
   }
 
+  /** Sends the pass's held digests, one per recipient (whichever source finishes first does it for all). */
+  async finishPass(pass: PassContext): Promise<QueuedNotice[]> {
+    return pass.digests ? pass.digests.flush(this.db, this.notifier, pass.now, pass.provider) : [];
+  }
+
   async runPass(pass: PassContext): Promise<SourcePassResult> {
     const result: SourcePassResult = { claimed: 0, acted: 0, queued: [] };
     for (;;) {
@@ -185,7 +190,7 @@ export class AssignmentLadderSource implements DueWorkSource {
         }
       }
       if (events.length > 0) await tx.escalationEvent.createMany({ data: events });
-      const queued = await book.queue(tx, this.notifier, now, pass.provider);
+      const queued = await book.queue(tx, this.notifier, now, pass.provider, pass.dryRun ? undefined : pass.digests);
       if (pass.dryRun) throw new DryRunRollback(JSON.stringify({ acted, queued }));
       return { acted, queued };
     };

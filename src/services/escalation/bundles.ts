@@ -11,6 +11,7 @@ import type { Notifier } from "../notifications.js";
 import { renderDigest, type DigestEntry } from "../render/digest.js";
 import { renderReminders, type ReminderItem } from "../render/reminders.js";
 import type { Contact } from "./directory.js";
+import type { PassDigests } from "./pass-digests.js";
 
 interface Outgoing {
   personId: number;
@@ -20,11 +21,12 @@ interface Outgoing {
   renders: (t: Translate) => { text: string; buttons?: { text: string; callback_data?: string }[][] }[];
   topic: string;
   dedupeKey?: string;
+  hold?: { by: string; until: Date };
 }
 
 export class BundleBook {
   readonly #reminders = new Map<number, { contact: Contact; items: Map<number, ReminderItem> }>();
-  readonly #digests = new Map<string, { contact: Contact; committee: string; entries: Map<string, DigestEntry> }>();
+  readonly #digests = new Map<string, { contact: Contact; committeeId: number; committee: string; entries: Map<string, DigestEntry> }>();
   readonly #unreachable = new Map<string, Outgoing[]>();
   /** Extra messages a source adds as they are (weekly-report reminders, compliance digests). */
   readonly #others: Outgoing[] = [];
@@ -48,7 +50,7 @@ export class BundleBook {
 
   digest(contact: Contact, committeeId: number, committee: string, entry: DigestEntry): void {
     const key = `${contact.personId}:${committeeId}`;
-    const digest = this.#digests.get(key) ?? { contact, committee, entries: new Map() };
+    const digest = this.#digests.get(key) ?? { contact, committeeId, committee, entries: new Map() };
     const entryKey = entry.kind === "report_missing" ? `r:${entry.agency}:${entry.period}` : `a:${entry.view.id}`;
     const previous = digest.entries.get(entryKey);
     digest.entries.set(entryKey, previous ? { ...entry, governor: previous.governor || entry.governor } : entry);
@@ -98,9 +100,13 @@ export class BundleBook {
     });
   }
 
-  /** Queues everything gathered; returns what was queued, per recipient. */
-  async queue(tx: Tx, notifier: Notifier, now: Date, provider?: DbProvider): Promise<QueuedNotice[]> {
+  /**
+   * Queues everything gathered; returns what was queued, per recipient. Given the pass's digests,
+   * the digests are queued held and handed to them, to go out as one per recipient when the pass ends.
+   */
+  async queue(tx: Tx, notifier: Notifier, now: Date, provider?: DbProvider, passDigests?: PassDigests): Promise<QueuedNotice[]> {
     const outgoing: Outgoing[] = [];
+    const held = new Map<number, () => void>();
     for (const { contact, items } of this.#reminders.values()) {
       const list = [...items.values()];
       outgoing.push({
@@ -113,8 +119,12 @@ export class BundleBook {
         topic: list.length === 1 ? assignmentTopic(list[0]!.view.id) : "reminders",
       });
     }
-    for (const { contact, committee, entries } of this.#digests.values()) {
+    for (const { contact, committeeId, committee, entries } of this.#digests.values()) {
       const list = [...entries.values()];
+      if (passDigests) {
+        const index = outgoing.length;
+        held.set(index, () => passDigests.add(contact, committeeId, committee, list, counts[index] ?? 0));
+      }
       outgoing.push({
         personId: contact.personId,
         name: contact.name,
@@ -122,18 +132,25 @@ export class BundleBook {
         summary: `${list.length} items of ${committee}`,
         renders: (t) => renderDigest(committee, list, t, now),
         topic: "digest",
+        ...(passDigests ? { hold: { by: passDigests.holdOf(contact.personId, committeeId), until: passDigests.holdUntil } } : {}),
       });
     }
     outgoing.push(...[...this.#unreachable.values()].flat(), ...this.#others);
-    const counts = await notifier.queueMany(
+    const counts: number[] = await notifier.queueMany(
       tx,
       outgoing.map((o) => ({
         personId: o.personId,
         render: o.renders,
-        options: { topic: o.topic, notBefore: now, ...(o.dedupeKey ? { dedupeKey: o.dedupeKey } : {}) },
+        options: {
+          topic: o.topic,
+          notBefore: now,
+          ...(o.dedupeKey ? { dedupeKey: o.dedupeKey } : {}),
+          ...(o.hold ? { hold: o.hold } : {}),
+        },
       })),
       provider,
     );
+    for (const record of held.values()) record();
     // An unreachable agency already reported (its key taken) is not news: leave it out of the report.
     return outgoing
       .map((o, i) => ({ recipient: o.name, kind: o.kind, summary: o.summary, messages: counts[i] ?? 0 }))

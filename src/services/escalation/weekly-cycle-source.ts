@@ -97,6 +97,11 @@ export class WeeklyCycleSource implements DueWorkSource {
     await this.db.weeklyReportCycle.updateMany({ where: { leasedBy: { not: null } }, data: { leasedBy: null, leaseUntil: null } });
   }
 
+  /** Sends the pass's held digests, one per recipient (whichever source finishes first does it for all). */
+  async finishPass(pass: PassContext): Promise<QueuedNotice[]> {
+    return pass.digests ? pass.digests.flush(this.db, this.notifier, pass.now, pass.provider) : [];
+  }
+
   async runPass(pass: PassContext): Promise<SourcePassResult> {
     const result: SourcePassResult = { claimed: 0, acted: 0, queued: [] };
     if (!pass.dryRun) await this.#ensureCycles(pass.now);
@@ -277,7 +282,7 @@ export class WeeklyCycleSource implements DueWorkSource {
           now,
         );
       }
-      const queued = await book.queue(tx, this.notifier, now, pass.provider);
+      const queued = await book.queue(tx, this.notifier, now, pass.provider, pass.dryRun ? undefined : pass.digests);
       if (pass.dryRun) throw new DryRunRollback(JSON.stringify({ acted, queued }));
       return { acted, queued };
     };
