@@ -113,6 +113,8 @@ done-button-no-evidence = No evidence
 done-evidence-expected = Please send a note or an evidence file, or press "No evidence".
 done-summary = Reporting { $title } done:
 done-summary-no-evidence = no note or evidence
+done-already-claimed-by = { $name } reported this item done on { $when }; it is waiting for the secretariat's verification, so there is no need to report it again.
+done-already-claimed = This item was reported done on { $when }; it is waiting for the secretariat's verification, so there is no need to report it again.
 done-saved = ✅ { $title } reported done and sent to the secretariat for verification. Status: { $status }
 
 ## ───── Blocked

@@ -113,6 +113,8 @@ done-button-no-evidence = بدون مستند
 done-evidence-expected = لطفاً توضیح یا فایل مستند را بفرستید، یا «بدون مستند» را بزنید.
 done-summary = اعلام انجام { $title }:
 done-summary-no-evidence = بدون توضیح و مستند
+done-already-claimed-by = انجام این مورد را { $name } در { $when } اعلام کرده است و در انتظار تأیید دبیرخانه است؛ اعلام دوباره لازم نیست.
+done-already-claimed = انجام این مورد در { $when } اعلام شده است و در انتظار تأیید دبیرخانه است؛ اعلام دوباره لازم نیست.
 done-saved = ✅ انجام { $title } اعلام شد و برای تأیید به دبیرخانه رفت. وضعیت: { $status }
 
 ## ───── Blocked

@@ -275,6 +275,20 @@ describe.each(testDatabases())("the agency side on $name", (target) => {
       ]);
     });
 
+    it("answers a second «انجام شد» on a claimed item with who claimed it and when, and tells the secretariat nothing new", async () => {
+      // Item 6 was claimed done by the liaison in the test before.
+      await outboxSettled(pardis.e2e.app);
+      const toSecretariat = () =>
+        db().outboxMessage.count({ where: { topic: `assignment:${ids.r6}`, chatId: String(secretariat.chatId) } });
+      const before = await toSecretariat();
+      const answer = await liaison.press(messageAbout(liaison, ids.r6!), `a:done:${ids.r6}`, { force: true });
+      expect(answer.show_alert).toBe(true);
+      expect(answer.text).toMatch(/^انجام این مورد را زهرا موسوی در .*۱۴۰۵.* اعلام کرده است و در انتظار تأیید دبیرخانه است/);
+      expect(await db().progressUpdate.count({ where: { assignmentId: ids.r6, kind: "done_claim" } })).toBe(1);
+      await outboxSettled(pardis.e2e.app);
+      expect(await toSecretariat()).toBe(before);
+    });
+
     it("leaves an open dialog for what the person points at: another card's button, a reply to another card, or an idle half hour", async () => {
       const progressOn = (id: number) => db().progressUpdate.count({ where: { assignmentId: id, kind: "progress" } });
       const [r3Before, r4Before] = [await progressOn(ids.r3!), await progressOn(ids.r4!)];

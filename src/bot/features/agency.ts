@@ -7,6 +7,7 @@ import { Composer, type CallbackQueryContext } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup, Message } from "grammy/types";
 import { overLimit } from "../../domain/text/index.js";
 import { agenciesOf } from "../../services/identity.js";
+import { formatsFor } from "../../services/render/format.js";
 import { isWithinLimit } from "../../services/attachments.js";
 import type { AgencyActor, AgencyRefusal, LoadedView } from "../../services/assignments/index.js";
 import { pageOf, renderAssignment, renderTaskPage, TASKS_PAGE_SIZE } from "../../services/render/assignment.js";
@@ -67,6 +68,13 @@ async function onAssignmentButton(ctx: CallbackQueryContext<BotContext>): Promis
   // Refuse at the press (a finished item, another agency's item), not after the user typed a report.
   const check = await ctx.services.assignments.checkAction(actor, pressed.assignmentId, pressed.action);
   if (!check.ok) return refuse(ctx, check.refusal);
+  // Done already claimed (by a colleague, or earlier): say who and when, and claim nothing again.
+  if (pressed.action === "claim_done" && !check.changed) {
+    const claim = await ctx.services.assignments.latestDoneClaim(actor, pressed.assignmentId);
+    const when = claim ? formatsFor(ctx.t).dateTime(claim.at) : "";
+    const text = claim?.name ? ctx.t("done-already-claimed-by", { name: claim.name, when }) : ctx.t("done-already-claimed", { when });
+    return void (await ctx.answerCallbackQuery({ text, show_alert: true }));
+  }
   await ctx.answerCallbackQuery();
   await enterDialog(ctx, DIALOG_OF_ACTION[pressed.action], {
     assignmentId: pressed.assignmentId,

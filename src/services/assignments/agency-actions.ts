@@ -200,6 +200,20 @@ export class AssignmentService {
     return m ? Number(m[1]) : undefined;
   }
 
+  /**
+   * Who reported the item done, and when (the latest done claim), if the person may see the item:
+   * a second "done" on a claimed item answers with this instead of a claim nobody needs.
+   */
+  async latestDoneClaim(actor: AgencyActor, assignmentId: number): Promise<{ name: string | null; at: Date } | undefined> {
+    if (!(await this.#target(actor, assignmentId))) return undefined;
+    const claim = await this.db.progressUpdate.findFirst({
+      where: { assignmentId, kind: "done_claim" },
+      orderBy: { id: "desc" },
+      select: { createdAt: true, person: { select: { name: true } } },
+    });
+    return claim ? { name: claim.person?.name ?? null, at: claim.createdAt } : undefined;
+  }
+
   acknowledge(actor: AgencyActor, assignmentId: number): Promise<AgencyActionResult> {
     return this.#apply(actor, { assignmentId }, "ack", (step) => ({
       changes: { acknowledgedAt: step.now },
