@@ -81,7 +81,9 @@ export class AssignmentLadderSource implements DueWorkSource {
       const batch = await this.#runBatch(ids, pass);
       result.acted += batch.acted;
       result.queued.push(...batch.queued);
-      if (pass.dryRun || ids.length < this.batchSize) break;
+      // A short batch does not mean none is left: on PostgreSQL another instance's locks
+      // (SKIP LOCKED) may have hidden rows it then leaves; only an empty claim ends the pass.
+      if (pass.dryRun) break;
     }
     return result;
   }
