@@ -91,3 +91,26 @@ export interface DueWorkSource {
 export class DryRunRollback extends Error {
   override name = "DryRunRollback";
 }
+
+/**
+ * The loop every claiming source runs: claim a batch, act on it, again, until a claim comes back
+ * empty. A short batch does not mean none is left: on PostgreSQL another instance's locks
+ * (SKIP LOCKED) may have hidden rows it then leaves. A dry run reads the due rows once.
+ */
+export async function runClaimedBatches(
+  pass: PassContext,
+  next: { dryRun: () => Promise<number[]>; claim: () => Promise<number[]> },
+  runBatch: (ids: number[]) => Promise<{ acted: number; queued: QueuedNotice[] }>,
+): Promise<SourcePassResult> {
+  const result: SourcePassResult = { claimed: 0, acted: 0, queued: [] };
+  for (;;) {
+    const ids = pass.dryRun ? await next.dryRun() : await next.claim();
+    if (ids.length === 0) break;
+    result.claimed += ids.length;
+    const batch = await runBatch(ids);
+    result.acted += batch.acted;
+    result.queued.push(...batch.queued);
+    if (pass.dryRun) break;
+  }
+  return result;
+}

@@ -28,6 +28,7 @@ import {
   type QueuedNotice,
   type SourcePassResult,
   type UpcomingEntry,
+  runClaimedBatches,
 } from "../due-work.js";
 import type { Notifier } from "../notifications.js";
 import type { DigestEntry } from "../render/digest.js";
@@ -66,26 +67,20 @@ export class AssignmentLadderSource implements DueWorkSource {
   }
 
   async runPass(pass: PassContext): Promise<SourcePassResult> {
-    const result: SourcePassResult = { claimed: 0, acted: 0, queued: [] };
-    for (;;) {
-      const ids = pass.dryRun
-        ? await dueAssignmentIds(this.db, pass.now, 100_000)
-        : await claimDueAssignments(this.db, pass.provider, {
+    return runClaimedBatches(
+      pass,
+      {
+        dryRun: () => dueAssignmentIds(this.db, pass.now, 100_000),
+        claim: () =>
+          claimDueAssignments(this.db, pass.provider, {
             now: pass.now,
             owner: pass.instanceId,
             leaseUntil: pass.leaseUntil,
             limit: this.batchSize,
-          });
-      if (ids.length === 0) break;
-      result.claimed += ids.length;
-      const batch = await this.#runBatch(ids, pass);
-      result.acted += batch.acted;
-      result.queued.push(...batch.queued);
-      // A short batch does not mean none is left: on PostgreSQL another instance's locks
-      // (SKIP LOCKED) may have hidden rows it then leaves; only an empty claim ends the pass.
-      if (pass.dryRun) break;
-    }
-    return result;
+          }),
+      },
+      (ids) => this.#runBatch(ids, pass),
+    );
   }
 
   async upcoming(from: Date, until: Date, committeeCode?: string): Promise<UpcomingEntry[]> {

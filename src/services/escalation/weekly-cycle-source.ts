@@ -40,6 +40,7 @@ import {
   type QueuedNotice,
   type SourcePassResult,
   type UpcomingEntry,
+  runClaimedBatches,
 } from "../due-work.js";
 import type { Notifier } from "../notifications.js";
 import { renderReportPrompt } from "../render/weekly-report.js";
@@ -103,25 +104,21 @@ export class WeeklyCycleSource implements DueWorkSource {
   }
 
   async runPass(pass: PassContext): Promise<SourcePassResult> {
-    const result: SourcePassResult = { claimed: 0, acted: 0, queued: [] };
     if (!pass.dryRun) await this.#ensureCycles(pass.now);
-    for (;;) {
-      const ids = pass.dryRun
-        ? await dueCycleIds(this.db, pass.now, 10_000)
-        : await claimDueCycles(this.db, pass.provider, {
+    return runClaimedBatches(
+      pass,
+      {
+        dryRun: () => dueCycleIds(this.db, pass.now, 10_000),
+        claim: () =>
+          claimDueCycles(this.db, pass.provider, {
             now: pass.now,
             owner: pass.instanceId,
             leaseUntil: pass.leaseUntil,
             limit: this.batchSize,
-          });
-      if (ids.length === 0) break;
-      result.claimed += ids.length;
-      const batch = await this.#runBatch(ids, pass);
-      result.acted += batch.acted;
-      result.queued.push(...batch.queued);
-      if (pass.dryRun || ids.length < this.batchSize) break;
-    }
-    return result;
+          }),
+      },
+      (ids) => this.#runBatch(ids, pass),
+    );
   }
 
   /** What the cycles will send in (from, until]: the existing cycles' remaining steps and the weeks to come. */
