@@ -2,7 +2,8 @@
 
 # Which digits this locale writes (read by src/services/render/format.ts).
 format-digits = latin
-list-separator = {", "}
+# Between names in a list (the Persian names contain commas themselves).
+name-list-separator = {"; "}
 
 ## ───── The assignment message
 

@@ -3,7 +3,8 @@
 
 # Which digits this locale writes (read by src/services/render/format.ts).
 format-digits = persian
-list-separator = {"، "}
+# Between names in a list: agency names contain «،» themselves, so «؛» separates them.
+name-list-separator = {"؛ "}
 
 ## ───── The assignment message
 

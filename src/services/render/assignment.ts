@@ -9,7 +9,7 @@ import type { WorkCalendar } from "../../domain/calendar/index.js";
 import type { Translate } from "../../i18n/index.js";
 import type { InlineButton, OutgoingMessage } from "../../outbox/outbox.js";
 import { assignmentButton, staffActionButton, tasksPageButton } from "./callback-data.js";
-import { formatsFor, type Formats } from "./format.js";
+import { formatsFor, type Formats, joinNames } from "./format.js";
 
 /** Everything a reader needs to know about one agency's duty on one resolution. */
 export interface AssignmentView {
@@ -65,10 +65,10 @@ export function deadlineText(standing: DeadlineStanding, t: Translate, fmt: Form
 function roleLines(view: AssignmentView, t: Translate): string[] {
   if (view.resolution.leadAll) return [t("assignment-role-all")];
   const names = (role: "lead" | "co") =>
-    view.partners
-      .filter((p) => p.role === role)
-      .map((p) => p.name)
-      .join(t("list-separator"));
+    joinNames(
+      view.partners.filter((p) => p.role === role).map((p) => p.name),
+      t,
+    );
   const lines = [t(view.role === "lead" ? "assignment-role-lead" : "assignment-role-co")];
   const lead = names("lead");
   const co = names("co");

@@ -11,7 +11,7 @@ import type { Translate } from "../../i18n/index.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
 import { ACTION_LABEL_KEYS, actionButtons, deadlineText, inRows, renderAssignment, titleLine, type AssignmentView } from "./assignment.js";
 import { splitIntoMessages } from "./blocks.js";
-import { formatsFor } from "./format.js";
+import { formatsFor, joinNames } from "./format.js";
 
 export interface ReminderItem {
   view: AssignmentView;
@@ -35,7 +35,7 @@ function reasonLines(item: ReminderItem, t: Translate, now: Date): string[] {
   if (item.liaisonReminded)
     lines.push(
       t("reminder-liaison-reminded", {
-        names: item.liaisonReminded.names.join(t("list-separator")),
+        names: joinNames(item.liaisonReminded.names, t),
         date: fmt.dateTime(item.liaisonReminded.at),
       }),
     );

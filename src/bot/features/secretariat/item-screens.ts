@@ -9,7 +9,7 @@ import type { InlineButton, OutgoingMessage } from "../../../outbox/outbox.js";
 import type { LoadedView } from "../../../services/assignments/index.js";
 import { deadlineText, statusText, type AssignmentView } from "../../../services/render/assignment.js";
 import { itemsFilterButton, staffActionButton, verifyButton, type StaffAction } from "../../../services/render/callback-data.js";
-import { formatsFor } from "../../../services/render/format.js";
+import { formatsFor, joinNames } from "../../../services/render/format.js";
 import type { HistoryEntry } from "../../../services/secretariat/item-history.js";
 import type { VerificationEntry } from "../../../services/secretariat/verification.js";
 
@@ -127,7 +127,7 @@ export function renderVerification(entry: VerificationEntry, position: number, t
   ];
   if (entry.files.length > 0)
     text.push(
-      t("verify-entry-files", { count: entry.files.length, names: entry.files.map((f) => f.fileName ?? f.kind).join(t("list-separator")) }),
+      t("verify-entry-files", { count: entry.files.length, names: joinNames(entry.files.map((f) => f.fileName ?? f.kind), t) }),
     );
   return {
     text: text.join("\n"),
