@@ -58,11 +58,11 @@ agency-refused-standing = This is a standing resolution and is never "done"; ple
 
 tasks-header = Your agency's open items: { $total } (page { $page } of { $pages }), most urgent first.
 tasks-agency-heading = 🏢 { $agency }
-tasks-item-title = { $n }) { $title } — { $role }
+tasks-item-title = { $title } — { $role }
 tasks-role-lead = lead
 tasks-role-co = co-operating
 tasks-overdue-mark = ⚠️
-tasks-button = { $n }: { $action }
+tasks-button = { $action } — resolution { $resolution }: { $subject }
 tasks-previous = ‹ Previous
 tasks-next = Next ›
 tasks-empty = Your agency has no open items right now. 👏
@@ -131,6 +131,8 @@ blocked-saved = ✅ The blocker on { $title } is recorded and the secretariat ha
 reply-unsupported = Only text, documents or photos are recorded as a report.
 note-ask-item = Which item is this message about? Press it to record the message as its progress.
 note-button-item = { $label }
+note-item-label = Resolution { $resolution } of meeting { $meeting }: { $subject }
+note-item-label-agency = Resolution { $resolution } of meeting { $meeting } ({ $agency }): { $subject }
 note-item-expected = Please choose one of the items listed above, or press "Cancel".
 note-no-items = Your agency has no open item this message could be about; it was not recorded. For questions, please contact the secretariat.
 

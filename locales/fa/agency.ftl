@@ -58,11 +58,11 @@ agency-refused-standing = این مصوبه مستمر است و «انجام ش
 
 tasks-header = کارهای باز دستگاه شما: { $total } مورد (صفحه { $page } از { $pages })، فوری‌ترها اول.
 tasks-agency-heading = 🏢 { $agency }
-tasks-item-title = { $n }) { $title } — { $role }
+tasks-item-title = { $title } — { $role }
 tasks-role-lead = مسئول اجرا
 tasks-role-co = همکار
 tasks-overdue-mark = ⚠️
-tasks-button = { $n }: { $action }
+tasks-button = { $action } — مصوبه { $resolution }: { $subject }
 tasks-previous = ‹ صفحه قبل
 tasks-next = صفحه بعد ›
 tasks-empty = دستگاه شما در حال حاضر کاری در دست اقدام ندارد. 👏
@@ -131,6 +131,8 @@ blocked-saved = ✅ مانع { $title } ثبت شد و همین حالا به د
 reply-unsupported = فقط متن، سند یا عکس به عنوان گزارش ثبت می‌شود.
 note-ask-item = این پیام درباره کدام کار است؟ روی آن بزنید تا به عنوان گزارش پیشرفتش ثبت شود.
 note-button-item = { $label }
+note-item-label = مصوبه { $resolution } جلسه { $meeting }: { $subject }
+note-item-label-agency = مصوبه { $resolution } جلسه { $meeting } ({ $agency }): { $subject }
 note-item-expected = لطفاً یکی از کارهای فهرست‌شده در پیام بالا را انتخاب کنید، یا «انصراف» را بزنید.
 note-no-items = دستگاه شما کاری در دست اقدام ندارد که این پیام به آن مربوط باشد؛ پیام ثبت نشد. اگر پرسشی دارید با دبیرخانه کارگروه تماس بگیرید.
 

@@ -14,5 +14,5 @@ export { type FormatNumberOptions, type ParseNumberOptions, formatNumber, format
 export { type ParsedDateInput, RELATIVE_COUNT_MAX, RELATIVE_COUNT_MIN, parseJalaliInput } from "./date-input.js";
 export { type ParsedTimeInput, parseTimeInput } from "./time-input.js";
 export { MARKDOWN_MARKERS, WORD_JOINER, neutraliseMarkdown } from "./markdown.js";
-export { ELLIPSIS, PART_MARKER_RESERVE, cutText, numberParts, splitText } from "./fit.js";
+export { ELLIPSIS, PART_MARKER_RESERVE, cutText, firstWords, numberParts, splitText } from "./fit.js";
 export { INPUT_LIMITS, type InputField, overLimit } from "./input-limits.js";
