@@ -124,7 +124,11 @@ export function itemLabel(
 }
 
 /** An item's action buttons labelled with the action, the resolution number and the subject. */
-export function namedActionButtons(view: Pick<AssignmentView, "id" | "status" | "resolution">, t: Translate, tasksPage?: number): InlineButton[] {
+export function namedActionButtons(
+  view: Pick<AssignmentView, "id" | "status" | "resolution">,
+  t: Translate,
+  tasksPage?: number,
+): InlineButton[] {
   return actionButtons(
     view,
     t,

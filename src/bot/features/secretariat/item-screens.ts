@@ -127,7 +127,13 @@ export function renderVerification(entry: VerificationEntry, position: number, t
   ];
   if (entry.files.length > 0)
     text.push(
-      t("verify-entry-files", { count: entry.files.length, names: joinNames(entry.files.map((f) => f.fileName ?? f.kind), t) }),
+      t("verify-entry-files", {
+        count: entry.files.length,
+        names: joinNames(
+          entry.files.map((f) => f.fileName ?? f.kind),
+          t,
+        ),
+      }),
     );
   return {
     text: text.join("\n"),
