@@ -25,6 +25,9 @@ assignment-deadline-overdue =
         [one] Deadline: { $date } (overdue by { $days } working day)
        *[other] Deadline: { $date } (overdue by { $days } working days)
     }
+deadline-day-off = ⚠️ The deadline falls on a day off ({ $reason }); the next working day is { $next }.
+deadline-off-friday = Friday
+deadline-off-thursday = Thursday, the committee's day off
 assignment-report-to = Report to: { $to }
 assignment-report-to-secretariat = the working group's secretariat (right here)
 assignment-status = Status: { $status }

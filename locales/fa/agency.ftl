@@ -25,6 +25,9 @@ assignment-deadline-overdue =
         [0] مهلت: { $date } (مهلت گذشته است)
        *[other] مهلت: { $date } ({ $days } روز کاری از مهلت گذشته است)
     }
+deadline-day-off = ⚠️ روز مهلت تعطیل است ({ $reason })؛ نخستین روز کاری پس از آن { $next } است.
+deadline-off-friday = جمعه
+deadline-off-thursday = پنجشنبه، روز تعطیل کارگروه
 assignment-report-to = گزارش به: { $to }
 assignment-report-to-secretariat = دبیرخانه کارگروه (از همین‌جا)
 assignment-status = وضعیت: { $status }

@@ -63,6 +63,17 @@ export function deadlineText(standing: DeadlineStanding, t: Translate, fmt: Form
   }
 }
 
+/** The deadline line, and under it a note when the deadline day is off (a Friday, a holiday). */
+export function deadlineLines(standing: DeadlineStanding, t: Translate, fmt: Formats): string[] {
+  const lines = [deadlineText(standing, t, fmt)];
+  const off = standing.kind === "left" || standing.kind === "today" ? standing.dayOff : undefined;
+  if (off) {
+    const reason = off.holiday ?? t(off.reasons.includes("friday") ? "deadline-off-friday" : "deadline-off-thursday");
+    lines.push(t("deadline-day-off", { reason, next: fmt.date(off.nextWorkingDay) }));
+  }
+  return lines;
+}
+
 function roleLines(view: AssignmentView, t: Translate): string[] {
   if (view.resolution.leadAll) return [t("assignment-role-all")];
   const names = (role: "lead" | "co") =>
@@ -154,7 +165,7 @@ export function renderAssignment(view: AssignmentView, t: Translate, now: Date, 
     view.resolution.text,
     "",
     ...roleLines(view, t),
-    deadlineText(deadlineStanding(view.deadline, now, calendar), t, fmt),
+    ...deadlineLines(deadlineStanding(view.deadline, now, calendar), t, fmt),
     t("assignment-report-to", { to: view.resolution.reportTo ?? t("assignment-report-to-secretariat") }),
     t("assignment-status", { status: statusText(view, t) }),
   ];
@@ -226,7 +237,9 @@ export function renderTaskPage(
       "",
       t("tasks-item-title", { title: titleLine(view, t, fmt), role: t(view.role === "lead" ? "tasks-role-lead" : "tasks-role-co") }),
       shorten(view.resolution.text, LIST_TEXT_LIMIT),
-      (standing.kind === "overdue" ? t("tasks-overdue-mark") + " " : "") + deadlineText(standing, t, fmt),
+      ...deadlineLines(standing, t, fmt).map((line, i) =>
+        i === 0 && standing.kind === "overdue" ? `${t("tasks-overdue-mark")} ${line}` : line,
+      ),
       t("assignment-status", { status: statusText(view, t) }),
     );
     const buttons = namedActionButtons(view, t, page.page);
