@@ -171,7 +171,7 @@ report-mode-expected = Please press one of the buttons on the message above.
 report-ask-text = Question { $n } of { $total }: { $label }
 report-ask-number =
     Question { $n } of { $total }: { $label }{ $unit }
-    Write a number only, e.g. 12 or 12,500.
+    Write the number in digits, e.g. 12 or 12,500 (the unit is optional).
 report-answer-expected = Please write the answer as text.
 report-answer-empty = The answer is empty; please write it.
 report-ask-files = If you have attachments (tables, letters, photos), send them now; otherwise press "No files".
