@@ -217,10 +217,19 @@ export class JoiningService {
           data: { status: "approved", decidedById: identity.personId, decidedAt: now },
         });
         await audit(tx, actor, "join.approved", "JoinRequest", request.id, { identityId: outcome.identityId }, now);
-        await this.notifier.toIdentity(tx, outcome.identityId, (t) => ({ text: [t("join-approved", { name: found.person.name }), welcomeText(outcome.roles, t), t("help-short")].filter(Boolean).join("\n\n") }), {
-          topic: `join:${request.id}`,
-          dedupeKey: `join:${request.id}:decided`,
-        });
+        await this.notifier.toIdentity(
+          tx,
+          outcome.identityId,
+          (t) => ({
+            text: [t("join-approved", { name: found.person.name }), welcomeText(outcome.roles, t), t("help-short")]
+              .filter(Boolean)
+              .join("\n\n"),
+          }),
+          {
+            topic: `join:${request.id}`,
+            dedupeKey: `join:${request.id}:decided`,
+          },
+        );
         return { ok: true, approved: true, personName: found.person.name };
       }
       await tx.joinRequest.update({

@@ -99,7 +99,10 @@ const NUMBER_WORDS = new Set(
 
 /** A unit read as a power-of-ten scale and what is counted: "میلیون ریال" → 6, "ریال"; "نفر" → 0, "نفر". */
 function readUnit(unit: string): { readonly scale: number; readonly base: string } {
-  const words = unit.replace(/\u200C/g, " ").split(" ").filter(Boolean);
+  const words = unit
+    .replace(/\u200C/g, " ")
+    .split(" ")
+    .filter(Boolean);
   let scale = 0;
   while (words.length > 0 && SCALES[words[0]!] !== undefined) scale += SCALES[words.shift()!]!;
   return { scale, base: words.join(" ") };
