@@ -46,6 +46,8 @@ export interface DispatcherOptions {
 
 /** When due rows wait only for their chat's pace, look again this soon. */
 const HELD_CHAT_RECHECK_MS = 25;
+/** How far ahead of their sending rows are claimed (see #soon). */
+const CLAIM_AHEAD_MS = 100;
 /** Chats left out of one claim by name; beyond this a claimed row of a paced chat is given back. */
 const MAX_SKIPPED_CHATS = 500;
 
@@ -106,6 +108,8 @@ export class OutboxDispatcher {
   #wakeUp?: () => void;
   #woken = false;
   #draining = false;
+  /** Rows the global pace lets leave within CLAIM_AHEAD_MS. */
+  readonly #soon: number;
 
   constructor(options: DispatcherOptions) {
     const profile = PROFILES[options.platform.platform];
@@ -125,6 +129,7 @@ export class OutboxDispatcher {
       api,
     };
     this.#limiter = options.limiter ?? new RateLimiter(options.platform.ratePerSecond, options.platform.ratePerChatPerSecond);
+    this.#soon = Math.max(1, Math.ceil((options.platform.ratePerSecond * CLAIM_AHEAD_MS) / 1000));
   }
 
   get platform() {
@@ -236,7 +241,9 @@ export class OutboxDispatcher {
       now,
       owner: this.#o.instanceId,
       leaseUntil: new Date(now.getTime() + this.#o.leaseMs),
-      limit: Math.min(this.#o.batchSize, this.#o.maxInFlight - this.#inFlight.size),
+      // No more than can leave within a moment at the global pace: a claimed row is no longer
+      // re-rendered or replaced (a card that changed, a newer edit), so it should not wait long.
+      limit: Math.min(this.#o.batchSize, this.#o.maxInFlight - this.#inFlight.size, this.#soon),
       skipChats,
     });
     let started = 0;
