@@ -85,6 +85,13 @@ export function classify(error: unknown, attempts: number, maxAttempts: number, 
     : { kind: "retry", after: backoffMs(attempts, retryBaseMs), error: message };
 }
 
+/** An edit refused because the message already has exactly that text and keyboard. */
+export function isUnchangedEdit(method: string, error: unknown): boolean {
+  return (
+    method === "editMessageText" && error instanceof GrammyError && error.error_code === 400 && /not modified/i.test(error.description)
+  );
+}
+
 export class OutboxDispatcher {
   readonly #o: Required<Omit<DispatcherOptions, "api" | "limiter">> & { api: Api };
   readonly #limiter: RateLimiter;
@@ -264,7 +271,10 @@ export class OutboxDispatcher {
       const result = (await this.#o.api.raw[row.method as "sendMessage"](params as never)) as { message_id?: number };
       outcome = { kind: "sent", messageId: result?.message_id !== undefined ? String(result.message_id) : undefined };
     } catch (error) {
-      outcome = classify(error, row.attempts + 1, this.#o.maxAttempts, this.#o.retryBaseMs);
+      outcome = isUnchangedEdit(row.method, error)
+        ? // The message already says this (a press redrew it first): the edit has nothing left to do.
+          { kind: "sent", messageId: String((row.payload as { message_id?: unknown }).message_id ?? "") || undefined }
+        : classify(error, row.attempts + 1, this.#o.maxAttempts, this.#o.retryBaseMs);
     }
     this.#limiter.answered(row.chatId, performance.now());
     try {

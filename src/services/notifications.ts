@@ -12,9 +12,8 @@ import { insertOutboxRows } from "../db/sql/insert-outbox.js";
 import { translatorFor, type Translate } from "../i18n/index.js";
 import { enqueue, requestOf, type OutgoingFile, type OutgoingMessage, type OutgoingUpload } from "../outbox/outbox.js";
 
-/** Ids per `IN (…)` list: SQLite takes at most 999 parameters per statement. */
-
-/** Runs `query` over slices of `ids` and joins the results. */
+/** The dedupe key of one identity's copy of a message queued under `base`. */
+export const identityKey = (base: string, identityId: number): string => `${base}:identity:${identityId}`;
 
 export type Render = (t: Translate) => OutgoingMessage;
 /** A message or a file we made (a chart), for the queues that can carry one. */
@@ -70,7 +69,17 @@ export class Notifier {
       select: { id: true, locale: true },
     });
     const message = render(translatorFor(this.i18n, identity?.locale));
-    await tx.outboxMessage.deleteMany({ where: { topic: view.topic, status: "pending", claimedBy: null, method: "editMessageText" } });
+    // Per chat: the same view (an item's card) can be shown in several chats, each with its own edits.
+    await tx.outboxMessage.deleteMany({
+      where: {
+        platform: view.platform,
+        chatId: view.chatId,
+        topic: view.topic,
+        status: "pending",
+        claimedBy: null,
+        method: "editMessageText",
+      },
+    });
     const payload = {
       message_id: Number(view.messageId),
       text: message.text,
@@ -88,6 +97,17 @@ export class Notifier {
       },
     });
     this.onQueued(view.platform);
+  }
+
+  /**
+   * Renders a queued message again (still unclaimed: not being sent), in its identity's language,
+   * so it leaves saying what is true now rather than when it was queued.
+   */
+  async rerenderQueued(tx: Tx, row: { id: number; identityId: number | null }, render: Render): Promise<void> {
+    const identity =
+      row.identityId === null ? null : await tx.chatIdentity.findUnique({ where: { id: row.identityId }, select: { locale: true } });
+    const { payload } = requestOf(render(translatorFor(this.i18n, identity?.locale)));
+    await tx.outboxMessage.updateMany({ where: { id: row.id, status: "pending", claimedBy: null }, data: { payload: payload as object } });
   }
 
   /**
@@ -110,7 +130,7 @@ export class Notifier {
     );
     const byPerson = new Map<number, typeof identities>();
     for (const identity of identities) byPerson.set(identity.personId, [...(byPerson.get(identity.personId) ?? []), identity]);
-    const keyOf = (dedupeKey: string | undefined, identityId: number) => (dedupeKey ? `${dedupeKey}:identity:${identityId}` : null);
+    const keyOf = (dedupeKey: string | undefined, identityId: number) => (dedupeKey ? identityKey(dedupeKey, identityId) : null);
     const wanted = entries
       .flatMap((e) => (byPerson.get(e.personId) ?? []).map((i) => keyOf(e.options.dedupeKey, i.id)))
       .filter((k) => k !== null);
@@ -237,7 +257,7 @@ export class Notifier {
         identityId: identity.id,
         message: render(translatorFor(this.i18n, identity.locale), identity.platform as Platform),
         topic: options.topic,
-        ...(options.dedupeKey ? { dedupeKey: `${options.dedupeKey}:identity:${identity.id}` } : {}),
+        ...(options.dedupeKey ? { dedupeKey: identityKey(options.dedupeKey, identity.id) } : {}),
         ...(options.notBefore ? { notBefore: options.notBefore } : {}),
       });
       if (added) {
