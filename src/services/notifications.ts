@@ -8,6 +8,7 @@ import { inSlices } from "../db/in-slices.js";
 import type { I18n } from "@grammyjs/i18n";
 import type { Platform } from "../config/index.js";
 import type { DbProvider, Prisma, Tx } from "../db/client.js";
+import { afterCommit } from "../db/after-commit.js";
 import { insertOutboxRows } from "../db/sql/insert-outbox.js";
 import { translatorFor, type Translate } from "../i18n/index.js";
 import { enqueue, requestOf, type OutgoingFile, type OutgoingMessage, type OutgoingUpload } from "../outbox/outbox.js";
@@ -37,7 +38,7 @@ export class Notifier {
     private readonly onQueued: (platform: Platform) => void = () => undefined,
   ) {}
 
-  /** Tells the dispatcher of `platform` that rows became sendable (held rows released). */
+  /** Tells the dispatcher of `platform` that rows became sendable (held rows released, after their commit). */
   wake(platform: Platform): void {
     this.onQueued(platform);
   }
@@ -96,7 +97,7 @@ export class Notifier {
         notBefore: now,
       },
     });
-    this.onQueued(view.platform);
+    afterCommit(tx, () => this.onQueued(view.platform));
   }
 
   /**
@@ -187,7 +188,7 @@ export class Notifier {
         })),
       );
     else if (rows.length > 0) await tx.outboxMessage.createMany({ data: rows });
-    for (const platform of new Set(rows.map((r) => r.platform as Platform))) this.onQueued(platform);
+    for (const platform of new Set(rows.map((r) => r.platform as Platform))) afterCommit(tx, () => this.onQueued(platform));
     return counts;
   }
 
@@ -230,7 +231,7 @@ export class Notifier {
       ...(options.dedupeKey ? { dedupeKey: `${options.dedupeKey}:chat:${platform}:${chatId}` } : {}),
       ...(options.notBefore ? { notBefore: options.notBefore } : {}),
     });
-    if (added) this.onQueued(platform);
+    if (added) afterCommit(tx, () => this.onQueued(platform));
     return added ? 1 : 0;
   }
 
@@ -262,7 +263,7 @@ export class Notifier {
       });
       if (added) {
         queued++;
-        this.onQueued(identity.platform as Platform);
+        afterCommit(tx, () => this.onQueued(identity.platform as Platform));
       }
     }
     return queued;
