@@ -9,6 +9,13 @@ command-tasks = My agency's open items
 command-report = Send the weekly report
 command-help = Help
 command-cancel = Cancel what I am doing
+command-meeting = Record a meeting and publish its resolutions
+command-verify = Verify reported completions
+command-items = Resolutions and their items
+command-notice = Call a meeting
+command-notices = Answers to meeting notices
+command-export = The working group's Excel workbook
+command-digest = The weekly digest in this chat
 
 # ───── Joining
 start-unknown =

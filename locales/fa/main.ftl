@@ -9,6 +9,13 @@ command-tasks = کارهای باز دستگاه من
 command-report = ارسال گزارش هفتگی
 command-help = راهنما
 command-cancel = انصراف از کار جاری
+command-meeting = ثبت جلسه و ابلاغ مصوبات
+command-verify = تأیید اعلام‌های انجام
+command-items = فهرست مصوبات و تکالیف
+command-notice = دعوت به جلسه
+command-notices = پاسخ‌های دعوت‌نامه‌ها
+command-export = فایل اکسل کارگروه
+command-digest = وضعیت هفتگی در گفتگوی خصوصی
 
 # ───── Joining
 start-unknown =

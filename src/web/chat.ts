@@ -24,7 +24,8 @@ export interface ChatPerson {
 export interface SandboxChatBackend {
   people(): readonly ChatPerson[];
   userOf(personId: number): FakeUser | undefined;
-  commands(): readonly { command: string; description: string }[];
+  /** The command menu this person's chat shows (their roles' menu). */
+  commands(person: ChatPerson): readonly { command: string; description: string }[];
   now(): Date;
   move(move: ClockMove): Promise<{ ok: boolean; now: Date }>;
   /** Starts a reset (it restarts this HTTP server, so it runs after the answer). */
@@ -107,7 +108,7 @@ export function mountSandboxChat(web: Hono, backend: SandboxChatBackend): void {
                       <div class="composer-wrap">
                         <div class="menu" data-menu>
                           ${backend
-                            .commands()
+                            .commands(activePerson)
                             .map(
                               (cmd) =>
                                 html`<button type="button" data-command="/${cmd.command}">
