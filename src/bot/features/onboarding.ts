@@ -8,6 +8,7 @@ import { Composer, Keyboard } from "grammy";
 import type { JoinStep } from "../../services/joining.js";
 import type { ChatToBind } from "../../services/binding.js";
 import { joinRequestButton } from "../../services/render/callback-data.js";
+import { welcomeText } from "../../services/render/welcome.js";
 import type { BotContext } from "../context.js";
 import { isOneOf, ROLES, type Role } from "../../domain/vocabulary.js";
 import { needsOwnMenu, setChatMenu } from "../command-menu.js";
@@ -121,6 +122,8 @@ async function answer(ctx: BotContext, step: JoinStep) {
       ctx.logger.info({ roles: step.roles.map((r) => r.role), openItems: step.openItems }, "invite redeemed");
       const roles = step.roles.map((r) => ctx.t("role-in-scope", { role: ctx.t(roleLabelKey(r.role)), scope: r.scope })).join("\n");
       const lines = [ctx.t(step.alreadyBound ? "start-already-bound" : "start-bound", { name: step.personName, roles })];
+      const welcome = step.alreadyBound ? "" : welcomeText(step.roles, ctx.t);
+      if (welcome) lines.push(welcome);
       if (step.openItems > 0) lines.push(ctx.t("start-open-items", { count: step.openItems }));
       lines.push(ctx.t("help-short"));
       await ctx.reply(lines.join("\n\n"), REMOVE_KEYBOARD);
