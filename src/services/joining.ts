@@ -230,7 +230,11 @@ export class JoiningService {
           tx,
           outcome.identityId,
           (t) => ({
-            text: [t("join-approved", { name: found.person.name }), welcomeText(outcome.roles, t), t("help-short")]
+            text: [
+              t("join-approved", { name: formalName({ name: found.person.name, gender: genderOf(found.person.gender) }, t) }),
+              welcomeText(outcome.roles, t),
+              t("help-short"),
+            ]
               .filter(Boolean)
               .join("\n\n"),
           }),
