@@ -3,9 +3,10 @@
  * resolutions each assigned to every agency, statuses and deadlines mixed, a tenth overdue), on
  * SQLite, over real HTTP through the app's server and web app, signed in as the secretary.
  * Prints p50/p95/max over 200 sequential requests after 5 warm-up requests (goal: p95 < 150 ms).
- * Run: npm run bench -- dashboard [--agencies N] [--resolutions N] [--requests N]
+ * Run: npm run bench -- dashboard [--agencies N] [--resolutions N] [--requests N] [--page FILE]
+ * (--page writes the last page served to FILE, to look at what it holds).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DAY_MS, HOUR_MS, instantAt } from "../src/domain/calendar/index.js";
@@ -94,11 +95,13 @@ export async function runDashboardBench(args: string[]): Promise<void> {
   const login = await services.webLogin.redeem(code);
   if (!login.ok) throw new Error("bench login failed");
   const page = `http://127.0.0.1:${http.port}/dashboard/c/${committee.id}`;
+  let last = new ArrayBuffer(0);
   const get = async (): Promise<{ ms: number; bytes: number }> => {
     const started = performance.now();
     const res = await fetch(page, { headers: { cookie: `peygir_session=${login.sessionToken}` } });
     const body = await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`overview answered ${res.status}`);
+    last = body;
     return { ms: performance.now() - started, bytes: body.byteLength };
   };
   for (let i = 0; i < 5; i++) await get();
@@ -110,6 +113,8 @@ export async function runDashboardBench(args: string[]): Promise<void> {
     bytes = r.bytes;
   }
   times.sort((a, b) => a - b);
+  const saveTo = argValue(args, "--page");
+  if (saveTo) writeFileSync(saveTo, Buffer.from(last));
   const p95 = percentile(times, 95);
   printTable("dashboard overview (SQLite, real HTTP, signed in as the secretary)", [
     ["agencies", agencyCount],

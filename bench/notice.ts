@@ -62,7 +62,14 @@ export async function runNoticeBench(args: string[]): Promise<void> {
   });
 
   const platform = { platform: "telegram" as const, token: TOKEN, apiRoot: fake.url, ratePerSecond: rate, ratePerChatPerSecond: 1 };
-  const dispatcher = new OutboxDispatcher({ platform, db, clock, logger: createLogger("silent"), instanceId: "bench" });
+  const dispatcher = new OutboxDispatcher({
+    platform,
+    db,
+    provider: database.provider,
+    clock,
+    logger: createLogger("silent"),
+    instanceId: "bench",
+  });
   const services = createServices({
     db,
     clock,

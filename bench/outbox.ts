@@ -43,6 +43,7 @@ export async function runOutboxBench(args: string[]): Promise<void> {
   const dispatcher = new OutboxDispatcher({
     platform: { platform: "telegram", token: TOKEN, apiRoot: fake.url, ratePerSecond: rate, ratePerChatPerSecond: 1 },
     db: database.prisma,
+    provider: database.provider,
     clock: systemClock,
     logger: createLogger("silent"),
     instanceId: "bench",

@@ -16,6 +16,7 @@ import type { BotContext } from "./bot/context.js";
 import { createI18n } from "./i18n/index.js";
 import { registerSecrets, secretsOf } from "./logging/scrub.js";
 import { OutboxDispatcher } from "./outbox/dispatcher.js";
+import { OutboxWakeChannel } from "./outbox/wake-channel.js";
 import { RateLimiter } from "./outbox/rate-limiter.js";
 import { PROFILES } from "./platforms/profile.js";
 import { startHttpServer, webhookPath, type WebhookTarget } from "./server/http.js";
@@ -76,14 +77,23 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
       new OutboxDispatcher({
         platform,
         db,
+        provider: database.provider,
         clock,
         logger: logger.child({ component: "outbox", platform: platform.platform }),
         instanceId: config.instanceId,
         retryBaseMs: config.outboxRetryBaseMs,
+        pollMs: config.outboxPollMs,
         limiter,
       }),
     );
   }
+  const wakeChannel = new OutboxWakeChannel({
+    db,
+    provider: database.provider,
+    url: config.databaseUrl,
+    logger: logger.child({ component: "outbox" }),
+    wake: (platform) => dispatchers.get(platform)?.wake(),
+  });
   const serviceDeps = {
     db,
     clock,
@@ -94,7 +104,8 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
       inviteTtlDays: config.inviteTtlDays,
       maxAttachmentBytes: config.maxAttachmentBytes,
     },
-    onQueued: wakeSoon(dispatchers),
+    // Called after the commit that queued the rows (see db/after-commit.ts).
+    onQueued: (platform: Platform) => wakeChannel.announce(platform),
   };
   const services = createServices(serviceDeps);
   // Due work of every feature: add a feature's DueWorkSource to this list (see services/due-work.ts).
@@ -153,6 +164,7 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
     if (database.provider === "sqlite") await dispatcher.releaseStaleClaims();
     dispatcher.start();
   }
+  await wakeChannel.start();
   if (config.schedulerTick) await scheduler.start();
 
   const web = createWebApp({ services, logger: logger.child({ component: "web" }) });
@@ -194,6 +206,7 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
       await Promise.all(running.map((r) => r.runner?.stop()));
       await Promise.all(running.map((r) => r.processor.idle()));
       await scheduler.stop();
+      await wakeChannel.stop();
       await Promise.all([...dispatchers.values()].map((d) => d.stop()));
       await database.close();
       logger.info("stopped");
@@ -203,19 +216,6 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
 }
 
 const INBOX_RETENTION_MS = 7 * 86_400_000;
-
-/** Wakes a platform's dispatcher shortly after a message is queued (after the commit, usually). */
-function wakeSoon(dispatchers: Map<Platform, OutboxDispatcher>): (platform: Platform) => void {
-  const pending = new Set<Platform>();
-  return (platform) => {
-    if (pending.has(platform)) return;
-    pending.add(platform);
-    setTimeout(() => {
-      pending.delete(platform);
-      dispatchers.get(platform)?.wake();
-    }, 20).unref();
-  };
-}
 
 /**
  * getMe until it works: a daemon started before the network is up should wait, not die, and say

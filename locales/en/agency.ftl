@@ -110,6 +110,7 @@ progress-saved = ✅ Progress on { $title } recorded. Status: { $status }
 
 done-ask-evidence = Reporting { $title } done: send a note or evidence (letter, minutes, photo) if you have any; otherwise press "No evidence".
 done-button-no-evidence = No evidence
+done-ask-files = Note received. If you also have evidence (letter, minutes, photo), send it now; otherwise press "No files".
 done-evidence-expected = Please send a note or an evidence file, or press "No evidence".
 done-summary = Reporting { $title } done:
 done-summary-no-evidence = no note or evidence

@@ -76,6 +76,7 @@ const envSchema = z
     TELEGRAM_RATE_PER_SECOND: positive(30),
     TELEGRAM_RATE_PER_CHAT_PER_SECOND: positive(1),
     OUTBOX_RETRY_BASE_MS: positiveInt(2_000),
+    OUTBOX_POLL_MS: positiveInt(1_000),
     INVITE_TTL_DAYS: positiveInt(14),
     DIALOG_IDLE_MINUTES: positiveInt(30),
     MAX_ATTACHMENT_MB: positive(20),
@@ -134,6 +135,11 @@ export interface Config {
   dialogIdleMinutes: number;
   /** First delay after a 5xx or network failure; doubles per attempt up to 10 minutes. */
   outboxRetryBaseMs: number;
+  /**
+   * The dispatchers' safety poll: queued rows wake them after their commit (and, on PostgreSQL,
+   * through LISTEN/NOTIFY across processes); the poll finds what no wake announced (SQLite's CLI).
+   */
+  outboxPollMs: number;
   maxAttachmentBytes: number;
   shutdownTimeoutMs: number;
   instanceId: string;
@@ -197,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     inviteTtlDays: e.INVITE_TTL_DAYS,
     dialogIdleMinutes: e.DIALOG_IDLE_MINUTES,
     outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
+    outboxPollMs: e.OUTBOX_POLL_MS,
     maxAttachmentBytes: Math.round(e.MAX_ATTACHMENT_MB * 1024 * 1024),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     instanceId: e.INSTANCE_ID ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,

@@ -8,6 +8,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { withAfterCommit } from "./after-commit.js";
 import { serializedSqliteAdapter } from "./serialized-sqlite.js";
 import { Prisma, PrismaClient as SqliteClient } from "#prisma/sqlite";
 import { PrismaClient as PostgresClient } from "#prisma/postgres";
@@ -46,9 +47,12 @@ export function sqlitePathOf(url: string): string {
   return url.replace(/^file:/, "").replace(/\?.*$/, "");
 }
 
+/** Opens the database; its `$transaction` runs after-commit hooks (see after-commit.ts). */
 export async function openDatabase(url: string): Promise<Database> {
   if (providerOf(url) === "postgres") {
-    const prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), errorFormat: "minimal" }) as unknown as Db;
+    const prisma = withAfterCommit(
+      new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), errorFormat: "minimal" }) as unknown as Db,
+    );
     await prisma.$connect();
     return { prisma, provider: "postgres", close: () => prisma.$disconnect() };
   }
@@ -57,7 +61,7 @@ export async function openDatabase(url: string): Promise<Database> {
   // WAL lets readers work while the single writer commits; busy_timeout makes a second
   // process (the CLI beside a running bot) wait for the lock instead of failing at once.
   const adapter = serializedSqliteAdapter(file, 10_000);
-  const prisma = new SqliteClient({ adapter, errorFormat: "minimal" });
+  const prisma = withAfterCommit(new SqliteClient({ adapter, errorFormat: "minimal" }));
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");

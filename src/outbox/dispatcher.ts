@@ -12,7 +12,8 @@
 import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import type { Logger } from "pino";
 import type { PlatformConfig } from "../config/index.js";
-import type { Db } from "../db/client.js";
+import type { Db, DbProvider } from "../db/client.js";
+import { claimOutboxBatch, type ClaimedOutboxRow } from "../db/sql/claim-outbox-batch.js";
 import type { Clock } from "../shared/clock.js";
 import { platformTransformer } from "../platforms/api-transformer.js";
 import { PROFILES } from "../platforms/profile.js";
@@ -23,6 +24,7 @@ import { RateLimiter } from "./rate-limiter.js";
 export interface DispatcherOptions {
   platform: PlatformConfig;
   db: Db;
+  provider: DbProvider;
   clock: Clock;
   logger: Logger;
   instanceId: string;
@@ -35,7 +37,7 @@ export interface DispatcherOptions {
   requestTimeoutSeconds?: number;
   /** First backoff after a transient failure. */
   retryBaseMs?: number;
-  /** Rows read per look at the table. */
+  /** Rows claimed at most per statement (also bounded by the room left in flight). */
   batchSize?: number;
   api?: Api;
   /** Shared with the bot, whose interactive replies count against the same limits. */
@@ -44,8 +46,12 @@ export interface DispatcherOptions {
 
 /** When due rows wait only for their chat's pace, look again this soon. */
 const HELD_CHAT_RECHECK_MS = 25;
+/** How far ahead of their sending rows are claimed (see #soon). */
+const CLAIM_AHEAD_MS = 100;
+/** Chats left out of one claim by name; beyond this a claimed row of a paced chat is given back. */
+const MAX_SKIPPED_CHATS = 500;
 
-type Row = { id: number; chatId: string; method: string; payload: unknown; attempts: number; identityId: number | null };
+type Row = ClaimedOutboxRow;
 
 type Outcome =
   | { kind: "sent"; messageId?: string }
@@ -85,6 +91,13 @@ export function classify(error: unknown, attempts: number, maxAttempts: number, 
     : { kind: "retry", after: backoffMs(attempts, retryBaseMs), error: message };
 }
 
+/** An edit refused because the message already has exactly that text and keyboard. */
+export function isUnchangedEdit(method: string, error: unknown): boolean {
+  return (
+    method === "editMessageText" && error instanceof GrammyError && error.error_code === 400 && /not modified/i.test(error.description)
+  );
+}
+
 export class OutboxDispatcher {
   readonly #o: Required<Omit<DispatcherOptions, "api" | "limiter">> & { api: Api };
   readonly #limiter: RateLimiter;
@@ -93,7 +106,10 @@ export class OutboxDispatcher {
   #running = false;
   #loop?: Promise<void>;
   #wakeUp?: () => void;
+  #woken = false;
   #draining = false;
+  /** Rows the global pace lets leave within CLAIM_AHEAD_MS. */
+  readonly #soon: number;
 
   constructor(options: DispatcherOptions) {
     const profile = PROFILES[options.platform.platform];
@@ -113,6 +129,7 @@ export class OutboxDispatcher {
       api,
     };
     this.#limiter = options.limiter ?? new RateLimiter(options.platform.ratePerSecond, options.platform.ratePerChatPerSecond);
+    this.#soon = Math.max(1, Math.ceil((options.platform.ratePerSecond * CLAIM_AHEAD_MS) / 1000));
   }
 
   get platform() {
@@ -136,6 +153,7 @@ export class OutboxDispatcher {
 
   /** Something was queued: look at the table now instead of at the next poll. */
   wake(): void {
+    this.#woken = true;
     this.#wakeUp?.();
   }
 
@@ -152,11 +170,12 @@ export class OutboxDispatcher {
     this.#draining = true;
     try {
       for (;;) {
-        const due = await this.#readDue();
-        if (due.length === 0 && this.#inFlight.size === 0) return;
-        const started = await this.#step(due);
+        const { started, paced } = await this.#step();
+        if (started) continue;
         if (this.#inFlight.size) await Promise.race(this.#inFlight);
-        else if (!started) await delay(HELD_CHAT_RECHECK_MS);
+        else if (paced) await delay(HELD_CHAT_RECHECK_MS);
+        else if (!(await this.#anyDue())) return;
+        else await delay(HELD_CHAT_RECHECK_MS);
       }
     } finally {
       this.#draining = false;
@@ -166,9 +185,10 @@ export class OutboxDispatcher {
   async #run(): Promise<void> {
     while (this.#running) {
       try {
-        const due = await this.#readDue();
-        const started = await this.#step(due);
-        if (!started) await this.#sleep(due.length ? HELD_CHAT_RECHECK_MS : await this.#untilNextDue());
+        // A wake from here on is for rows this step may not see: the sleep after it returns at once.
+        this.#woken = false;
+        const { started, paced } = await this.#step();
+        if (!started) await this.#sleep(paced ? HELD_CHAT_RECHECK_MS : await this.#untilNextDue());
       } catch (err) {
         this.#o.logger.error({ err }, "outbox pass failed; retrying");
         await this.#sleep(this.#o.pollMs);
@@ -187,43 +207,55 @@ export class OutboxDispatcher {
     return Math.min(this.#o.pollMs, Math.max(HELD_CHAT_RECHECK_MS, next.notBefore.getTime() - this.#o.clock.now().getTime()));
   }
 
-  async #readDue(): Promise<Row[]> {
+  /** True while some pending row is due and not claimed (its chat's turn may still be coming). */
+  async #anyDue(): Promise<boolean> {
     const now = this.#o.clock.now();
-    return this.#o.db.outboxMessage.findMany({
+    const row = await this.#o.db.outboxMessage.findFirst({
       where: {
         platform: this.platform,
         status: "pending",
         notBefore: { lte: now },
         OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
       },
-      orderBy: { id: "asc" },
-      take: this.#o.batchSize,
-      select: { id: true, chatId: true, method: true, payload: true, attempts: true, identityId: true },
+      select: { id: true },
     });
+    return row !== null;
   }
 
   /**
-   * Starts as many sends as the limits allow from `due` (oldest first, one per chat), pacing
-   * them evenly; returns how many it started.
+   * Claims, in one statement, as many due rows as there is room for in flight (the oldest first,
+   * only the head of each chat's queue, no chat with a send under way or waiting out its pace),
+   * then starts them, pacing them evenly. Returns how many it started, and whether chats were
+   * left out for their pace (their rows may be due).
    */
-  async #step(due: Row[]): Promise<number> {
-    const seenChats = new Set<string>();
+  async #step(): Promise<{ started: number; paced: boolean }> {
+    if (this.#inFlight.size >= this.#o.maxInFlight) await Promise.race(this.#inFlight);
+    // Pacing runs on a monotonic clock: it is about real seconds at the API, and must not jump
+    // when the business clock (injected, maybe moved in tests or by NTP) does.
+    this.#limiter.prune(performance.now());
+    const pacedChats = this.#limiter.waitingChats(performance.now());
+    const skipChats = [...new Set([...this.#inFlightChats, ...pacedChats])].slice(0, MAX_SKIPPED_CHATS);
+    const now = this.#o.clock.now();
+    const rows = await claimOutboxBatch(this.#o.db, this.#o.provider, {
+      platform: this.platform,
+      now,
+      owner: this.#o.instanceId,
+      leaseUntil: new Date(now.getTime() + this.#o.leaseMs),
+      // No more than can leave within a moment at the global pace: a claimed row is no longer
+      // re-rendered or replaced (a card that changed, a newer edit), so it should not wait long.
+      limit: Math.min(this.#o.batchSize, this.#o.maxInFlight - this.#inFlight.size, this.#soon),
+      skipChats,
+    });
     let started = 0;
-    for (const row of due) {
-      if (!this.#running && !this.#draining) break;
-      // Only the oldest due row of a chat may go, so a chat's messages keep their order.
-      if (seenChats.has(row.chatId)) continue;
-      seenChats.add(row.chatId);
-      if (this.#inFlightChats.has(row.chatId)) continue;
-      // Pacing runs on a monotonic clock: it is about real seconds at the API, and must not jump
-      // when the business clock (injected, maybe moved in tests or by NTP) does.
-      let now = performance.now();
-      if (!this.#limiter.chatReady(row.chatId, now)) continue;
-      while (this.#inFlight.size >= this.#o.maxInFlight) await Promise.race(this.#inFlight);
-      const wait = this.#limiter.globalWait(now);
+    const unsent: number[] = [];
+    for (const row of rows) {
+      // Stopping, or a chat past the skip list's length that is not ready: give the claim back.
+      if ((!this.#running && !this.#draining) || !this.#limiter.chatReady(row.chatId, performance.now())) {
+        unsent.push(row.id);
+        continue;
+      }
+      const wait = this.#limiter.globalWait(performance.now());
       if (wait > 0) await delay(wait);
-      now = performance.now();
-      if (!(await this.#claim(row))) continue;
       // The chat's gap runs from when the request leaves, after the claim (which may take a while).
       this.#limiter.take(row.chatId, performance.now());
       this.#inFlightChats.add(row.chatId);
@@ -234,26 +266,16 @@ export class OutboxDispatcher {
       this.#inFlight.add(send);
       started++;
     }
-    this.#limiter.prune(performance.now());
-    return started;
+    if (unsent.length) await this.#release(unsent);
+    return { started, paced: pacedChats.length > 0 };
   }
 
-  /**
-   * Claims a row for this dispatcher, unless an older row of its chat is still pending (e.g.
-   * waiting out a 429): the list we picked from may be older than that row's retry.
-   */
-  async #claim(row: Row): Promise<boolean> {
-    const db = this.#o.db;
-    const older = await db.outboxMessage.count({
-      where: { platform: this.platform, chatId: row.chatId, status: "pending", id: { lt: row.id } },
+  /** Gives back claims this dispatcher took but will not send now. */
+  async #release(ids: number[]): Promise<void> {
+    await this.#o.db.outboxMessage.updateMany({
+      where: { id: { in: ids }, claimedBy: this.#o.instanceId, status: "pending" },
+      data: { claimedBy: null, claimedUntil: null },
     });
-    if (older > 0) return false;
-    const now = this.#o.clock.now();
-    const { count } = await db.outboxMessage.updateMany({
-      where: { id: row.id, status: "pending", OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-      data: { claimedBy: this.#o.instanceId, claimedUntil: new Date(now.getTime() + this.#o.leaseMs) },
-    });
-    return count === 1;
   }
 
   async #send(row: Row): Promise<void> {
@@ -264,7 +286,10 @@ export class OutboxDispatcher {
       const result = (await this.#o.api.raw[row.method as "sendMessage"](params as never)) as { message_id?: number };
       outcome = { kind: "sent", messageId: result?.message_id !== undefined ? String(result.message_id) : undefined };
     } catch (error) {
-      outcome = classify(error, row.attempts + 1, this.#o.maxAttempts, this.#o.retryBaseMs);
+      outcome = isUnchangedEdit(row.method, error)
+        ? // The message already says this (a press redrew it first): the edit has nothing left to do.
+          { kind: "sent", messageId: String((row.payload as { message_id?: unknown }).message_id ?? "") || undefined }
+        : classify(error, row.attempts + 1, this.#o.maxAttempts, this.#o.retryBaseMs);
     }
     this.#limiter.answered(row.chatId, performance.now());
     try {
@@ -343,6 +368,7 @@ export class OutboxDispatcher {
   }
 
   #sleep(ms: number): Promise<void> {
+    if (this.#woken) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);

@@ -72,6 +72,13 @@ export class RateLimiter {
     this.#heldUntil = Math.max(this.#heldUntil, until);
   }
 
+  /** The chats that must wait before their next message (their gap or a 429 hold has not passed). */
+  waitingChats(now: number): string[] {
+    const chats: string[] = [];
+    for (const [chat, at] of this.#nextChatAt) if (at > now) chats.push(chat);
+    return chats;
+  }
+
   /** Forgets chats whose gap has passed, so the map stays as small as the active chats. */
   prune(now: number): void {
     for (const [chat, at] of this.#nextChatAt) if (at <= now) this.#nextChatAt.delete(chat);

@@ -100,15 +100,28 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     ready: () => world !== undefined && resetting === undefined,
   };
 
+  /** Builds a world; one that fails half-way is taken down again, so a retry starts clean. */
   const build = async (): Promise<World> => {
-    const dir = mkdtempSync(path.join(tmpdir(), "peygir-sandbox-"));
+    const parts: Partial<World> = { dir: mkdtempSync(path.join(tmpdir(), "peygir-sandbox-")) };
+    try {
+      return await buildInto(parts);
+    } catch (err) {
+      await parts.app?.stop().catch(() => undefined);
+      await parts.fake?.close().catch(() => undefined);
+      rmSync(parts.dir!, { recursive: true, force: true });
+      throw err;
+    }
+  };
+
+  const buildInto = async (parts: Partial<World>): Promise<World> => {
+    const dir = parts.dir!;
     const clock = new SandboxClock();
-    const fake = await startFakeBotApi({
+    const fake = (parts.fake = await startFakeBotApi({
       platform: "bale",
       // Message dates on the sandbox's clock, as the chat shows them.
       now: () => clock.now().getTime(),
       bots: [{ token: SANDBOX_TOKEN, username: "peygir_sandbox_bot", firstName: "پیگیر" }],
-    });
+    }));
     const config = loadConfig({
       BALE_BOT_TOKEN: SANDBOX_TOKEN,
       BALE_API_ROOT: fake.url,
@@ -121,13 +134,13 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
       ...(port !== 0 ? { PUBLIC_URL: `http://localhost:${port}` } : {}),
     });
     await migrateDatabase(config.databaseUrl);
-    const app = await startApp({
+    const app = (parts.app = await startApp({
       config,
       logger: o.logger,
       clock,
       skipMigrations: true,
       mountWeb: (web: Hono) => mountSandboxChat(web, backend),
-    });
+    }));
     port = app.httpPort;
     const imported = await app.services.importer.importFile(o.fixture ?? SANDBOX_FIXTURE);
     if (!imported.ok) throw new Error(`the sandbox fixture did not import: ${JSON.stringify(imported.error)}`);
@@ -141,28 +154,39 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     const users = new Map<number, FakeUser>();
     const rows = await app.database.prisma.person.findMany({ select: { id: true, phone: true } });
     const idOfPhone = new Map(rows.map((r) => [r.phone, r.id]));
-    let nextUserId = 7_000_001;
-    for (const person of listed) {
+    // Everyone is bound through the real /start flow, all at once: one by one, a reset took half a
+    // minute on a busy machine, and each person is their own chat.
+    const bindings = listed.flatMap((person, index) => {
       const personId = person.phone ? idOfPhone.get(person.phone) : undefined;
-      if (!person.phone || personId === undefined) continue;
-      const [invite] = await app.services.invites.issue({ personPhone: person.phone });
-      if (!invite) continue;
-      const user = fake.user({ id: nextUserId++, firstName: person.name, phone: person.phone });
-      user.command("/start", invite.code);
-      const asked = await user.waitFor(/خوش آمدید|ارسال شماره تلفن من/, { timeoutMs: 15_000 });
-      if (!/خوش آمدید/.test(asked.text ?? "")) {
-        user.shareContact(person.phone);
-        await user.waitFor(/خوش آمدید/, { timeoutMs: 15_000 });
-      }
-      users.set(personId, user);
-      const roles = [...person.roles].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
-      people.push({
-        personId,
-        name: person.name,
-        roles: roles.map((r) => ({ role: r.role, scope: r.scope, title: r.title })),
-      });
-    }
-    people.sort((a, b) => ROLE_ORDER.indexOf(a.roles[0]?.role ?? "") - ROLE_ORDER.indexOf(b.roles[0]?.role ?? ""));
+      return person.phone && personId !== undefined ? [{ person, phone: person.phone, personId, userId: 7_000_001 + index }] : [];
+    });
+    await Promise.all(
+      bindings.map(async ({ person, phone, personId, userId }) => {
+        const [invite] = await app.services.invites.issue({ personPhone: phone });
+        if (!invite) return;
+        const user = fake.user({ id: userId, firstName: person.name, phone });
+        user.command("/start", invite.code);
+        const asked = await user.waitFor(/خوش آمدید|ارسال شماره تلفن من/, { timeoutMs: 30_000 });
+        if (!/خوش آمدید/.test(asked.text ?? "")) {
+          user.shareContact(phone);
+          await user.waitFor(/خوش آمدید/, { timeoutMs: 30_000 });
+        }
+        users.set(personId, user);
+        const roles = [...person.roles].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+        people.push({
+          personId,
+          name: person.name,
+          roles: roles.map((r) => ({ role: r.role, scope: r.scope, title: r.title })),
+        });
+      }),
+    );
+    // The order of the list, not of the bindings' answers.
+    const listOrder = new Map(bindings.map((b, i) => [b.personId, i]));
+    people.sort(
+      (a, b) =>
+        ROLE_ORDER.indexOf(a.roles[0]?.role ?? "") - ROLE_ORDER.indexOf(b.roles[0]?.role ?? "") ||
+        listOrder.get(a.personId)! - listOrder.get(b.personId)!,
+    );
     for (const meeting of summary.meetings) {
       if (!meeting.published)
         await app.services.publishing.publish({
@@ -214,7 +238,13 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
         const old = world;
         world = undefined;
         if (old) await teardown(old);
-        world = await build();
+        try {
+          world = await build();
+        } catch (err) {
+          // A half-built world (a port still closing, a slow bind) must not leave the sandbox empty.
+          o.logger.warn({ err }, "the sandbox did not start again; trying once more");
+          world = await build();
+        }
       })().finally(() => {
         resetting = undefined;
       }));

@@ -11,7 +11,7 @@
 import type { Platform } from "../config/index.js";
 import type { Tx } from "../db/client.js";
 import type { Translate } from "../i18n/index.js";
-import { agencyIdsOf, assignmentTopic, loadAssignmentViews, sortByUrgency } from "./assignments/index.js";
+import { agencyIdsOf, assignmentTopic, cardKey, loadAssignmentViews, sortByUrgency } from "./assignments/index.js";
 import { audit, type Actor } from "./audit.js";
 import type { Notifier } from "./notifications.js";
 import { pageOf, renderAssignment, renderTaskPage, TASKS_PAGE_SIZE } from "./render/assignment.js";
@@ -116,7 +116,7 @@ async function queueOpenItems(tx: Tx, notifier: Notifier, personId: number, iden
     for (const { view, calendar } of open) {
       await notifier.toIdentity(tx, identityId, (t: Translate) => renderAssignment(view, t, now, calendar), {
         topic: assignmentTopic(view.id),
-        dedupeKey: `publish:${assignmentTopic(view.id)}`,
+        dedupeKey: cardKey(view.id),
         notBefore,
       });
     }

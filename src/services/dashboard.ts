@@ -54,21 +54,22 @@ export class DashboardService {
     return (await this.committeesOf(personId)).find((c) => c.committee.id === committeeId);
   }
 
-  /** The whole committee's figures, for its secretariat and governorate only. */
-  async overview(personId: number, committeeId: number): Promise<{ committee: CommitteeRef; figures: CommitteeFigures } | undefined> {
-    const access = await this.accessTo(personId, committeeId);
+  /**
+   * The whole committee's figures, for its secretariat and governorate only. `access` is what
+   * accessTo answered for this request (the pages ask once per request, not once per part).
+   */
+  async overview(access: DashboardAccess | undefined): Promise<{ committee: CommitteeRef; figures: CommitteeFigures } | undefined> {
     if (access?.agencyIds !== "all") return undefined;
     return this.reports.committeeReport(access.committee.code);
   }
 
-  /** One agency's figures and items with their history, when the person may see that agency. */
+  /** One agency's figures and items with their history, when the person (`access`, from accessTo) may see that agency. */
   async agencyPage(
-    personId: number,
-    committeeId: number,
+    access: DashboardAccess | undefined,
     agencyId: number,
   ): Promise<{ committee: CommitteeRef; agency: AgencyFigures; committeeRealization: number | null; items: AgencyItem[] } | undefined> {
-    const access = await this.accessTo(personId, committeeId);
     if (!access || (access.agencyIds !== "all" && !access.agencyIds.includes(agencyId))) return undefined;
+    const committeeId = access.committee.id;
     const { figures } = await this.reports.committeeReport(access.committee.code);
     const agency = figures.agencies.find((a) => a.agency.id === agencyId);
     if (!agency) return undefined;
@@ -101,10 +102,10 @@ export class DashboardService {
     return { committee: access.committee, agency, committeeRealization: figures.committee.realization, items };
   }
 
-  /** The committee's sent notices with their RSVP tally, latest first; secretariat and governorate only. */
-  async notices(personId: number, committeeId: number, take = 20): Promise<NoticeSummary[] | undefined> {
-    const access = await this.accessTo(personId, committeeId);
+  /** The committee's sent notices with their RSVP tally, latest first; secretariat and governorate only (`access`, from accessTo). */
+  async notices(access: DashboardAccess | undefined, take = 20): Promise<NoticeSummary[] | undefined> {
     if (access?.agencyIds !== "all") return undefined;
+    const committeeId = access.committee.id;
     const notices = await this.db.notice.findMany({
       where: { committeeId, status: { in: ["sent", "cancelled"] } },
       select: { id: true, title: true, meetingAt: true, location: true, status: true },

@@ -10,7 +10,7 @@
 import type { Tx } from "../db/client.js";
 import { isOpen, type AssignmentStatus } from "../domain/assignments/status.js";
 import type { Translate } from "../i18n/index.js";
-import { agencyContacts, assignmentTopic, loadAssignmentViews } from "./assignments/index.js";
+import { agencyContacts, assignmentTopic, cardKey, loadAssignmentViews, refreshCards } from "./assignments/index.js";
 import { audit, type Actor } from "./audit.js";
 import { planAssignments } from "./escalation/plan.js";
 import type { Notifier } from "./notifications.js";
@@ -152,13 +152,20 @@ export async function propagateToPublished(tx: Tx, notifier: Notifier, input: Pr
       result.messagesQueued += await notifier.toPeople(tx, await agencyContacts(tx, view.agency.id), render, {
         topic: assignmentTopic(view.id),
         // A new assignment's card is the one publishing would send; a change is told once per import.
-        dedupeKey: isNew ? `publish:${assignmentTopic(view.id)}` : `import:${at.getTime()}:${assignmentTopic(view.id)}`,
+        dedupeKey: isNew ? cardKey(view.id) : `import:${at.getTime()}:${assignmentTopic(view.id)}`,
         notBefore: calendar.nextWorkingInstant(at),
       });
     }
     result.assignmentsUpdated = touched.length;
     // Cancelled ones too: their ladder stops.
     await planAssignments(tx, touched, at);
+    // The cards already out show the change too (partners' cards as well: their partner list moved).
+    await refreshCards(
+      tx,
+      notifier,
+      resolution.assignments.map((a) => a.id),
+      at,
+    );
     results.push(result);
   }
   return results;

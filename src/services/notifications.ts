@@ -8,13 +8,13 @@ import { inSlices } from "../db/in-slices.js";
 import type { I18n } from "@grammyjs/i18n";
 import type { Platform } from "../config/index.js";
 import { providerOfClient, type DbProvider, type Tx } from "../db/client.js";
+import { afterCommit } from "../db/after-commit.js";
 import { insertOutboxRows, type OutboxRow } from "../db/sql/insert-outbox.js";
 import { translatorFor, type Translate } from "../i18n/index.js";
 import { enqueue, requestOf, type OutgoingFile, type OutgoingMessage, type OutgoingUpload } from "../outbox/outbox.js";
 
-/** Ids per `IN (…)` list: SQLite takes at most 999 parameters per statement. */
-
-/** Runs `query` over slices of `ids` and joins the results. */
+/** The dedupe key of one identity's copy of a message queued under `base`. */
+export const identityKey = (base: string, identityId: number): string => `${base}:identity:${identityId}`;
 
 export type Render = (t: Translate) => OutgoingMessage;
 /** A message or a file we made (a chart), for the queues that can carry one. */
@@ -38,7 +38,7 @@ export class Notifier {
     private readonly onQueued: (platform: Platform) => void = () => undefined,
   ) {}
 
-  /** Tells the dispatcher of `platform` that rows became sendable (held rows released). */
+  /** Tells the dispatcher of `platform` that rows became sendable (held rows released, after their commit). */
   wake(platform: Platform): void {
     this.onQueued(platform);
   }
@@ -70,7 +70,17 @@ export class Notifier {
       select: { id: true, locale: true },
     });
     const message = render(translatorFor(this.i18n, identity?.locale));
-    await tx.outboxMessage.deleteMany({ where: { topic: view.topic, status: "pending", claimedBy: null, method: "editMessageText" } });
+    // Per chat: the same view (an item's card) can be shown in several chats, each with its own edits.
+    await tx.outboxMessage.deleteMany({
+      where: {
+        platform: view.platform,
+        chatId: view.chatId,
+        topic: view.topic,
+        status: "pending",
+        claimedBy: null,
+        method: "editMessageText",
+      },
+    });
     const payload = {
       message_id: Number(view.messageId),
       text: message.text,
@@ -87,7 +97,18 @@ export class Notifier {
         notBefore: now,
       },
     });
-    this.onQueued(view.platform);
+    afterCommit(tx, () => this.onQueued(view.platform));
+  }
+
+  /**
+   * Renders a queued message again (still unclaimed: not being sent), in its identity's language,
+   * so it leaves saying what is true now rather than when it was queued.
+   */
+  async rerenderQueued(tx: Tx, row: { id: number; identityId: number | null }, render: Render): Promise<void> {
+    const identity =
+      row.identityId === null ? null : await tx.chatIdentity.findUnique({ where: { id: row.identityId }, select: { locale: true } });
+    const { payload } = requestOf(render(translatorFor(this.i18n, identity?.locale)));
+    await tx.outboxMessage.updateMany({ where: { id: row.id, status: "pending", claimedBy: null }, data: { payload: payload as object } });
   }
 
   /**
@@ -111,7 +132,7 @@ export class Notifier {
     );
     const byPerson = new Map<number, typeof identities>();
     for (const identity of identities) byPerson.set(identity.personId, [...(byPerson.get(identity.personId) ?? []), identity]);
-    const keyOf = (dedupeKey: string | undefined, identityId: number) => (dedupeKey ? `${dedupeKey}:identity:${identityId}` : null);
+    const keyOf = (dedupeKey: string | undefined, identityId: number) => (dedupeKey ? identityKey(dedupeKey, identityId) : null);
     const wanted = entries
       .flatMap((e) => (byPerson.get(e.personId) ?? []).map((i) => keyOf(e.options.dedupeKey, i.id)))
       .filter((k) => k !== null);
@@ -153,7 +174,7 @@ export class Notifier {
       return queued;
     });
     await insertOutboxRows(tx, provider ?? providerOfClient(tx), rows);
-    for (const platform of new Set(rows.map((r) => r.platform as Platform))) this.onQueued(platform);
+    for (const platform of new Set(rows.map((r) => r.platform as Platform))) afterCommit(tx, () => this.onQueued(platform));
     return counts;
   }
 
@@ -230,7 +251,7 @@ export class Notifier {
       });
     }
     await insertOutboxRows(tx, providerOfClient(tx), rows);
-    for (const platform of new Set(rows.map((r) => r.platform as Platform))) this.onQueued(platform);
+    for (const platform of new Set(rows.map((r) => r.platform as Platform))) afterCommit(tx, () => this.onQueued(platform));
     return rows.length;
   }
 
@@ -257,12 +278,12 @@ export class Notifier {
         identityId: identity.id,
         message: render(translatorFor(this.i18n, identity.locale), identity.platform as Platform),
         topic: options.topic,
-        ...(options.dedupeKey ? { dedupeKey: `${options.dedupeKey}:identity:${identity.id}` } : {}),
+        ...(options.dedupeKey ? { dedupeKey: identityKey(options.dedupeKey, identity.id) } : {}),
         ...(options.notBefore ? { notBefore: options.notBefore } : {}),
       });
       if (added) {
         queued++;
-        this.onQueued(identity.platform as Platform);
+        afterCommit(tx, () => this.onQueued(identity.platform as Platform));
       }
     }
     return queued;

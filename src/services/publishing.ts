@@ -14,7 +14,7 @@ import type { Db, Tx } from "../db/client.js";
 import { normaliseDigits, toPersianDigits } from "../domain/text/index.js";
 import type { Translate } from "../i18n/index.js";
 import type { Clock } from "../shared/clock.js";
-import { agencyContacts, assignmentTopic, loadAssignmentViews } from "./assignments/index.js";
+import { agencyContacts, assignmentTopic, cardKey, loadAssignmentViews } from "./assignments/index.js";
 import { audit, type Actor } from "./audit.js";
 import { workCalendarOf } from "./calendars.js";
 import type { Notifier } from "./notifications.js";
@@ -95,7 +95,7 @@ export class PublishingService {
           for (const personId of await agencyContacts(tx, view.agency.id)) {
             const count = await this.notifier.toPerson(tx, personId, render, {
               topic: assignmentTopic(view.id),
-              dedupeKey: `publish:${assignmentTopic(view.id)}`,
+              dedupeKey: cardKey(view.id),
               notBefore: sendFrom,
             });
             queued += count;

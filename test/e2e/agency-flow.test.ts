@@ -161,6 +161,8 @@ describe.each(testDatabases())("the agency side on $name", (target) => {
       await liaison.press(messageAbout(liaison, ids.r1!), `a:done:${ids.r1}`);
       await liaison.waitFor("اگر توضیح یا مستندی");
       liaison.send("نتایج با نامه ۱۲۳/۴۵ به اداره کل اعلام شد");
+      // After the note, files may follow: none here.
+      await answerWithButton(liaison, "توضیح دریافت شد", "فایلی ندارم");
       await answerWithButton(liaison, "اعلام انجام مصوبه ۱ جلسه ۱۴۰۵-۰۸:", "ثبت");
       await liaison.waitFor("برای تأیید به دبیرخانه رفت");
       const row = await assignmentRow(pardis.e2e, ids.r1!);
@@ -257,6 +259,7 @@ describe.each(testDatabases())("the agency side on $name", (target) => {
       await liaison.press(messageAbout(liaison, ids.r6!), `a:done:${ids.r6}`);
       await liaison.waitFor("اگر توضیح یا مستندی");
       const evidence = liaison.sendDocument({ fileName: "صورتجلسه-بانک‌ها.pdf", mimeType: "application/pdf", size: 120_000 });
+      await answerWithButton(liaison, "فایل ۱ دریافت شد", "پایان ارسال فایل‌ها");
       await answerWithButton(liaison, "اعلام انجام مصوبه ۶ جلسه ۱۴۰۵-۰۸:", "ثبت");
       await liaison.waitFor("برای تأیید به دبیرخانه رفت");
       const notice = await secretariat.waitFor(/🏁 اعلام انجام[\s\S]*مصوبه ۶/, { fromStart: true });

@@ -5,10 +5,10 @@
  * own agency only; logout ends the session; codes and tokens are stored only as hashes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Pardis, PEOPLE, startPardis } from "../support/agency.js";
+import { type Pardis, PEOPLE, pressLabelled, startPardis } from "../support/agency.js";
 import { testDatabases } from "../support/databases.js";
 import { buildReportScenario } from "../support/report-scenario.js";
-import { toFa } from "../support/secretariat.js";
+import { next, toFa } from "../support/secretariat.js";
 import type { FakeUser } from "../fake-bot-api/user.js";
 
 const percentFa = (share: number | null): string => (share === null ? "—" : `${toFa(Math.round(share * 100))}٪`);
@@ -119,6 +119,34 @@ describe.each(testDatabases())("the dashboard on $name", (target) => {
       const refused = await get(`/dashboard/c/${committeeId}${path}`, cookie);
       expect(refused.status, path).toBe(403);
     }
+  });
+
+  it("shows a change at once: the overview after the secretary approves a done claim in chat, within the same minute", async () => {
+    const cookie = await signIn(secretary);
+    // At the start of a minute of the clock: the figures computed now may be served again for the
+    // rest of it unless something changed, so the approval below must show within this minute.
+    const minute = Math.floor(pardis.clock.now().getTime() / 60_000) + 1;
+    pardis.clock.set(new Date(minute * 60_000 + 100));
+    const doneOn = async () => {
+      const page = await (await get(`/dashboard/c/${committeeId}`, cookie)).text();
+      return /<div class="value" data-figure="done">([^<]+)</.exec(page)?.[1];
+    };
+    const before = (await pardis.e2e.app.services.reports.committeeReport("pardis-employment")).figures.committee;
+    // Asked twice, so that the second answer is the one kept from the first.
+    expect(await doneOn()).toBe(toFa(before.done));
+    expect(await doneOn()).toBe(toFa(before.done));
+
+    secretary.command("/verify");
+    const claim = await next(secretary, "مورد ۱ از ۱");
+    await pressLabelled(secretary, claim, "تأیید انجام");
+    await next(secretary, /انجام مصوبه ۱ جلسه .* تأیید شد|انجام مصوبه ۱ جلسه/);
+
+    expect(Math.floor(pardis.clock.now().getTime() / 60_000)).toBe(minute);
+    const after = (await pardis.e2e.app.services.reports.committeeReport("pardis-employment")).figures.committee;
+    expect(after.done).toBe(before.done + 1);
+    expect(await doneOn()).toBe(toFa(after.done));
+    const page = await (await get(`/dashboard/c/${committeeId}`, cookie)).text();
+    expect(page).toContain(`data-figure="realization">${percentFa(after.realization)}<`);
   });
 
   it("ends the session at logout, and stores codes and tokens only as hashes", async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOUR_MS, instantAt } from "../../src/domain/calendar/index.js";
 import { DEFAULT_ESCALATION_POLICY, escalationPolicyOf } from "../../src/domain/escalation/index.js";
 import { assignmentId, publishMeeting, startPardis, type Pardis } from "../support/agency.js";
+import { toMinute } from "../support/clock.js";
 import { FIXTURE, scratchFiles } from "../support/committee-files.js";
 import { testDatabases } from "../support/databases.js";
 
@@ -29,8 +30,6 @@ describe.each(testDatabases())("a committee's escalation policy on $name", (targ
       where: { id: await assignmentId(pardis.e2e, 1, "tavon") },
       select: { nextEscalationAt: true, nextEscalationStep: true },
     });
-  /** The planned rung, to the minute (the travel clock runs on from where it is set). */
-  const minute = (t: Date | null) => (t ? new Date(Math.floor(t.getTime() / 60_000) * 60_000) : null);
   const importText = async (text: string) => {
     const result = await pardis.e2e.app.services.importer.importFile(files.writeYaml(text));
     if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -49,7 +48,7 @@ describe.each(testDatabases())("a committee's escalation policy on $name", (targ
     // Published Wednesday 1405/09/04 10:00 → Saturday 09/07 10:00 (Thursday is off in pardis, Friday always).
     const { nextEscalationAt, nextEscalationStep } = await next();
     expect(nextEscalationStep).toBe("unacknowledged+1d");
-    expect(minute(nextEscalationAt)).toEqual(instantAt({ jy: 1405, jm: 9, jd: 7 }, 10 * HOUR_MS));
+    expect(toMinute(nextEscalationAt)).toEqual(instantAt({ jy: 1405, jm: 9, jd: 7 }, 10 * HOUR_MS));
   });
 
   it("a re-import with its own section stores it and re-plans the open ladders under it", async () => {
@@ -64,7 +63,7 @@ describe.each(testDatabases())("a committee's escalation policy on $name", (targ
     // closing, so the rung falls on the next window's opening, Saturday 08:00.
     const { nextEscalationAt, nextEscalationStep } = await next();
     expect(nextEscalationStep).toBe("unacknowledged+4h");
-    expect(minute(nextEscalationAt)).toEqual(instantAt({ jy: 1405, jm: 9, jd: 7 }, 8 * HOUR_MS));
+    expect(toMinute(nextEscalationAt)).toEqual(instantAt({ jy: 1405, jm: 9, jd: 7 }, 8 * HOUR_MS));
   });
 
   it("another section replaces it, and removing the section goes back to the default", async () => {

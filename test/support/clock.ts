@@ -21,3 +21,9 @@ export class TravelClock implements Clock {
     this.#offsetMs += ms;
   }
 }
+
+/**
+ * The minute an instant falls in. A TravelClock runs on after `set`, so what a pass stamps "now"
+ * can be a few milliseconds past the instant the test chose: compare minutes, not milliseconds.
+ */
+export const toMinute = (t: Date | null): Date | null => (t ? new Date(Math.floor(t.getTime() / 60_000) * 60_000) : null);

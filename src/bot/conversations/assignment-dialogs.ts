@@ -117,6 +117,11 @@ async function done(conversation: AgencyConversation, _ctx: Context, args: Assig
       return file.ok ? accept({ text: reply.caption, files: [file.value] }) : file;
     },
   );
+  // A note and several files together: after the note, files may follow; after a file, more of them.
+  if (evidence.text !== undefined || evidence.files) {
+    const files = await dialog.collectFiles({ key: "done-ask-files" }, evidence.files ?? []);
+    if (files.length > 0) evidence.files = files;
+  }
   await dialog.confirm((t) =>
     summary(t, "done-summary", args.title, [
       evidence.text ? t("summary-text", { text: evidence.text }) : !evidence.files && t("done-summary-no-evidence"),

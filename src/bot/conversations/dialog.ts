@@ -173,11 +173,15 @@ export class Dialog {
     );
   }
 
-  /** Collects documents and photos until "done"; each is checked against the size limit. */
-  async collectFiles(prompt: Say): Promise<IncomingFile[]> {
-    const files: IncomingFile[] = [];
-    let question = prompt;
-    let finish: Choice = { key: "dialog-button-no-files", choice: FILES_DONE };
+  /**
+   * Collects documents and photos until "done"; each is checked against the size limit. Given the
+   * files already received, it goes on from them (asking for more, not for a first one).
+   */
+  async collectFiles(prompt: Say, received: readonly IncomingFile[] = []): Promise<IncomingFile[]> {
+    const files = [...received];
+    const more = (): Say => ({ key: "dialog-file-received", vars: { count: files.length } });
+    let question = files.length > 0 ? more() : prompt;
+    let finish: Choice = { key: files.length > 0 ? "dialog-button-files-done" : "dialog-button-no-files", choice: FILES_DONE };
     for (;;) {
       const file = await this.ask(question, [[finish, CANCEL]], (reply) => {
         if (reply.kind === "choice" && reply.choice === FILES_DONE) return accept(null);
@@ -186,7 +190,7 @@ export class Dialog {
       });
       if (file === null) return files;
       files.push(file);
-      question = { key: "dialog-file-received", vars: { count: files.length } };
+      question = more();
       finish = { key: "dialog-button-files-done", choice: FILES_DONE };
     }
   }

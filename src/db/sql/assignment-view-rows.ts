@@ -5,8 +5,7 @@
  * cost it several hundred milliseconds per 1,000 rows.
  */
 import { Prisma, type Tx } from "../client.js";
-import { asDate } from "./figure-rows.js";
-import { asJson } from "./ladder-rows.js";
+import { asDate, asJson } from "./ladder-rows.js";
 
 /** The fields of an assignment and its relations that a view is made of (Prisma's include gives the same shape). */
 export interface AssignmentViewRow {

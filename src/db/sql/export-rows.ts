@@ -4,7 +4,10 @@
  * graph of every assignment with its relations and took seconds for a county's year of records.
  */
 import { Prisma, type Tx } from "../client.js";
-import { asDate } from "./figure-rows.js";
+
+/** A date column as the driver returns it (a Date, epoch milliseconds or an ISO string). */
+const asDate = (v: unknown): Date | null =>
+  v === null || v === undefined ? null : v instanceof Date ? v : typeof v === "number" ? new Date(v) : new Date(String(v));
 
 export interface ExportAssignmentRow {
   id: number;

@@ -12,8 +12,8 @@
  *  - quotas = each target against the indicator's total over the quota's Jalali year.
  */
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from "../assignments/status.js";
-import { deadlineStanding } from "../assignments/deadline.js";
-import { DAY_MS } from "../calendar/index.js";
+import { deadlineDay } from "../assignments/deadline.js";
+import { DAY_MS, addJalaliDays, diffJalaliDays, toJalali, type JalaliDate, type WorkCalendar } from "../calendar/index.js";
 import { inPeriod } from "./period.js";
 import { indicatorTotals } from "./indicators.js";
 import { quotaProgress } from "./quotas.js";
@@ -38,7 +38,8 @@ const byName = new Intl.Collator("fa").compare;
 
 export function computeFigures(input: FiguresInput): CommitteeFigures {
   const assignments = input.assignments.filter((a) => inPeriod(input.period, a.meetingHeldOn));
-  const overdue = overdueItems(input, assignments);
+  const rank = nameRanks(input.agencies);
+  const overdue = overdueItems(input, assignments, rank);
   const periodCycles = new Set(input.cycles.filter((c) => inPeriod(input.period, c.opensAt)).map((c) => c.id));
   const periodSubmissions = input.submissions.filter((s) => periodCycles.has(s.cycleId));
   const windows = { last4: dueWithin(input.cycles, input.now, 4), last12: dueWithin(input.cycles, input.now, 12) };
@@ -53,7 +54,13 @@ export function computeFigures(input: FiguresInput): CommitteeFigures {
     return (agencyId: number) => map.get(agencyId) ?? [];
   };
   const assignmentsOf = byAgency(assignments);
-  const overdueOf = byAgency(overdue.map((o) => ({ ...o, agencyId: o.agency.id })));
+  const overdueByAgency = new Map<number, OverdueItem[]>();
+  for (const o of overdue) {
+    const list = overdueByAgency.get(o.agency.id);
+    if (list) list.push(o);
+    else overdueByAgency.set(o.agency.id, [o]);
+  }
+  const overdueOf = (agencyId: number) => overdueByAgency.get(agencyId) ?? [];
   const submissionsOf = byAgency(input.submissions);
   const periodSubmissionsOf = byAgency(periodSubmissions);
 
@@ -77,7 +84,14 @@ export function computeFigures(input: FiguresInput): CommitteeFigures {
     periodSubmissions,
     allSubmissions: input.submissions,
   });
-  return { now: input.now, period: input.period, committee, agencies: agencies.sort(worstFirst), overdue, indicators: input.indicators };
+  return {
+    now: input.now,
+    period: input.period,
+    committee,
+    agencies: agencies.sort((a, b) => worstFirst(a, b, rank)),
+    overdue,
+    indicators: input.indicators,
+  };
 }
 
 interface Scope {
@@ -145,18 +159,19 @@ function isOnTime(a: AssignmentRow): boolean {
   return a.deadline === null || (claimed !== null && claimed.getTime() <= a.deadline.getTime());
 }
 
-function overdueItems(input: FiguresInput, assignments: readonly AssignmentRow[]): OverdueItem[] {
+function overdueItems(input: FiguresInput, assignments: readonly AssignmentRow[], rank: (agency: AgencyRef) => number): OverdueItem[] {
   const agencies = new Map(input.agencies.map((a) => [a.id, a]));
+  const lateness = workingDaysLateness(input.calendar, toJalali(input.now));
   const items: OverdueItem[] = [];
-  // Many items share a deadline (a resolution's agencies, a meeting's resolutions): count each day once.
-  const standings = new Map<number, ReturnType<typeof deadlineStanding>>();
+  // Many items share a deadline (a resolution's agencies, a meeting's resolutions): each instant is placed once.
+  const lateByDeadline = new Map<number, number | null>();
   for (const a of assignments) {
     if (NOT_OVERDUE.has(a.status) || a.deadline === null) continue;
     const key = a.deadline.getTime();
-    let standing = standings.get(key);
-    if (!standing) standings.set(key, (standing = deadlineStanding(a.deadline, input.now, input.calendar)));
+    let late = lateByDeadline.get(key);
+    if (late === undefined) lateByDeadline.set(key, (late = lateness(deadlineDay(a.deadline))));
     const agency = agencies.get(a.agencyId);
-    if (standing.kind !== "overdue" || !agency) continue;
+    if (late === null || !agency) continue;
     items.push({
       assignmentId: a.id,
       agency,
@@ -166,16 +181,47 @@ function overdueItems(input: FiguresInput, assignments: readonly AssignmentRow[]
       status: a.status,
       percent: a.percent,
       deadline: a.deadline,
-      workingDaysLate: standing.workingDays,
+      workingDaysLate: late,
     });
   }
   return items.sort(
     (x, y) =>
       y.workingDaysLate - x.workingDaysLate ||
       x.deadline.getTime() - y.deadline.getTime() ||
-      byName(x.agency.name, y.agency.name) ||
+      rank(x.agency) - rank(y.agency) ||
       x.assignmentId - y.assignmentId,
   );
+}
+
+/**
+ * The working days lost since a deadline day, as domain/assignments/deadline.ts counts them (the
+ * working days after the deadline day up to and including today), or null when the day is not
+ * past. Counted by one walk back from today shared by every deadline: thousands of items with
+ * hundreds of distinct days would otherwise walk the calendar once each.
+ */
+function workingDaysLateness(calendar: WorkCalendar, today: JalaliDate): (due: JalaliDate) => number | null {
+  // lost[k]: the working days d with today − k < d ≤ today.
+  const lost = [0];
+  return (due) => {
+    const k = diffJalaliDays(due, today);
+    if (k <= 0) return null;
+    for (let i = lost.length; i <= k; i++) lost.push(lost[i - 1]! + (calendar.isWorkingDay(addJalaliDays(today, 1 - i)) ? 1 : 0));
+    return lost[k]!;
+  };
+}
+
+/**
+ * Each agency's place in Persian alphabetical order (equal names share one): sorting thousands of
+ * overdue items compared names with the collator on most ties.
+ */
+function nameRanks(agencies: readonly AgencyRef[]): (agency: AgencyRef) => number {
+  const sorted = [...agencies].sort((a, b) => byName(a.name, b.name));
+  const ranks = new Map<string, number>();
+  sorted.forEach((a, i) => {
+    const previous = sorted[i - 1];
+    ranks.set(a.name, previous && byName(previous.name, a.name) === 0 ? ranks.get(previous.name)! : i);
+  });
+  return (agency) => ranks.get(agency.name) ?? 0;
 }
 
 /** Cycles already due at `now`, due within the last `weeks` weeks. */
@@ -198,14 +244,10 @@ function compliance(cycles: ReadonlySet<number>, submissions: readonly Submissio
 }
 
 /** Worst first: lowest realization (none countable last), most overdue, longest late, then by name. */
-function worstFirst(a: AgencyFigures, b: AgencyFigures): number {
+function worstFirst(a: AgencyFigures, b: AgencyFigures, rank: (agency: AgencyRef) => number): number {
   const ra = a.realization ?? Number.POSITIVE_INFINITY;
   const rb = b.realization ?? Number.POSITIVE_INFINITY;
   return (
-    ra - rb ||
-    b.overdue - a.overdue ||
-    b.worstLateness - a.worstLateness ||
-    byName(a.agency.name, b.agency.name) ||
-    a.agency.id - b.agency.id
+    ra - rb || b.overdue - a.overdue || b.worstLateness - a.worstLateness || rank(a.agency) - rank(b.agency) || a.agency.id - b.agency.id
   );
 }

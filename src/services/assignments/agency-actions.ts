@@ -26,6 +26,7 @@ import {
 import type { Translate } from "../../i18n/index.js";
 import type { Clock } from "../../shared/clock.js";
 import { attachmentRows, type IncomingFile } from "../attachments.js";
+import { refreshCards } from "./cards.js";
 import { agencyIdsOf, secretariatOf } from "./directory.js";
 import { loadAssignmentViews, sortByUrgency, type LoadedView } from "./views.js";
 import { audit } from "../audit.js";
@@ -303,6 +304,7 @@ export class AssignmentService {
           // Acknowledging ends the delivery ladder, progress restarts the silence clock, a claim or blocker pauses it.
           await planAssignments(tx, [assignmentId], step.now);
           const detail = await record(tx);
+          await refreshCards(tx, this.notifier, [assignmentId], step.now);
           const who = { kind: "person", personId: actor.personId, platform: actor.platform } as const;
           const facts = { from: step.from, to: step.to, ...detail, ...(idempotencyKey !== undefined ? { idempotencyKey } : {}) };
           await audit(tx, who, `assignment.${action}`, "Assignment", assignmentId, facts, step.now);

@@ -7,7 +7,7 @@
  * and the committee's overall realization, never another agency's figures.
  */
 import type { Db } from "../../db/client.js";
-import { figureRows, submissionFigureRows } from "../../db/sql/figure-rows.js";
+import { figuresFingerprint } from "../../db/sql/figures-fingerprint.js";
 import type { AssignmentStatus, ResolutionKind } from "../../domain/assignments/status.js";
 import type { WeeklyReportTemplate } from "../../domain/committee-file/index.js";
 import {
@@ -59,7 +59,26 @@ const templateQuestions = (json: unknown): WeeklyReportTemplate["questions"] => 
   return Array.isArray(questions) ? questions : [];
 };
 
+/** Committees × periods whose latest figures are kept (a deployment has a handful of committees). */
+const CACHED_REPORTS = 16;
+const MINUTE_MS = 60_000;
+
+interface CachedReport {
+  fingerprint: string;
+  minute: number;
+  report: Promise<CommitteeReport>;
+}
+
 export class ReportService {
+  /**
+   * The figures last computed for each committee and period, served again within the same minute
+   * of the clock while the committee's fingerprint (db/sql/figures-fingerprint.ts) is unchanged:
+   * a write that changes any figure changes the fingerprint, so the next read recomputes. Within a
+   * minute only the pro-rata quota expectation can move (days, deadlines and report due times all
+   * fall on whole minutes), by less than a minute's share of the year.
+   */
+  readonly #cache = new Map<string, CachedReport>();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -153,8 +172,25 @@ export class ReportService {
   }
 
   async #report(committeeId: number, period: PeriodKind | ReportPeriod): Promise<CommitteeReport> {
-    const input = await loadFiguresInput(this.db, committeeId, this.clock.now(), period);
-    return { committee: input.committee, figures: computeFigures(input) };
+    const now = this.clock.now();
+    // Read before the rows: a write in between leaves the fingerprint older than the rows, never newer.
+    const fingerprint = await figuresFingerprint(this.db, committeeId);
+    const key = `${committeeId} ${typeof period === "string" ? period : JSON.stringify(period)}`;
+    const minute = Math.floor(now.getTime() / MINUTE_MS);
+    const cached = this.#cache.get(key);
+    if (cached && cached.fingerprint === fingerprint && cached.minute === minute) return cached.report;
+    const report = loadFiguresInput(this.db, committeeId, now, period).then((input) => ({
+      committee: input.committee,
+      figures: computeFigures(input),
+    }));
+    this.#cache.delete(key);
+    this.#cache.set(key, { fingerprint, minute, report });
+    if (this.#cache.size > CACHED_REPORTS) this.#cache.delete(this.#cache.keys().next().value!);
+    // A failed load is not kept.
+    report.catch(() => {
+      if (this.#cache.get(key)?.report === report) this.#cache.delete(key);
+    });
+    return report;
   }
 }
 
@@ -164,35 +200,71 @@ export async function committeeIdOf(db: Db, committeeCode: string): Promise<numb
   return committee.id;
 }
 
-/** Every row the figures of one committee are computed from. */
+/**
+ * Every row the figures of one committee are computed from. Each resolution is read once (4,000
+ * for a county's year) and shared by its assignments' rows, not repeated per assignment; plain
+ * selects, since Prisma's raw queries hand integer columns back as BigInt, which cost more than
+ * the query itself at 20,000 rows.
+ */
 export async function loadFiguresInput(
   db: Db,
   committeeId: number,
   now: Date,
   period: PeriodKind | ReportPeriod,
 ): Promise<FiguresInput & { committee: CommitteeRef }> {
-  const committee = await db.committee.findUniqueOrThrow({
-    where: { id: committeeId },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      calendar: true,
-      weeklyReportTemplate: true,
-      quotas: true,
-      agencies: { select: { agency: { select: { id: true, code: true, name: true } } }, orderBy: { agencyId: "asc" } },
-    },
-  });
-  const agencies = committee.agencies.map((a) => a.agency);
-  const [assignments, cycles, submissions] = await Promise.all([
-    figureRows(db, committeeId),
+  const inCommittee = { resolution: { meeting: { committeeId } } };
+  const [committee, resolutions, assignments, extensions, cycles, submissions] = await Promise.all([
+    db.committee.findUniqueOrThrow({
+      where: { id: committeeId },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        calendar: true,
+        weeklyReportTemplate: true,
+        quotas: true,
+        agencies: { select: { agency: { select: { id: true, code: true, name: true } } }, orderBy: { agencyId: "asc" } },
+      },
+    }),
+    db.resolution.findMany({
+      where: { meeting: { committeeId } },
+      select: { id: true, number: true, text: true, kind: true, meeting: { select: { number: true, heldOn: true } } },
+    }),
+    db.assignment.findMany({
+      where: inCommittee,
+      select: {
+        id: true,
+        resolutionId: true,
+        agencyId: true,
+        status: true,
+        percent: true,
+        deadline: true,
+        reportedDoneAt: true,
+        doneAt: true,
+      },
+      orderBy: { id: "asc" },
+    }),
+    // A change for one agency counts for its assignment; one for the whole resolution, for each of its agencies.
+    db.deadlineChange.groupBy({ by: ["resolutionId", "assignmentId"], where: inCommittee, _count: { _all: true } }),
     db.weeklyReportCycle.findMany({
       where: { committeeId },
       select: { id: true, period: true, opensAt: true, dueAt: true },
       orderBy: { opensAt: "asc" },
     }),
-    submissionFigureRows(db, committeeId),
+    // Only the committee's agencies' reports (an agency that left keeps its rows but is no longer counted).
+    db.weeklyReportSubmission.findMany({
+      where: { cycle: { committeeId }, agency: { committees: { some: { committeeId } } } },
+      select: { cycleId: true, agencyId: true, late: true, answers: true },
+      orderBy: { id: "asc" },
+    }),
   ]);
+  const resolutionOf = new Map(resolutions.map((r) => [r.id, r]));
+  const byAssignment = new Map<number, number>();
+  const byResolution = new Map<number, number>();
+  for (const e of extensions) {
+    if (e.assignmentId === null) byResolution.set(e.resolutionId, e._count._all);
+    else byAssignment.set(e.assignmentId, (byAssignment.get(e.assignmentId) ?? 0) + e._count._all);
+  }
   const indicators: IndicatorDef[] = templateQuestions(committee.weeklyReportTemplate)
     .filter((q) => q.type === "number")
     .map((q) => ({ key: q.key, label: q.label, ...(q.unit !== undefined ? { unit: q.unit } : {}) }));
@@ -201,14 +273,33 @@ export async function loadFiguresInput(
     now,
     period: typeof period === "string" ? periodContaining(period, now) : period,
     calendar: workCalendarOf(committee.calendar),
-    agencies,
-    assignments: assignments.map((a) => ({
-      ...a,
-      kind: a.kind as ResolutionKind,
-      status: a.status as AssignmentStatus,
-    })),
+    agencies: committee.agencies.map((a) => a.agency),
+    assignments: assignments.map((a) => {
+      const r = resolutionOf.get(a.resolutionId)!;
+      return {
+        id: a.id,
+        agencyId: a.agencyId,
+        status: a.status as AssignmentStatus,
+        percent: a.percent,
+        deadline: a.deadline,
+        reportedDoneAt: a.reportedDoneAt,
+        doneAt: a.doneAt,
+        resolutionNumber: r.number,
+        resolutionText: r.text,
+        kind: r.kind as ResolutionKind,
+        meetingNumber: r.meeting.number,
+        meetingHeldOn: r.meeting.heldOn,
+        extensions: (byAssignment.get(a.id) ?? 0) + (byResolution.get(a.resolutionId) ?? 0),
+      };
+    }),
     cycles,
-    submissions,
+    submissions: submissions.map((s) => ({
+      cycleId: s.cycleId,
+      agencyId: s.agencyId,
+      late: s.late,
+      answers:
+        s.answers !== null && typeof s.answers === "object" && !Array.isArray(s.answers) ? (s.answers as Record<string, unknown>) : {},
+    })),
     indicators,
     quotas: Array.isArray(committee.quotas) ? (committee.quotas as unknown as Quota[]) : [],
   };

@@ -10,6 +10,7 @@ import { isFinal, type AssignmentStatus } from "../../domain/assignments/status.
 import { compareJalali, deadlineInstant, toJalali, type JalaliDate } from "../../domain/calendar/index.js";
 import { resolveDeadline } from "../../domain/minutes/index.js";
 import type { Clock } from "../../shared/clock.js";
+import { refreshCards } from "../assignments/index.js";
 import { audit } from "../audit.js";
 import { workCalendarOf } from "../calendars.js";
 import type { Notifier } from "../notifications.js";
@@ -102,6 +103,12 @@ export async function applyExtension(
   if (change.scope === "resolution") await tx.resolution.update({ where: { id: item.resolutionId }, data: { deadline: next } });
   await replanLadder(
     tx,
+    targets.map((t) => t.id),
+    now,
+  );
+  await refreshCards(
+    tx,
+    notifier,
     targets.map((t) => t.id),
     now,
   );

@@ -6,7 +6,7 @@
 import type { Db, Tx } from "../../db/client.js";
 import { transition, type AssignmentStatus } from "../../domain/assignments/status.js";
 import type { Clock } from "../../shared/clock.js";
-import { assignmentTopic, loadAssignmentViews } from "../assignments/index.js";
+import { cardKey, loadAssignmentViews, refreshCards } from "../assignments/index.js";
 import { audit } from "../audit.js";
 import type { Notifier } from "../notifications.js";
 import { renderAssignment } from "../render/assignment.js";
@@ -95,6 +95,7 @@ export class ItemChangeService {
     });
     if (moved.count !== 1) return false;
     await replanLadder(tx, [item.id], now);
+    await refreshCards(tx, this.notifier, [item.id], now);
     await audit(tx, auditActor(actor), action, "Assignment", item.id, { from: item.status, to: "cancelled", reason, ...extra }, now);
     return true;
   }
@@ -134,7 +135,18 @@ export class ItemChangeService {
       { ...item, id: created.id, agencyId },
       now,
       (t) => renderAssignment(loaded!.view, t, now, loaded!.calendar),
-      `publish:${assignmentTopic(created.id)}`,
+      cardKey(created.id),
+    );
+    // The partners' cards list the agency that joined.
+    const partners = await tx.assignment.findMany({
+      where: { resolutionId: item.resolutionId, id: { not: created.id } },
+      select: { id: true },
+    });
+    await refreshCards(
+      tx,
+      this.notifier,
+      partners.map((p) => p.id),
+      now,
     );
     return created.id;
   }

@@ -6,7 +6,7 @@
 import type { Db } from "../../db/client.js";
 import { transition, type AssignmentStatus, type ResolutionKind } from "../../domain/assignments/status.js";
 import type { Clock } from "../../shared/clock.js";
-import { loadAssignmentViews, type LoadedView } from "../assignments/index.js";
+import { loadAssignmentViews, refreshCards, type LoadedView } from "../assignments/index.js";
 import { audit } from "../audit.js";
 import type { Notifier } from "../notifications.js";
 import { auditActor, committeeIdsOf, itemFor, MANAGE, type StaffActor } from "./access.js";
@@ -103,6 +103,7 @@ export class VerificationService {
         now,
       );
       if (action === "reject_claim") await replanLadder(tx, [assignmentId], now);
+      await refreshCards(tx, this.notifier, [assignmentId], now);
       await tellAgency(tx, this.notifier, item, now, (t) => ({
         text:
           action === "verify"
