@@ -16,6 +16,7 @@ import type { Db, Tx } from "../db/client.js";
 import { parsePhone } from "../domain/text/index.js";
 import type { Clock } from "../shared/clock.js";
 import { audit } from "./audit.js";
+import { welcomeText } from "./render/welcome.js";
 import { bindChat, bindRefusal, rolesOf, type BindRefusal, type ChatToBind, type RoleInScope } from "./binding.js";
 import { committeesOfPerson, InviteThrottle, type ThrottleSettings, type WrongCode } from "./invite-throttle.js";
 import type { Notifier } from "./notifications.js";
@@ -216,10 +217,19 @@ export class JoiningService {
           data: { status: "approved", decidedById: identity.personId, decidedAt: now },
         });
         await audit(tx, actor, "join.approved", "JoinRequest", request.id, { identityId: outcome.identityId }, now);
-        await this.notifier.toIdentity(tx, outcome.identityId, (t) => ({ text: t("join-approved", { name: found.person.name }) }), {
-          topic: `join:${request.id}`,
-          dedupeKey: `join:${request.id}:decided`,
-        });
+        await this.notifier.toIdentity(
+          tx,
+          outcome.identityId,
+          (t) => ({
+            text: [t("join-approved", { name: found.person.name }), welcomeText(outcome.roles, t), t("help-short")]
+              .filter(Boolean)
+              .join("\n\n"),
+          }),
+          {
+            topic: `join:${request.id}`,
+            dedupeKey: `join:${request.id}:decided`,
+          },
+        );
         return { ok: true, approved: true, personName: found.person.name };
       }
       await tx.joinRequest.update({
