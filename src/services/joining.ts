@@ -22,6 +22,7 @@ import { committeesOfPerson, InviteThrottle, type ThrottleSettings, type WrongCo
 import type { Notifier } from "./notifications.js";
 import { joinRequestButton } from "./render/callback-data.js";
 import { secretariatOf } from "./assignments/index.js";
+import { outboxTopic } from "../domain/outbox-topic.js";
 
 export type JoinRefusal = WrongCode | BindRefusal;
 
@@ -226,7 +227,7 @@ export class JoiningService {
               .join("\n\n"),
           }),
           {
-            topic: `join:${request.id}`,
+            topic: outboxTopic.join(request.id),
             dedupeKey: `join:${request.id}:decided`,
           },
         );
@@ -238,7 +239,7 @@ export class JoiningService {
       });
       await audit(tx, actor, "join.refused", "JoinRequest", request.id, { userId: request.userId }, now);
       await this.notifier.toChat(tx, chat.platform, request.chatId, (t) => ({ text: t("join-refused") }), {
-        topic: `join:${request.id}`,
+        topic: outboxTopic.join(request.id),
         dedupeKey: `join:${request.id}:decided`,
       });
       return { ok: true, approved: false, personName: found.person.name };
@@ -320,7 +321,7 @@ export class JoiningService {
           ],
         ],
       }),
-      { topic: `join:${requestId}`, dedupeKey: `join:${requestId}:ask` },
+      { topic: outboxTopic.join(requestId), dedupeKey: `join:${requestId}:ask` },
     );
     return { kind: "sent_to_secretariat" };
   }
