@@ -7,9 +7,10 @@
  *
  * Gaps carry a small margin: requests leave at our pace but arrive with network jitter, and
  * the platform measures arrivals. A chat's next notification also waits a full gap after the
- * answer to its last one (`answered`, from the dispatcher): the request arrived before its answer
- * came back, so however late it travelled (a loaded machine, a slow network), the platform sees
- * the two a gap apart. Interactive replies keep the plain gap, so as not to hold the handler.
+ * answer to its last one (`answered`, from the dispatcher and after interactive replies): the
+ * request arrived before its answer came back, so however late it travelled (a loaded machine, a
+ * slow network), the platform sees the two a gap apart. Interactive replies themselves wait only
+ * the plain gap before they leave, so as not to hold the handler.
  */
 const MARGIN = 1.03;
 

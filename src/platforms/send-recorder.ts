@@ -25,6 +25,13 @@ export function recordSends(limiter: RateLimiter, maxWaitMs: number): Transforme
       const wait = limiter.chatWait(String(chatId), performance.now());
       if (wait > 0 && wait <= maxWaitMs) await new Promise((resolve) => setTimeout(resolve, wait));
       limiter.record(String(chatId), performance.now());
+      try {
+        return await prev(method, payload, signal);
+      } finally {
+        // As after a notification: however late the reply travelled (a loaded machine), the
+        // chat's next notification leaves a gap after its answer, so the platform sees them apart.
+        limiter.answered(String(chatId), performance.now());
+      }
     }
     return prev(method, payload, signal);
   };
