@@ -11,7 +11,8 @@ import type { Config, Platform, PlatformConfig } from "./config/index.js";
 import { networkCause } from "./shared/network-cause.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
-import { createBot, publishCommands } from "./bot/create-bot.js";
+import { publishCommands } from "./bot/command-menu.js";
+import { createBot } from "./bot/create-bot.js";
 import type { BotContext } from "./bot/context.js";
 import { createI18n } from "./i18n/index.js";
 import { registerSecrets, secretsOf } from "./logging/scrub.js";
@@ -129,7 +130,7 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
     const inbox = new UpdateInbox(db, platform.platform, String(bot.botInfo.id), clock, log.child({ component: "inbox" }));
     inboxes.push(inbox);
     const processor = new UpdateProcessor(bot as unknown as Bot<never>, inbox, log);
-    void publishCommands(bot.api, i18n, log);
+    void publishCommands(bot.api, i18n, log, () => services.people.staffChats(platform.platform));
     await processor.recover();
     const entry: RunningPlatform = {
       platform: platform.platform,

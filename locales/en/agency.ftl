@@ -2,7 +2,8 @@
 
 # Which digits this locale writes (read by src/services/render/format.ts).
 format-digits = latin
-list-separator = {", "}
+# Between names in a list (the Persian names contain commas themselves).
+name-list-separator = {"; "}
 
 ## ───── The assignment message
 
@@ -24,6 +25,9 @@ assignment-deadline-overdue =
         [one] Deadline: { $date } (overdue by { $days } working day)
        *[other] Deadline: { $date } (overdue by { $days } working days)
     }
+deadline-day-off = ⚠️ The deadline falls on a day off ({ $reason }); the next working day is { $next }.
+deadline-off-friday = Friday
+deadline-off-thursday = Thursday, the committee's day off
 assignment-report-to = Report to: { $to }
 assignment-report-to-secretariat = the working group's secretariat (right here)
 assignment-status = Status: { $status }
@@ -57,11 +61,11 @@ agency-refused-standing = This is a standing resolution and is never "done"; ple
 
 tasks-header = Your agency's open items: { $total } (page { $page } of { $pages }), most urgent first.
 tasks-agency-heading = 🏢 { $agency }
-tasks-item-title = { $n }) { $title } — { $role }
+tasks-item-title = { $title } — { $role }
 tasks-role-lead = lead
 tasks-role-co = co-operating
 tasks-overdue-mark = ⚠️
-tasks-button = { $n }: { $action }
+tasks-button = { $action } — resolution { $resolution }: { $subject }
 tasks-previous = ‹ Previous
 tasks-next = Next ›
 tasks-empty = Your agency has no open items right now. 👏
@@ -131,6 +135,8 @@ blocked-saved = ✅ The blocker on { $title } is recorded and the secretariat ha
 reply-unsupported = Only text, documents or photos are recorded as a report.
 note-ask-item = Which item is this message about? Press it to record the message as its progress.
 note-button-item = { $label }
+note-item-label = Resolution { $resolution } of meeting { $meeting }: { $subject }
+note-item-label-agency = Resolution { $resolution } of meeting { $meeting } ({ $agency }): { $subject }
 note-item-expected = Please choose one of the items listed above, or press "Cancel".
 note-no-items = Your agency has no open item this message could be about; it was not recorded. For questions, please contact the secretariat.
 
@@ -166,7 +172,7 @@ report-mode-expected = Please press one of the buttons on the message above.
 report-ask-text = Question { $n } of { $total }: { $label }
 report-ask-number =
     Question { $n } of { $total }: { $label }{ $unit }
-    Write a number only, e.g. 12 or 12,500.
+    Write the number in digits, e.g. 12 or 12,500 (the unit is optional).
 report-answer-expected = Please write the answer as text.
 report-answer-empty = The answer is empty; please write it.
 report-ask-files = If you have attachments (tables, letters, photos), send them now; otherwise press "No files".

@@ -57,3 +57,5 @@ input-error-number-not-integer = Please enter a whole number without decimals, f
 input-error-number-below-min = The number must be at least { NUMBER($min) }, for example { NUMBER($min) }.
 input-error-number-above-max = The number must be at most { NUMBER($max) }, for example { NUMBER($max) }.
 input-error-number-too-large = That number is too large; use at most 15 digits, for example 12,500.
+input-error-number-unit-mismatch = This question is in “{ $expected }”, not “{ $unit }”: please give the number in { $expected }, for example 12.
+input-error-number-in-words = Please write the number in digits, e.g. 12: a number in words (such as “twelve”) cannot be read.

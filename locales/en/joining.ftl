@@ -8,9 +8,7 @@ join-button-share = Send my phone number
 join-button-decline = I won't send my number
 join-sent-to-secretariat = Your request to join was sent to the working group's secretariat. You will be told the outcome here; there is nothing else to do.
 join-throttled = Too many wrong codes were sent from this account. Please try again in { $minutes } minutes, or ask the working group's secretariat for your invite link again.
-join-approved =
-    { $name }, the working group's secretariat approved your membership. Assigned items and reminders will reach you here from now on.
-    Send /help to see what you can do.
+join-approved = { $name }, the working group's secretariat approved your membership.
 join-refused = The working group's secretariat did not accept this account's request to join. If you think this is a mistake, please contact the secretariat.
 start-invite-revoked = This invite code was replaced by a newer one and no longer works. Please use the latest link or code the working group's secretariat sent you.
 start-invite-other-account = You already joined with another account on this messenger, and each person has one account per messenger. Please use that account; if you changed accounts, ask the working group's secretariat to remove the old one and send you a new code.

@@ -9,6 +9,13 @@ command-tasks = My agency's open items
 command-report = Send the weekly report
 command-help = Help
 command-cancel = Cancel what I am doing
+command-meeting = Record a meeting and publish its resolutions
+command-verify = Verify reported completions
+command-items = Resolutions and their items
+command-notice = Call a meeting
+command-notices = Answers to meeting notices
+command-export = The working group's Excel workbook
+command-digest = The weekly digest in this chat
 
 # ───── Joining
 start-unknown =
@@ -18,7 +25,9 @@ start-welcome-back = Welcome back, { $name }.
 start-bound =
     Welcome, { $name }. You are now registered in these roles:
     { $roles }
-    Your action items and reminders will arrive here.
+welcome-agency = The resolutions assigned to your agency and their reminders will arrive here. /tasks lists your open items; /report sends the weekly report.
+welcome-secretariat = Agencies' done claims, blockers and extension requests will arrive here. /meeting records a meeting and its resolutions, /items lists the items, /status shows the realization rate, /notice invites to a meeting, /dashboard opens the web dashboard.
+welcome-governorate = Follow-ups escalated to the governorate and the periodic digests will arrive here. /items lists the items (and sends an instruction), /status shows the realization rate, /dashboard opens the web dashboard.
 start-already-bound =
     { $name }, you are already registered in these roles:
     { $roles }

@@ -5,7 +5,6 @@ reminder-unacknowledged = This item has not been acknowledged yet ({ $days } wor
 reminder-answered = { $answered } of { $total } agencies have answered.
 reminder-liaison-reminded = The liaison ({ $names }) was reminded on { $date } and has not answered yet.
 reminder-to-head = You receive this as the agency's head.
-reminder-item = { $n }) { $title }
 # ───── Governorate digest
 digest-header = 📋 Follow-up digest of { $committee } — { $date }
 digest-count = Silent agencies and overdue items: { $count } (worst first)

@@ -3,7 +3,8 @@
 
 # Which digits this locale writes (read by src/services/render/format.ts).
 format-digits = persian
-list-separator = {"، "}
+# Between names in a list: agency names contain «،» themselves, so «؛» separates them.
+name-list-separator = {"؛ "}
 
 ## ───── The assignment message
 
@@ -24,6 +25,9 @@ assignment-deadline-overdue =
         [0] مهلت: { $date } (مهلت گذشته است)
        *[other] مهلت: { $date } ({ $days } روز کاری از مهلت گذشته است)
     }
+deadline-day-off = ⚠️ روز مهلت تعطیل است ({ $reason })؛ نخستین روز کاری پس از آن { $next } است.
+deadline-off-friday = جمعه
+deadline-off-thursday = پنجشنبه، روز تعطیل کارگروه
 assignment-report-to = گزارش به: { $to }
 assignment-report-to-secretariat = دبیرخانه کارگروه (از همین‌جا)
 assignment-status = وضعیت: { $status }
@@ -57,11 +61,11 @@ agency-refused-standing = این مصوبه مستمر است و «انجام ش
 
 tasks-header = کارهای باز دستگاه شما: { $total } مورد (صفحه { $page } از { $pages })، فوری‌ترها اول.
 tasks-agency-heading = 🏢 { $agency }
-tasks-item-title = { $n }) { $title } — { $role }
+tasks-item-title = { $title } — { $role }
 tasks-role-lead = مسئول اجرا
 tasks-role-co = همکار
 tasks-overdue-mark = ⚠️
-tasks-button = { $n }: { $action }
+tasks-button = { $action } — مصوبه { $resolution }: { $subject }
 tasks-previous = ‹ صفحه قبل
 tasks-next = صفحه بعد ›
 tasks-empty = دستگاه شما در حال حاضر کاری در دست اقدام ندارد. 👏
@@ -131,6 +135,8 @@ blocked-saved = ✅ مانع { $title } ثبت شد و همین حالا به د
 reply-unsupported = فقط متن، سند یا عکس به عنوان گزارش ثبت می‌شود.
 note-ask-item = این پیام درباره کدام کار است؟ روی آن بزنید تا به عنوان گزارش پیشرفتش ثبت شود.
 note-button-item = { $label }
+note-item-label = مصوبه { $resolution } جلسه { $meeting }: { $subject }
+note-item-label-agency = مصوبه { $resolution } جلسه { $meeting } ({ $agency }): { $subject }
 note-item-expected = لطفاً یکی از کارهای فهرست‌شده در پیام بالا را انتخاب کنید، یا «انصراف» را بزنید.
 note-no-items = دستگاه شما کاری در دست اقدام ندارد که این پیام به آن مربوط باشد؛ پیام ثبت نشد. اگر پرسشی دارید با دبیرخانه کارگروه تماس بگیرید.
 
@@ -166,7 +172,7 @@ report-mode-expected = لطفاً یکی از دکمه‌های پیام بال�
 report-ask-text = پرسش { $n } از { $total }: { $label }
 report-ask-number =
     پرسش { $n } از { $total }: { $label }{ $unit }
-    فقط عدد بنویسید، مثلاً ۱۲ یا ۱۲٬۵۰۰.
+    عدد را با رقم بنویسید، مثلاً ۱۲ یا ۱۲٬۵۰۰ (نوشتن واحد لازم نیست).
 report-answer-expected = لطفاً پاسخ را به صورت متن بنویسید.
 report-answer-empty = پاسخ خالی است؛ لطفاً پاسخ را بنویسید.
 report-ask-files = اگر پیوستی (جدول، نامه، عکس) دارید همین حالا بفرستید؛ وگرنه «فایلی ندارم» را بزنید.

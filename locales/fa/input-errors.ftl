@@ -57,3 +57,5 @@ input-error-number-not-integer = عدد را بدون اعشار بنویسید�
 input-error-number-below-min = عدد باید دست‌کم { NUMBER($min) } باشد؛ مثلاً { NUMBER($min) }.
 input-error-number-above-max = عدد باید حداکثر { NUMBER($max) } باشد؛ مثلاً { NUMBER($max) }.
 input-error-number-too-large = این عدد بیش از اندازه بزرگ است؛ عددی با حداکثر پانزده رقم بنویسید، مثلاً ۱۲٬۵۰۰.
+input-error-number-unit-mismatch = واحد این پرسش «{ $expected }» است، نه «{ $unit }»؛ عدد را به { $expected } بنویسید، مثلاً ۱۲.
+input-error-number-in-words = عدد را با رقم بنویسید، مثلاً ۱۲؛ عددی که با حروف نوشته شود (مانند «دوازده») خوانده نمی‌شود.

@@ -9,6 +9,13 @@ command-tasks = کارهای باز دستگاه من
 command-report = ارسال گزارش هفتگی
 command-help = راهنما
 command-cancel = انصراف از کار جاری
+command-meeting = ثبت جلسه و ابلاغ مصوبات
+command-verify = تأیید اعلام‌های انجام
+command-items = فهرست مصوبات و تکالیف
+command-notice = دعوت به جلسه
+command-notices = پاسخ‌های دعوت‌نامه‌ها
+command-export = فایل اکسل کارگروه
+command-digest = وضعیت هفتگی در گفتگوی خصوصی
 
 # ───── Joining
 start-unknown =
@@ -18,7 +25,9 @@ start-welcome-back = { $name }، خوش آمدید.
 start-bound =
     { $name }، خوش آمدید. حساب شما با این نقش‌ها ثبت شد:
     { $roles }
-    از این پس کارهای ابلاغ‌شده و یادآوری‌ها همین‌جا به دستتان می‌رسد.
+welcome-agency = از این پس مصوباتی که به دستگاه شما ابلاغ می‌شود و یادآوری‌های آن‌ها همین‌جا به دستتان می‌رسد. /tasks فهرست کارهای باز و /report ارسال گزارش هفتگی.
+welcome-secretariat = از این پس اعلام انجام، اعلام مانع و درخواست تمدید دستگاه‌ها همین‌جا به شما می‌رسد. /meeting ثبت جلسه و مصوبات، /items فهرست موارد، /status وضعیت تحقق مصوبات، /notice دعوت به جلسه و /dashboard داشبورد وب.
+welcome-governorate = از این پس پیگیری‌هایی که به فرمانداری ارجاع می‌شود و گزارش‌های دوره‌ای همین‌جا به شما می‌رسد. /items فهرست موارد و دستور فرمانداری، /status وضعیت تحقق مصوبات و /dashboard داشبورد وب.
 start-already-bound =
     { $name }، حساب شما پیش‌تر با این نقش‌ها ثبت شده است:
     { $roles }

@@ -5,7 +5,6 @@ reminder-unacknowledged = این مصوبه هنوز رویت نشده است ({
 reminder-answered = { $answered } از { $total } دستگاه پاسخ داده‌اند.
 reminder-liaison-reminded = به کارشناس رابط ({ $names }) در { $date } یادآوری شد و هنوز پاسخی نرسیده است.
 reminder-to-head = این پیام به عنوان رئیس دستگاه برای شما ارسال شده است.
-reminder-item = { $n }) { $title }
 # ───── Governorate digest
 digest-header = 📋 گزارش پیگیری مصوبات { $committee } — { $date }
 digest-count = دستگاه‌های بی‌پاسخ و مصوبات معوق: { $count } مورد (به ترتیب شدت تأخیر)

@@ -2,13 +2,12 @@
  * The composition root of one bot (one platform). Both bots share the services; everything
  * that differs between Bale and Telegram comes from the platform profile.
  */
-import { Bot, type Api } from "grammy";
+import { Bot } from "grammy";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import type { I18n } from "@grammyjs/i18n";
 import type { Logger } from "pino";
-import { networkCause } from "../shared/network-cause.js";
 import type { Config, PlatformConfig } from "../config/index.js";
 import type { Db } from "../db/client.js";
 import type { RateLimiter } from "../outbox/rate-limiter.js";
@@ -76,24 +75,4 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(conversations<BotContext, BotContext>({ storage: conversationStorage(deps.db, deps.config.databaseProvider === "sqlite") }));
   bot.use(features());
   return bot;
-}
-
-/** Commands shown in the client's menu; a platform without setMyCommands just has no menu. */
-/** The command menu (setMyCommands where the platform has it; the sandbox's web chat shows the same list). */
-export const MENU_COMMANDS = ["tasks", "report", "status", "dashboard", "help", "cancel"] as const;
-
-export async function publishCommands(api: Api, i18n: I18n<BotContext>, logger: Logger): Promise<void> {
-  for (const locale of ["fa", "en"] as const) {
-    const commands = MENU_COMMANDS.map((command) => ({
-      command,
-      description: i18n.t(locale, `command-${command}`),
-    }));
-    try {
-      await api.setMyCommands(commands, locale === "fa" ? {} : { language_code: locale });
-    } catch (err) {
-      // Bale may not have the method: that is expected, so one info line, no stack.
-      logger.info({ cause: networkCause(err) }, "setMyCommands is not available on this platform; the bot works without a command menu");
-      return;
-    }
-  }
 }

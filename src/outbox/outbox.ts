@@ -4,6 +4,7 @@
  */
 import type { Platform } from "../config/index.js";
 import type { Tx } from "../db/client.js";
+import type { OutboxTopic } from "../domain/outbox-topic.js";
 
 export interface InlineButton {
   text: string;
@@ -50,7 +51,7 @@ export interface OutboxEntry {
   chatId: string;
   identityId?: number;
   message: OutgoingMessage | OutgoingFile | OutgoingUpload;
-  topic?: string;
+  topic?: OutboxTopic;
   /** Makes queueing idempotent: a second entry with the same key is ignored. */
   dedupeKey?: string;
   notBefore?: Date;

@@ -13,7 +13,8 @@ import path from "node:path";
 import type { Hono } from "hono";
 import type { Logger } from "pino";
 import { startApp, type App } from "../app.js";
-import { MENU_COMMANDS } from "../bot/create-bot.js";
+import { menuFor } from "../bot/command-menu.js";
+import { isOneOf, ROLES, type Role } from "../domain/vocabulary.js";
 import { loadConfig } from "../config/index.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { startFakeBotApi, type FakeBotApi, type FakeUser } from "../fake-bot-api/index.js";
@@ -74,7 +75,12 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
       `the sandbox never talks to a real messenger, but ${real.join(" and ")} ${real.length > 1 ? "are" : "is"} set: unset ${real.length > 1 ? "them" : "it"} to run the sandbox`,
     );
   const i18n = createI18n<never>(() => "fa");
-  const commands = MENU_COMMANDS.map((command) => ({ command, description: i18n.t("fa", `command-${command}`) }));
+  // The menu each person's chat shows, as the platform shows it where it has setMyCommands.
+  const commandsOf = (person: ChatPerson) =>
+    menuFor(person.roles.map((r) => r.role).filter((r): r is Role => isOneOf(ROLES, r))).map((command) => ({
+      command,
+      description: i18n.t("fa", `command-${command}`),
+    }));
   let port = o.port;
   let world: World | undefined;
   let resetting: Promise<void> | undefined;
@@ -88,7 +94,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
   const backend: SandboxChatBackend = {
     people: () => world?.people ?? [],
     userOf: (personId) => world?.users.get(personId),
-    commands: () => commands,
+    commands: commandsOf,
     now: () => current().clock.now(),
     move: (move) => (self.sandbox ? self.sandbox.move(move) : Promise.resolve({ ok: false, now: current().clock.now() })),
     reset: () => {

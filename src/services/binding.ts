@@ -11,10 +11,11 @@
 import type { Platform } from "../config/index.js";
 import type { Tx } from "../db/client.js";
 import type { Translate } from "../i18n/index.js";
-import { agencyIdsOf, assignmentTopic, cardKey, loadAssignmentViews, sortByUrgency } from "./assignments/index.js";
+import { agencyIdsOf, cardKey, loadAssignmentViews, sortByUrgency } from "./assignments/index.js";
 import { audit, type Actor } from "./audit.js";
 import type { Notifier } from "./notifications.js";
 import { pageOf, renderAssignment, renderTaskPage, TASKS_PAGE_SIZE } from "./render/assignment.js";
+import { outboxTopic } from "../domain/outbox-topic.js";
 
 export interface ChatToBind {
   platform: Platform;
@@ -115,7 +116,7 @@ async function queueOpenItems(tx: Tx, notifier: Notifier, personId: number, iden
   if (open.length <= OPEN_ITEMS_ONE_BY_ONE) {
     for (const { view, calendar } of open) {
       await notifier.toIdentity(tx, identityId, (t: Translate) => renderAssignment(view, t, now, calendar), {
-        topic: assignmentTopic(view.id),
+        topic: outboxTopic.assignment(view.id),
         dedupeKey: cardKey(view.id),
         notBefore,
       });
@@ -132,7 +133,7 @@ async function queueOpenItems(tx: Tx, notifier: Notifier, personId: number, iden
       const page = renderTaskPage({ ...slice, items: slice.items.map((l) => l.view), grouped }, t, now, (v) => calendars.get(v.id)!);
       return { ...page, text: `${t("joined-open-items", { count: open.length })}\n\n${page.text}` };
     },
-    { topic: `joined:person:${personId}`, dedupeKey: `joined:person:${personId}`, notBefore },
+    { topic: outboxTopic.joinedPerson(personId), dedupeKey: `joined:person:${personId}`, notBefore },
   );
   return open.length;
 }

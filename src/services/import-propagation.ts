@@ -10,12 +10,13 @@
 import type { Tx } from "../db/client.js";
 import { isOpen, type AssignmentStatus } from "../domain/assignments/status.js";
 import type { Translate } from "../i18n/index.js";
-import { agencyContacts, assignmentTopic, cardKey, loadAssignmentViews, refreshCards } from "./assignments/index.js";
+import { agencyContacts, cardKey, loadAssignmentViews, refreshCards } from "./assignments/index.js";
 import { audit, type Actor } from "./audit.js";
 import { planAssignments } from "./escalation/plan.js";
 import type { Notifier } from "./notifications.js";
 import { renderAssignment } from "./render/assignment.js";
 import { renderAssignmentChange, type AssignmentChange } from "./render/assignment-change.js";
+import { outboxTopic } from "../domain/outbox-topic.js";
 
 /** What the import changed on one resolution's own fields. */
 export interface ResolutionFieldChange {
@@ -150,9 +151,9 @@ export async function propagateToPublished(tx: Tx, notifier: Notifier, input: Pr
         ? (t: Translate) => renderAssignment(view, t, at, calendar)
         : (t: Translate) => renderAssignmentChange(view, change ?? { textChanged: false, cancelled: true }, t, at, calendar);
       result.messagesQueued += await notifier.toPeople(tx, await agencyContacts(tx, view.agency.id), render, {
-        topic: assignmentTopic(view.id),
+        topic: outboxTopic.assignment(view.id),
         // A new assignment's card is the one publishing would send; a change is told once per import.
-        dedupeKey: isNew ? cardKey(view.id) : `import:${at.getTime()}:${assignmentTopic(view.id)}`,
+        dedupeKey: isNew ? cardKey(view.id) : `import:${at.getTime()}:${outboxTopic.assignment(view.id)}`,
         notBefore: calendar.nextWorkingInstant(at),
       });
     }

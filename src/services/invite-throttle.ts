@@ -15,6 +15,7 @@ import type { Platform } from "../config/index.js";
 import type { Tx } from "../db/client.js";
 import { secretariatOf } from "./assignments/index.js";
 import type { Notifier } from "./notifications.js";
+import { outboxTopic } from "../domain/outbox-topic.js";
 
 export interface ThrottleSettings {
   /** Wrong codes allowed per chat and per user in one window. */
@@ -77,7 +78,7 @@ export class InviteThrottle {
           minutes: Math.round(this.settings.windowMs / 60_000),
         }),
       }),
-      { topic: `invite-guessing:${who.platform}:${who.userId}` },
+      { topic: outboxTopic.inviteGuessing(who.platform, who.userId) },
     );
   }
 

@@ -16,11 +16,13 @@ import type { Db, Tx } from "../db/client.js";
 import { parsePhone } from "../domain/text/index.js";
 import type { Clock } from "../shared/clock.js";
 import { audit } from "./audit.js";
+import { welcomeText } from "./render/welcome.js";
 import { bindChat, bindRefusal, rolesOf, type BindRefusal, type ChatToBind, type RoleInScope } from "./binding.js";
 import { committeesOfPerson, InviteThrottle, type ThrottleSettings, type WrongCode } from "./invite-throttle.js";
 import type { Notifier } from "./notifications.js";
 import { joinRequestButton } from "./render/callback-data.js";
 import { secretariatOf } from "./assignments/index.js";
+import { outboxTopic } from "../domain/outbox-topic.js";
 
 export type JoinRefusal = WrongCode | BindRefusal;
 
@@ -216,10 +218,19 @@ export class JoiningService {
           data: { status: "approved", decidedById: identity.personId, decidedAt: now },
         });
         await audit(tx, actor, "join.approved", "JoinRequest", request.id, { identityId: outcome.identityId }, now);
-        await this.notifier.toIdentity(tx, outcome.identityId, (t) => ({ text: t("join-approved", { name: found.person.name }) }), {
-          topic: `join:${request.id}`,
-          dedupeKey: `join:${request.id}:decided`,
-        });
+        await this.notifier.toIdentity(
+          tx,
+          outcome.identityId,
+          (t) => ({
+            text: [t("join-approved", { name: found.person.name }), welcomeText(outcome.roles, t), t("help-short")]
+              .filter(Boolean)
+              .join("\n\n"),
+          }),
+          {
+            topic: outboxTopic.join(request.id),
+            dedupeKey: `join:${request.id}:decided`,
+          },
+        );
         return { ok: true, approved: true, personName: found.person.name };
       }
       await tx.joinRequest.update({
@@ -228,7 +239,7 @@ export class JoiningService {
       });
       await audit(tx, actor, "join.refused", "JoinRequest", request.id, { userId: request.userId }, now);
       await this.notifier.toChat(tx, chat.platform, request.chatId, (t) => ({ text: t("join-refused") }), {
-        topic: `join:${request.id}`,
+        topic: outboxTopic.join(request.id),
         dedupeKey: `join:${request.id}:decided`,
       });
       return { ok: true, approved: false, personName: found.person.name };
@@ -310,7 +321,7 @@ export class JoiningService {
           ],
         ],
       }),
-      { topic: `join:${requestId}`, dedupeKey: `join:${requestId}:ask` },
+      { topic: outboxTopic.join(requestId), dedupeKey: `join:${requestId}:ask` },
     );
     return { kind: "sent_to_secretariat" };
   }

@@ -12,6 +12,7 @@ import { afterCommit } from "../db/after-commit.js";
 import { insertOutboxRows } from "../db/sql/insert-outbox.js";
 import { translatorFor, type Translate } from "../i18n/index.js";
 import { enqueue, requestOf, type OutgoingFile, type OutgoingMessage, type OutgoingUpload } from "../outbox/outbox.js";
+import type { OutboxTopic } from "../domain/outbox-topic.js";
 
 /** The dedupe key of one identity's copy of a message queued under `base`. */
 export const identityKey = (base: string, identityId: number): string => `${base}:identity:${identityId}`;
@@ -21,7 +22,7 @@ export type Render = (t: Translate) => OutgoingMessage;
 export type RenderWithUpload = (t: Translate) => OutgoingMessage | OutgoingUpload;
 
 export interface NotifyOptions {
-  topic: string;
+  topic: OutboxTopic;
   /** Base of the dedupe key; the identity id is appended. Omit for messages that may repeat. */
   dedupeKey?: string;
   notBefore?: Date;
@@ -61,7 +62,7 @@ export class Notifier {
    */
   async editView(
     tx: Tx,
-    view: { platform: Platform; chatId: string; messageId: string; topic: string },
+    view: { platform: Platform; chatId: string; messageId: string; topic: OutboxTopic },
     render: Render,
     now: Date,
   ): Promise<void> {

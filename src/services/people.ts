@@ -6,6 +6,7 @@
 import type { Platform } from "../config/index.js";
 import type { Db } from "../db/client.js";
 import { parsePhone } from "../domain/text/index.js";
+import { COMMITTEE_ROLES, isOneOf, ROLES, type Role } from "../domain/vocabulary.js";
 import type { Clock } from "../shared/clock.js";
 import { audit } from "./audit.js";
 
@@ -66,6 +67,23 @@ export class PeopleService {
   }
 
   /** Removes the person's chat identity on one platform (or on all): returns the platforms unbound. */
+  /**
+   * The private chats on `platform` of people who hold a committee role (secretariat, governorate),
+   * each with all the person's active roles: the chats whose command menu is their own.
+   */
+  async staffChats(platform: Platform): Promise<{ chatId: string; locale: string | null; roles: Role[] }[]> {
+    const identities = await this.db.chatIdentity.findMany({
+      where: { platform, person: { memberships: { some: { active: true, role: { in: [...COMMITTEE_ROLES] } } } } },
+      select: { chatId: true, locale: true, person: { select: { memberships: { where: { active: true }, select: { role: true } } } } },
+      orderBy: { id: "asc" },
+    });
+    return identities.map((i) => ({
+      chatId: i.chatId,
+      locale: i.locale,
+      roles: [...new Set(i.person.memberships.map((m) => m.role).filter((r): r is Role => isOneOf(ROLES, r)))],
+    }));
+  }
+
   async unbind(phoneInput: string, platform?: Platform): Promise<{ name: string; removed: Platform[] }> {
     const phone = parsePhone(phoneInput);
     if (!phone.ok) throw new PeopleError(`"${phoneInput}" is not a valid Iranian mobile number`);

@@ -14,12 +14,13 @@ import type { Db, Tx } from "../db/client.js";
 import { normaliseDigits, toPersianDigits } from "../domain/text/index.js";
 import type { Translate } from "../i18n/index.js";
 import type { Clock } from "../shared/clock.js";
-import { agencyContacts, assignmentTopic, cardKey, loadAssignmentViews } from "./assignments/index.js";
+import { agencyContacts, cardKey, loadAssignmentViews } from "./assignments/index.js";
 import { audit, type Actor } from "./audit.js";
 import { workCalendarOf } from "./calendars.js";
 import type { Notifier } from "./notifications.js";
 import { planAssignments } from "./escalation/plan.js";
 import { renderAssignment } from "./render/assignment.js";
+import { outboxTopic } from "../domain/outbox-topic.js";
 
 export interface PublishRequest {
   meetingNumber: string;
@@ -94,7 +95,7 @@ export class PublishingService {
           const unreachable: string[] = [];
           for (const personId of await agencyContacts(tx, view.agency.id)) {
             const count = await this.notifier.toPerson(tx, personId, render, {
-              topic: assignmentTopic(view.id),
+              topic: outboxTopic.assignment(view.id),
               dedupeKey: cardKey(view.id),
               notBefore: sendFrom,
             });

@@ -24,6 +24,7 @@ import { firstCycleAction } from "./escalation/weekly-cycle-source.js";
 import type { Notifier } from "./notifications.js";
 import { renderReportPrompt, type ReportPrompt } from "./render/weekly-report.js";
 import { AGENCY_ROLES } from "../domain/vocabulary.js";
+import { outboxTopic } from "../domain/outbox-topic.js";
 
 export class WeeklyReportError extends Error {
   override name = "WeeklyReportError";
@@ -131,7 +132,7 @@ export class WeeklyReportService {
           const unreachable: string[] = [];
           for (const person of await this.#reporters(tx, agency.id)) {
             const count = await this.notifier.toPerson(tx, person.id, render, {
-              topic: `weekly_report:${cycle.id}`,
+              topic: outboxTopic.weeklyReport(cycle.id),
               dedupeKey: `weekly_report:${cycle.id}:agency:${agency.id}`,
               notBefore: sendFrom,
             });

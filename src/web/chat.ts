@@ -10,7 +10,7 @@ import { html } from "hono/html";
 import type { InlineKeyboardButton, KeyboardButton, Message } from "grammy/types";
 import { parseJalaliStrict } from "../domain/calendar/index.js";
 import type { FakeUser } from "../fake-bot-api/index.js";
-import { formatsFor } from "../services/render/format.js";
+import { formatsFor, joinNames } from "../services/render/format.js";
 import type { ClockMove } from "../sandbox/clock.js";
 import { page, type Html } from "./html.js";
 import { webTranslator } from "./app.js";
@@ -24,7 +24,8 @@ export interface ChatPerson {
 export interface SandboxChatBackend {
   people(): readonly ChatPerson[];
   userOf(personId: number): FakeUser | undefined;
-  commands(): readonly { command: string; description: string }[];
+  /** The command menu this person's chat shows (their roles' menu). */
+  commands(person: ChatPerson): readonly { command: string; description: string }[];
   now(): Date;
   move(move: ClockMove): Promise<{ ok: boolean; now: Date }>;
   /** Starts a reset (it restarts this HTTP server, so it runs after the answer). */
@@ -38,7 +39,11 @@ const ROLE_LABEL: Record<string, string> = { secretariat: "دبیرخانه", go
 export function mountSandboxChat(web: Hono, backend: SandboxChatBackend): void {
   const t = webTranslator();
   const f = formatsFor(t);
-  const roleLine = (p: ChatPerson) => p.roles.map((r) => `${r.title ?? ROLE_LABEL[r.role] ?? r.role} — ${r.scope}`).join("، ");
+  const roleLine = (p: ChatPerson) =>
+    joinNames(
+      p.roles.map((r) => `${r.title ?? ROLE_LABEL[r.role] ?? r.role} — ${r.scope}`),
+      t,
+    );
   const userOr404 = (c: Context): FakeUser | undefined => backend.userOf(Number(c.req.param("person")));
 
   web.get("/", (c) => {
@@ -107,7 +112,7 @@ export function mountSandboxChat(web: Hono, backend: SandboxChatBackend): void {
                       <div class="composer-wrap">
                         <div class="menu" data-menu>
                           ${backend
-                            .commands()
+                            .commands(activePerson)
                             .map(
                               (cmd) =>
                                 html`<button type="button" data-command="/${cmd.command}">

@@ -151,6 +151,8 @@ describe.each(testDatabases())("the agency side on $name", (target) => {
     it("asks which item a loose message is about, then files it as progress", async () => {
       liaison.send("نامه پیگیری به اداره کل ارسال شد");
       const question = await liaison.waitFor("این پیام درباره کدام کار است؟");
+      // Each choice carries its subject: the first words of the resolution.
+      expect(question.reply_markup!.inline_keyboard.flat().map((b) => b.text)).toContain("مصوبه ۴ جلسه ۱۴۰۵-۰۸: ثبت به موقع اطلاعات…");
       await pressLabelled(liaison, question, "مصوبه ۴ جلسه ۱۴۰۵-۰۸");
       await liaison.waitFor(/گزارش پیشرفت مصوبه ۴ جلسه ۱۴۰۵-۰۸ ثبت شد/);
       const update = await db().progressUpdate.findFirstOrThrow({ where: { assignmentId: ids.r4 } });
@@ -240,7 +242,8 @@ describe.each(testDatabases())("the agency side on $name", (target) => {
       expect(order).toEqual([...order].sort((a, b) => a - b));
       expect(text).toContain("⚠️ مهلت: جمعه ۲۰ آذر ۱۴۰۵ (۳ روز کاری از مهلت گذشته است)");
       expect(text).toContain("مهلت: دوشنبه ۳۰ آذر ۱۴۰۵ (۴ روز کاری مانده)");
-      expect(page.reply_markup!.inline_keyboard.flat().some((b) => b.text === "۱: 📝 گزارش پیشرفت")).toBe(true);
+      // Buttons name the resolution as the meeting numbers it, with its first words: never a list position.
+      expect(page.reply_markup!.inline_keyboard.flat().map((b) => b.text)).toContain("📝 گزارش پیشرفت — مصوبه ۱: ادارات تعاون…");
 
       // A person in two agencies: grouped by agency, paged with ‹ ›.
       const jahad = await db().agency.findUniqueOrThrow({ where: { code: "jahad" } });

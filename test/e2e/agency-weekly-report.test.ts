@@ -59,7 +59,7 @@ describe.each(testDatabases())("weekly reports on $name", (target) => {
       expect([prompts(liaison), prompts(tavonHead), prompts(jahadHead)]).toEqual([1, 0, 1]);
     });
 
-    it("walks the questions, refusing words and negatives where a number is due, and saves on confirmation", async () => {
+    it("walks the questions, refusing words and negatives where a number is due, taking units, and saves on confirmation", async () => {
       const prompt = liaison.messages().find((m) => m.text?.includes("📊 گزارش هفتگی"))!;
       await pressLabelled(liaison, prompt, "ارسال گزارش هفتگی");
       await answerWithButton(liaison, "چطور می‌فرستید؟", "پاسخ به پرسش‌ها");
@@ -67,12 +67,15 @@ describe.each(testDatabases())("weekly reports on $name", (target) => {
       liaison.send("برگزاری دو جلسه با بانك‌ها");
       await liaison.waitFor("پرسش ۲ از ۴: تعداد اشتغال ایجادشده و ثبت‌شده در سامانه رصد (نفر)");
       liaison.send("دوازده نفر");
-      await liaison.waitFor("این عدد را متوجه نشدم");
+      await liaison.waitFor("عدد را با رقم بنویسید، مثلاً ۱۲");
       liaison.send("-5");
       await liaison.waitFor(/منفی/);
-      liaison.send("۱۲");
+      liaison.send("۱۲ نفر");
       await liaison.waitFor("پرسش ۳ از ۴");
-      liaison.send("۱۲٬۵۰۰");
+      liaison.send("۱۲ نفر");
+      await liaison.waitFor("واحد این پرسش «میلیون ریال» است، نه «نفر»");
+      // A multiple of the question's unit is converted: 12.5 billion rials = 12,500 million rials.
+      liaison.send("۱۲٫۵ میلیارد ریال");
       await liaison.waitFor("پرسش ۴ از ۴");
       liaison.send("٣");
       await answerWithButton(liaison, "اگر پیوستی", "فایلی ندارم");

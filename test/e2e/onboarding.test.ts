@@ -58,6 +58,13 @@ describe.each(testDatabases())("onboarding on $name", (target) => {
     ]);
   });
 
+  it("welcomes the secretariat with its own work and commands", () => {
+    const welcome = secretary.messages().find((m) => m.text?.includes("خوش آمدید"));
+    expect(welcome?.text).toContain("اعلام انجام، اعلام مانع و درخواست تمدید");
+    expect(welcome?.text).toContain("/meeting");
+    expect(welcome?.text).not.toContain("/tasks");
+  });
+
   it("asks for the contact with a request_contact button, and binds only on the invited phone", async () => {
     const code = await codeFor("09121000001");
     const owner = e2e.fake("bale").user({ firstName: "رضا", phone: "98 912 100 0001" });
@@ -72,6 +79,10 @@ describe.each(testDatabases())("onboarding on $name", (target) => {
     owner.shareContact();
     const welcome = await owner.waitFor(/خوش آمدید/);
     expect(welcome.text).toContain("رضا کریمی");
+    // The governorate is not welcomed like an agency: what reaches it, and its commands.
+    expect(welcome.text).toContain("به فرمانداری ارجاع می‌شود");
+    expect(welcome.text).toContain("/items");
+    expect(welcome.text).not.toContain("/tasks");
     expect(await identities("bale", owner)).toBe(1);
   });
 

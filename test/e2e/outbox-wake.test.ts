@@ -17,6 +17,10 @@ import { testDatabases, type TestDatabase } from "../support/databases.js";
 import { startE2E, type E2E } from "../support/e2e.js";
 import { outboxSettled } from "../support/outbox.js";
 import { seedPeople } from "../support/seed.js";
+import type { OutboxTopic } from "../../src/domain/outbox-topic.js";
+
+/** Test messages are about nothing the bot knows: no codec kind, so no reply maps back to an item. */
+const TEST_TOPIC = "test" as OutboxTopic;
 
 /** Longer than any test here: a message that waited for the poll would time the test out. */
 const SAFETY_POLL_MS = "600000";
@@ -77,7 +81,7 @@ describe.each(testDatabases())("outbox wake-ups on $name", (target) => {
       const db = e2e.app.database.prisma;
       const person = await db.person.findFirstOrThrow({ where: { identities: { some: { chatId: String(user.chatId) } } } });
       await db.$transaction((tx) =>
-        e2e.app.services.notifier.toPerson(tx, person.id, () => ({ text: "پیام بیدارباش" }), { topic: "test" }),
+        e2e.app.services.notifier.toPerson(tx, person.id, () => ({ text: "پیام بیدارباش" }), { topic: TEST_TOPIC }),
       );
       const message = await user.waitFor("پیام بیدارباش", { timeoutMs: 20_000 });
       expect(message.text).toBe("پیام بیدارباش");

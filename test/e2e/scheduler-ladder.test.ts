@@ -57,8 +57,8 @@ describe.each(testDatabases())("the escalation ladder on $name", (target) => {
     expect(got[0]!.text).toContain("⏰ یادآوری پیگیری: ۵ مورد");
     expect(got[0]!.text).toContain("این مصوبه هنوز رویت نشده است (۱ روز کاری از ابلاغ گذشته)");
     expect(got[0]!.text).toContain("۰ از ۲ دستگاه پاسخ داده‌اند.");
-    // Each item's buttons, numbered.
-    expect(got[0]!.reply_markup!.inline_keyboard.flat().map((b) => b.text)).toContain("۱: ✅ رویت شد");
+    // Each item's buttons name its resolution and subject, never a list position.
+    expect(got[0]!.reply_markup!.inline_keyboard.flat().map((b) => b.text)).toContain("✅ رویت شد — مصوبه ۴: ثبت به موقع…");
     expect(await newMessages(head, h)).toHaveLength(0);
     // The six agencies nobody of which joined the bot are reported to the secretariat, once each.
     const notices = (await newMessages(secretariat, s)).filter((m) => m.text?.includes("در دسترس نیست"));

@@ -20,7 +20,7 @@ import {
 } from "../support/agency.js";
 import { testDatabases } from "../support/databases.js";
 import { outboxSettled } from "../support/outbox.js";
-import { next, pressOn } from "../support/secretariat.js";
+import { next, openItem, pressOn } from "../support/secretariat.js";
 
 describe.each(testDatabases())("the secretariat console on $name", (target) => {
   let pardis: Pardis;
@@ -170,19 +170,7 @@ describe.each(testDatabases())("the secretariat console on $name", (target) => {
   });
 
   it("delivers the governorate's instruction to the agency, logged on the item, and files the agency's reply under it", async () => {
-    governor.command("/items");
-    const list = await next(governor, "موارد (همه موارد باز)");
-    expect(list.text).toContain("مصوبه ۳ جلسه ۱۴۰۵-۰۸ — اداره تعاون، کار و رفاه اجتماعی شهرستان پردیس");
-    const position = (list.text ?? "")
-      .split("\n")
-      .filter((l) => /^[۰-۹]+\) /.test(l))
-      .findIndex((l) => l.includes("مصوبه ۳ جلسه ۱۴۰۵-۰۸ — اداره تعاون"));
-    await pressLabelled(
-      governor,
-      list,
-      String(position + 1).replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!),
-    );
-    const card = await next(governor, "مصوبه ۳ جلسه ۱۴۰۵-۰۸ — اداره تعاون");
+    const card = await openItem(governor, "مصوبه ۳ جلسه ۱۴۰۵-۰۸ — اداره تعاون، کار و رفاه اجتماعی شهرستان پردیس");
     const labels = card.reply_markup!.inline_keyboard.flat().map((b) => b.text);
     // The governorate reads and instructs; it does not extend, cancel or reassign.
     expect(labels).toEqual(["📜 تاریخچه", "📣 دستور فرمانداری"]);

@@ -50,7 +50,7 @@ describe.each(testDatabases())("/meeting on $name", (target) => {
     // 1: the three banks proposed from the text, the text's own date; report-to as the text says.
     const first = await next(secretary, "دستگاه‌های مصوبه ۱ از ۵");
     expect(first.text).toContain(
-      "مسئول اجرا: بانک ملی ایران، شعبه مرکزی پردیس؛ همکار: بانک کشاورزی، شعبه پردیس، بانک رفاه کارگران، شعبه پردیس",
+      "مسئول اجرا: بانک ملی ایران، شعبه مرکزی پردیس — همکار: بانک کشاورزی، شعبه پردیس؛ بانک رفاه کارگران، شعبه پردیس",
     );
     await assignResolution(secretary, 1, {
       agencies: true,

@@ -1,6 +1,10 @@
 /** Helpers for tests that queue notifications and watch them arrive. */
 import type { App } from "../../src/app.js";
 import { parsePhone } from "../../src/domain/text/index.js";
+import type { OutboxTopic } from "../../src/domain/outbox-topic.js";
+
+/** Test messages are about nothing the bot knows: no codec kind, so no reply maps back to an item. */
+const TEST_TOPIC = "test" as OutboxTopic;
 
 /** Queues `texts` for a person through the real notifier (one outbox row per reachable identity). */
 export async function queueFor(app: App, phone: string, texts: string[]): Promise<number> {
@@ -10,7 +14,7 @@ export async function queueFor(app: App, phone: string, texts: string[]): Promis
   const person = await db.person.findUniqueOrThrow({ where: { phone: normalised.value } });
   let queued = 0;
   await db.$transaction(async (tx) => {
-    for (const text of texts) queued += await app.services.notifier.toPerson(tx, person.id, () => ({ text }), { topic: "test" });
+    for (const text of texts) queued += await app.services.notifier.toPerson(tx, person.id, () => ({ text }), { topic: TEST_TOPIC });
   });
   for (const p of app.platforms) p.dispatcher.wake();
   return queued;

@@ -55,3 +55,19 @@ export async function assignResolution(user: FakeUser, n: number, a: Assignment)
 }
 
 export const toFa = (n: number | string): string => String(n).replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!);
+
+/**
+ * /items, then the numbered button of the line naming `title` («مصوبه ۳ جلسه ۱۴۰۵-۰۸ — اداره تعاون…»):
+ * the item's screen, with the buttons the user's role allows.
+ */
+export async function openItem(user: FakeUser, title: string): Promise<Message> {
+  user.command("/items");
+  const list = await next(user, "موارد (همه موارد باز)");
+  const position = (list.text ?? "")
+    .split("\n")
+    .filter((l) => /^[۰-۹]+\) /.test(l))
+    .findIndex((l) => l.includes(title));
+  if (position < 0) throw new Error(`no line for "${title}" in the /items list`);
+  await pressLabelled(user, list, toFa(position + 1));
+  return next(user, title);
+}

@@ -10,7 +10,14 @@ import { agenciesOf } from "../../services/identity.js";
 import { formatsFor } from "../../services/render/format.js";
 import { isWithinLimit } from "../../services/attachments.js";
 import type { AgencyActor, AgencyRefusal, LoadedView } from "../../services/assignments/index.js";
-import { pageOf, renderAssignment, renderTaskPage, TASKS_PAGE_SIZE } from "../../services/render/assignment.js";
+import {
+  PICK_SUBJECT_LIMIT,
+  itemLabel,
+  pageOf,
+  renderAssignment,
+  renderTaskPage,
+  TASKS_PAGE_SIZE,
+} from "../../services/render/assignment.js";
 import { assignmentButton, tasksPageButton } from "../../services/render/callback-data.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
 import type { BotContext } from "../context.js";
@@ -209,9 +216,16 @@ async function onLooseMessage(ctx: BotContext): Promise<void> {
     return;
   }
   const several = actsForSeveralAgencies(ctx);
-  const items = open
-    .slice(0, NOTE_CHOICES)
-    .map(({ view }) => ({ id: view.id, label: several ? `${shortTitle(ctx.t, view)} — ${view.agency.name}` : shortTitle(ctx.t, view) }));
+  const items = open.slice(0, NOTE_CHOICES).map(({ view }) => ({
+    id: view.id,
+    label: itemLabel(
+      view,
+      ctx.t,
+      several ? "note-item-label-agency" : "note-item-label",
+      { meeting: formatsFor(ctx.t).digits(view.meeting.number), ...(several ? { agency: view.agency.name } : {}) },
+      PICK_SUBJECT_LIMIT,
+    ),
+  }));
   const args: NoteDialogArgs = { ...content, items };
   await enterDialog(ctx, noteDialog, args);
 }

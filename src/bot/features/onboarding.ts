@@ -8,7 +8,10 @@ import { Composer, Keyboard } from "grammy";
 import type { JoinStep } from "../../services/joining.js";
 import type { ChatToBind } from "../../services/binding.js";
 import { joinRequestButton } from "../../services/render/callback-data.js";
+import { welcomeText } from "../../services/render/welcome.js";
 import type { BotContext } from "../context.js";
+import { isOneOf, ROLES, type Role } from "../../domain/vocabulary.js";
+import { needsOwnMenu, setChatMenu } from "../command-menu.js";
 import { roleLabelKey } from "./labels.js";
 
 const INVITE_CODE = /^[A-Za-z0-9]{10}$/;
@@ -119,9 +122,26 @@ async function answer(ctx: BotContext, step: JoinStep) {
       ctx.logger.info({ roles: step.roles.map((r) => r.role), openItems: step.openItems }, "invite redeemed");
       const roles = step.roles.map((r) => ctx.t("role-in-scope", { role: ctx.t(roleLabelKey(r.role)), scope: r.scope })).join("\n");
       const lines = [ctx.t(step.alreadyBound ? "start-already-bound" : "start-bound", { name: step.personName, roles })];
+      const welcome = step.alreadyBound ? "" : welcomeText(step.roles, ctx.t);
+      if (welcome) lines.push(welcome);
       if (step.openItems > 0) lines.push(ctx.t("start-open-items", { count: step.openItems }));
       lines.push(ctx.t("help-short"));
-      return ctx.reply(lines.join("\n\n"), REMOVE_KEYBOARD);
+      await ctx.reply(lines.join("\n\n"), REMOVE_KEYBOARD);
+      return showOwnMenu(
+        ctx,
+        step.roles.map((r) => r.role).filter((r): r is Role => isOneOf(ROLES, r)),
+      );
     }
+  }
+}
+
+/** A secretariat or governorate member's chat gets their roles' menu as soon as they bind. */
+async function showOwnMenu(ctx: BotContext, roles: Role[]): Promise<void> {
+  if (!ctx.chat || !needsOwnMenu(roles)) return;
+  try {
+    await setChatMenu(ctx.api, String(ctx.chat.id), roles, (key) => ctx.t(key));
+  } catch (err) {
+    // No menu method on this platform: the commands work all the same.
+    ctx.logger.debug({ err }, "no command menu for this chat");
   }
 }

@@ -8,12 +8,23 @@
  *  - "overdue by N working days": the working days after the deadline day up to and including today
  *    (N may be 0 on the weekend right after the deadline: late, but no working day lost yet).
  */
-import { addJalaliDays, compareJalali, toJalali, type JalaliDate, type WorkCalendar } from "../calendar/index.js";
+import { addJalaliDays, compareJalali, toJalali, type DayOffReason, type JalaliDate, type WorkCalendar } from "../calendar/index.js";
+
+/**
+ * A deadline day the committee does not work (a Friday, an off Thursday, a holiday): readers are
+ * told so, with the first working day after it, so nobody finds an office closed on the last day.
+ */
+export interface DeadlineDayOff {
+  reasons: readonly DayOffReason[];
+  /** The holiday's (or closure's) name, when the day is one. */
+  holiday?: string;
+  nextWorkingDay: JalaliDate;
+}
 
 export type DeadlineStanding =
   | { kind: "standing" }
-  | { kind: "left"; workingDays: number; deadline: JalaliDate }
-  | { kind: "today"; deadline: JalaliDate }
+  | { kind: "left"; workingDays: number; deadline: JalaliDate; dayOff?: DeadlineDayOff }
+  | { kind: "today"; deadline: JalaliDate; dayOff?: DeadlineDayOff }
   | { kind: "overdue"; workingDays: number; deadline: JalaliDate };
 
 /** Working days d with from < d ≤ to (0 when to ≤ from). */
@@ -39,9 +50,19 @@ export function deadlineStanding(deadline: Date | null, now: Date, calendar: Wor
   const due = deadlineDay(deadline);
   const today = toJalali(now);
   const order = compareJalali(today, due);
-  if (order === 0) return { kind: "today", deadline: due };
-  if (order < 0) return { kind: "left", workingDays: workingDaysAfter(calendar, today, due), deadline: due };
-  return { kind: "overdue", workingDays: workingDaysAfter(calendar, due, today), deadline: due };
+  if (order > 0) return { kind: "overdue", workingDays: workingDaysAfter(calendar, due, today), deadline: due };
+  const off = dayOffOf(calendar, due);
+  const dayOff = off ? { dayOff: off } : {};
+  if (order === 0) return { kind: "today", deadline: due, ...dayOff };
+  return { kind: "left", workingDays: workingDaysAfter(calendar, today, due), deadline: due, ...dayOff };
+}
+
+/** Why the deadline day is off and which working day follows it; undefined on a working day. */
+export function dayOffOf(calendar: WorkCalendar, day: JalaliDate): DeadlineDayOff | undefined {
+  const info = calendar.describeDay(day);
+  if (info.working) return undefined;
+  const holiday = calendar.holidayName(day);
+  return { reasons: info.offReasons, ...(holiday !== undefined ? { holiday } : {}), nextWorkingDay: calendar.addWorkingDaysToDate(day, 0) };
 }
 
 /**

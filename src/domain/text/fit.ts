@@ -68,3 +68,22 @@ export function cutText(text: string, max: number): string {
   const end = space >= room * 0.8 ? space : safeIndex(text, room);
   return `${text.slice(0, end).trimEnd()}${ELLIPSIS}`;
 }
+
+/**
+ * The first words of a text that fit in `max` characters, ending in «…» when words were left out:
+ * a short subject for a button. Line breaks count as spaces; a first word longer than `max` is cut.
+ */
+export function firstWords(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const room = max - ELLIPSIS.length;
+  const space = flat.slice(0, room + 1).lastIndexOf(" ");
+  if (space <= 0) return cutText(flat, max);
+  // A subject ending in «و» or «به» reads as broken off mid-phrase: end before such a word.
+  const words = flat.slice(0, space).split(" ");
+  while (words.length > 1 && DANGLING.has(words.at(-1)!)) words.pop();
+  return `${words.join(" ").replace(/[،,؛;:.]+$/, "")}${ELLIPSIS}`;
+}
+
+/** Words that cannot end a cut subject. */
+const DANGLING = new Set(["و", "به", "از", "در", "با", "را", "که", "برای", "تا", "یا", "نسبت"]);

@@ -10,9 +10,18 @@ export {
   inputErrorKey,
 } from "./input-errors.js";
 export { parsePhone } from "./phone.js";
-export { type FormatNumberOptions, type ParseNumberOptions, formatNumber, formatPercent, parseNumber, parsePercent } from "./number.js";
+export {
+  type FormatNumberOptions,
+  type ParseNumberOptions,
+  type ParseQuantityOptions,
+  formatNumber,
+  formatPercent,
+  parseNumber,
+  parsePercent,
+  parseQuantity,
+} from "./number.js";
 export { type ParsedDateInput, RELATIVE_COUNT_MAX, RELATIVE_COUNT_MIN, parseJalaliInput } from "./date-input.js";
 export { type ParsedTimeInput, parseTimeInput } from "./time-input.js";
 export { MARKDOWN_MARKERS, WORD_JOINER, neutraliseMarkdown } from "./markdown.js";
-export { ELLIPSIS, PART_MARKER_RESERVE, cutText, numberParts, splitText } from "./fit.js";
+export { ELLIPSIS, PART_MARKER_RESERVE, cutText, firstWords, numberParts, splitText } from "./fit.js";
 export { INPUT_LIMITS, type InputField, overLimit } from "./input-limits.js";

@@ -36,6 +36,8 @@ export const INPUT_ERROR_PARAMS = {
   "number.below_min": ["min"],
   "number.above_max": ["max"],
   "number.too_large": [],
+  "number.unit_mismatch": ["unit", "expected"],
+  "number.in_words": [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type InputErrorCode = keyof typeof INPUT_ERROR_PARAMS;

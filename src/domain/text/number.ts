@@ -85,3 +85,64 @@ export function formatNumber(n: number, opts: FormatNumberOptions = {}): string 
 export function formatPercent(n: number, opts: FormatNumberOptions = {}): string {
   return `${formatNumber(n, { maximumFractionDigits: opts.maximumFractionDigits ?? 0 })}\u066A`;
 }
+
+/** Scale words that multiply what they follow ("۳٫۵ میلیارد ریال"), as powers of ten. */
+const SCALES: Readonly<Record<string, number>> = { هزار: 3, میلیون: 6, میلیارد: 9, تریلیون: 12, بیلیون: 9 };
+
+/** Words of a number written out («دوازده», «سه و نیم», «صد و بیست»): answered with a request for digits. */
+const NUMBER_WORDS = new Set(
+  (
+    "صفر یک یه دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پانزده پونزده شانزده هفده هجده هیجده نوزده " +
+    "بیست سی چهل پنجاه شصت هفتاد هشتاد نود صد یکصد دویست سیصد چهارصد پانصد ششصد هفتصد هشتصد نهصد نیم و"
+  ).split(" "),
+);
+
+/** A unit read as a power-of-ten scale and what is counted: "میلیون ریال" → 6, "ریال"; "نفر" → 0, "نفر". */
+function readUnit(unit: string): { readonly scale: number; readonly base: string } {
+  const words = unit
+    .replace(/\u200C/g, " ")
+    .split(" ")
+    .filter(Boolean);
+  let scale = 0;
+  while (words.length > 0 && SCALES[words[0]!] !== undefined) scale += SCALES[words.shift()!]!;
+  return { scale, base: words.join(" ") };
+}
+
+export interface ParseQuantityOptions extends ParseNumberOptions {
+  /** The unit the question asks in ("نفر", "میلیون ریال"); an answer's unit must match it. */
+  readonly unit?: string;
+}
+
+/**
+ * A number, optionally followed by a unit: "۱۲", "۱۲ نفر", "۳٫۵ میلیارد ریال". The unit must be the
+ * question's; a scale word (هزار, میلیون, میلیارد) is converted to the question's scale, so
+ * "۳٫۵ میلیارد ریال" answers "میلیون ریال" with 3500, and "۳٫۵ میلیارد" (no unit) does too.
+ * A number written in words («دوازده») is number.in_words: the reader is asked for digits.
+ */
+export function parseQuantity(s: string, opts: ParseQuantityOptions = {}): InputResult<number> {
+  const t = prepareInput(s);
+  if (t === "") return fail("number.empty");
+  if (NEGATIVE.test(t)) return fail("number.negative");
+  const m = /^(\d[\d.,\u066B\u066C\u060C/ ]*?)\s*([^\d\s.,\u066B\u066C\u060C/][^\d]*)?$/.exec(t);
+  if (!m) return inWords(t) ? fail("number.in_words") : fail("number.invalid_format");
+  const written = m[2]?.trim();
+  if (written === undefined) return parseNumber(m[1]!, opts);
+  const answer = readUnit(written);
+  const asked = readUnit(opts.unit !== undefined ? prepareInput(opts.unit) : "");
+  if (opts.unit !== undefined && answer.base !== "" && answer.base !== asked.base) {
+    return fail("number.unit_mismatch", { unit: written, expected: opts.unit ?? "" });
+  }
+  const n = parseNumber(m[1]!, { allowDecimal: true });
+  if (!n.ok) return n;
+  // Shifting by a power of ten through the decimal string keeps 3.5 × 10³ exact.
+  const value = Number(`${n.value}e${answer.scale - asked.scale}`);
+  if (!Number.isSafeInteger(Math.trunc(value))) return fail("number.too_large");
+  // Back through parseNumber, so the question's own limits (whole numbers, minimum) still apply.
+  return parseNumber(Number.isInteger(value) ? String(value) : value.toFixed(12).replace(/0+$/, ""), opts);
+}
+
+/** True when the answer starts with a number word: «دوازده», «سه و نیم میلیارد ریال». */
+function inWords(t: string): boolean {
+  const first = t.replace(/\u200C/g, " ").split(" ")[0] ?? "";
+  return first !== "و" && NUMBER_WORDS.has(first);
+}

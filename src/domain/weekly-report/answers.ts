@@ -1,10 +1,11 @@
 /**
  * Answers to a weekly-report template: what people type, read into stored values. Text answers
  * are normalised Persian; number answers are whole or decimal numbers ≥ 0 in any digits
- * ("۱۲٬۵۰۰", "12,500", "١٢٥٠٠"). Errors are input-error codes with texts in the locale files.
+ * ("۱۲٬۵۰۰", "12,500", "١٢٥٠٠"), optionally with the question's unit ("۱۲ نفر"; "۳٫۵ میلیارد ریال"
+ * converted to a question in میلیون ریال). Errors are input-error codes with texts in the locale files.
  */
 import { fail, ok, type DomainError, type Result } from "../result.js";
-import { normalisePersian, parseNumber, type InputError } from "../text/index.js";
+import { normalisePersian, parseQuantity, type InputError } from "../text/index.js";
 
 export interface ReportQuestion {
   readonly key: string;
@@ -24,7 +25,8 @@ export const FREE_FORM_KEY = "_freeForm";
 export type AnswerError = InputError | DomainError<"text.empty">;
 
 export function parseAnswer(question: ReportQuestion, input: string): Result<AnswerValue, AnswerError> {
-  if (question.type === "number") return parseNumber(input, { allowDecimal: true, min: 0 });
+  if (question.type === "number")
+    return parseQuantity(input, { allowDecimal: true, min: 0, ...(question.unit !== undefined ? { unit: question.unit } : {}) });
   const text = normalisePersian(input);
   return text ? ok(text) : fail("text.empty");
 }

@@ -13,7 +13,8 @@ import type { Platform } from "../../config/index.js";
 import { isUniqueViolation, type Db, type Tx } from "../../db/client.js";
 import { AGENCY_ROLES } from "../../domain/vocabulary.js";
 import { agencyActionTarget } from "../../db/sql/agency-action-target.js";
-import { assignmentTopicOfMessage } from "../../db/sql/assignment-topic-of-message.js";
+import { topicsOfMessage } from "../../db/sql/topics-of-message.js";
+import { assignmentOfTopic, outboxTopic } from "../../domain/outbox-topic.js";
 import { insertProgressUpdate } from "../../db/sql/insert-progress-update.js";
 import { updateAssignmentStatus, type AssignmentChanges } from "../../db/sql/update-assignment-status.js";
 import {
@@ -45,10 +46,6 @@ export type AgencyRefusal = "unknown" | TransitionRefusal;
 
 export type AgencyActionResult =
   { ok: true; changed: boolean; view: AssignmentSummary } | { ok: false; refusal: AgencyRefusal; view?: AssignmentSummary };
-
-/** The topic of every outbox message about an assignment; replies to those messages map back through it. */
-export const assignmentTopic = (assignmentId: number): string => `assignment:${assignmentId}`;
-const ASSIGNMENT_TOPIC = /^assignment:(\d+)$/;
 
 /** How each agency action is named in the logs (one business event per applied action). */
 const AGENCY_EVENTS: Readonly<Record<AgencyAction, string>> = {
@@ -193,12 +190,11 @@ export class AssignmentService {
 
   /**
    * Which assignment a message in this chat was about: the outbox remembers what it sent, under
-   * the topic "assignment:<id>". One SQL query, as it runs for every reply.
+   * the assignment's topic (domain/outbox-topic.ts). One SQL query, as it runs for every reply.
    */
   async assignmentOfMessage(platform: Platform, chatId: string, messageId: number): Promise<number | undefined> {
-    const topic = await assignmentTopicOfMessage(this.db, platform, chatId, String(messageId));
-    const m = topic ? ASSIGNMENT_TOPIC.exec(topic) : null;
-    return m ? Number(m[1]) : undefined;
+    const topics = await topicsOfMessage(this.db, platform, chatId, String(messageId));
+    return topics.map(assignmentOfTopic).find((id) => id !== undefined);
   }
 
   /**
@@ -380,7 +376,7 @@ export class AssignmentService {
     const notice = { kind: report.kind, text: report.text, files: report.files.length, view, by: person?.name ?? "" };
     const secretariat = await secretariatOf(tx, step.committeeId);
     // No dedupe key needed: these rows commit with the ProgressUpdate, whose idempotency key is unique.
-    const options = { topic: assignmentTopic(step.assignmentId), notBefore: step.now };
+    const options = { topic: outboxTopic.assignment(step.assignmentId), notBefore: step.now };
     const queued = await this.notifier.toPeople(tx, secretariat, (t: Translate) => renderAgencyReportNotice(notice, t), options);
     if (queued === 0) this.logger.warn({ assignmentId: step.assignmentId, kind: report.kind }, "no reachable secretariat member to tell");
     const files = report.files.map((f) => ({ kind: f.kind, fileId: f.fileId }));

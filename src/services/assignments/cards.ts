@@ -10,7 +10,7 @@ import type { Platform } from "../../config/index.js";
 import type { OutboxStatus } from "../../domain/vocabulary.js";
 import { identityKey, type Notifier } from "../notifications.js";
 import { renderAssignment } from "../render/assignment.js";
-import { assignmentTopic } from "./agency-actions.js";
+import { outboxTopic } from "../../domain/outbox-topic.js";
 import { agencyContacts } from "./directory.js";
 import { loadAssignmentViews } from "./views.js";
 
@@ -18,7 +18,7 @@ const PENDING: OutboxStatus = "pending";
 const SENT: OutboxStatus = "sent";
 
 /** The dedupe key (before its identity part) of an item's card: one card per identity, however often it is published. */
-export const cardKey = (assignmentId: number): string => `publish:${assignmentTopic(assignmentId)}`;
+export const cardKey = (assignmentId: number): string => `publish:${outboxTopic.assignment(assignmentId)}`;
 
 /**
  * Brings every card of these items up to date with what the items are now (rendered at `now`).
@@ -40,7 +40,7 @@ export async function refreshCards(tx: Tx, notifier: Notifier, assignmentIds: It
       if (card.status === SENT && card.messageId)
         await notifier.editView(
           tx,
-          { platform: card.platform as Platform, chatId: card.chatId, messageId: card.messageId, topic: assignmentTopic(view.id) },
+          { platform: card.platform as Platform, chatId: card.chatId, messageId: card.messageId, topic: outboxTopic.assignment(view.id) },
           render,
           now,
         );

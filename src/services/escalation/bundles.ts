@@ -5,13 +5,13 @@
  */
 import type { DbProvider, Tx } from "../../db/client.js";
 import type { Translate } from "../../i18n/index.js";
-import { assignmentTopic } from "../assignments/index.js";
 import type { QueuedNotice } from "../due-work.js";
 import type { Notifier } from "../notifications.js";
 import { renderDigest, type DigestEntry } from "../render/digest.js";
 import { renderReminders, type ReminderItem } from "../render/reminders.js";
 import type { Contact } from "./directory.js";
 import type { PassDigests } from "./pass-digests.js";
+import { outboxTopic, type OutboxTopic } from "../../domain/outbox-topic.js";
 
 interface Outgoing {
   personId: number;
@@ -19,7 +19,7 @@ interface Outgoing {
   kind: string;
   summary: string;
   renders: (t: Translate) => { text: string; buttons?: { text: string; callback_data?: string }[][] }[];
-  topic: string;
+  topic: OutboxTopic;
   dedupeKey?: string;
   hold?: { by: string; until: Date };
 }
@@ -75,7 +75,7 @@ export class BundleBook {
         kind: "unreachable",
         summary: `${agency.name} (${cause}) — ${committee}`,
         renders: (t: Translate) => [{ text: t("unreachable-agency", { agency: agency.name, cause: t(causeKey) }) }],
-        topic: `unreachable:agency:${agency.id}`,
+        topic: outboxTopic.unreachableAgency(agency.id),
         dedupeKey: `unreachable:committee:${committeeId}:agency:${agency.id}:${cause}`,
       })),
     );
@@ -85,7 +85,7 @@ export class BundleBook {
     contact: Contact,
     kind: string,
     summary: string,
-    topic: string,
+    topic: OutboxTopic,
     render: (t: Translate) => { text: string; buttons?: { text: string; callback_data?: string }[][] }[],
     dedupeKey?: string,
   ): void {
@@ -116,7 +116,7 @@ export class BundleBook {
         summary: list.map((i) => `resolution ${i.view.resolution.number} (${i.view.agency.name}): ${i.track}`).join("; "),
         renders: (t) => renderReminders(list, t, now),
         // A single item's reminder is about that item: a reply to it records progress on it.
-        topic: list.length === 1 ? assignmentTopic(list[0]!.view.id) : "reminders",
+        topic: list.length === 1 ? outboxTopic.assignment(list[0]!.view.id) : outboxTopic.bare("reminders"),
       });
     }
     for (const { contact, committeeId, committee, entries } of this.#digests.values()) {
@@ -131,7 +131,7 @@ export class BundleBook {
         kind: "digest",
         summary: `${list.length} items of ${committee}`,
         renders: (t) => renderDigest(committee, list, t, now),
-        topic: "digest",
+        topic: outboxTopic.bare("digest"),
         ...(passDigests ? { hold: { by: passDigests.holdOf(contact.personId, committeeId), until: passDigests.holdUntil } } : {}),
       });
     }

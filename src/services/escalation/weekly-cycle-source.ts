@@ -47,6 +47,7 @@ import { renderReportPrompt } from "../render/weekly-report.js";
 import { renderCompliance, renderCycleReminder, renderMissingToHead, type CycleNote } from "../render/weekly-cycle.js";
 import { BundleBook } from "./bundles.js";
 import { Directory, unreachableCause, type Contact } from "./directory.js";
+import { outboxTopic } from "../../domain/outbox-topic.js";
 
 const EPOCH = new Date(0);
 
@@ -301,7 +302,7 @@ export class WeeklyCycleSource implements DueWorkSource {
       committeeName: committee.name,
       agency,
     });
-    const topic = `weekly_report:${cycle.id}`;
+    const topic = outboxTopic.weeklyReport(cycle.id);
     const toAgencies = (
       role: "liaison" | "head",
       kind: string,

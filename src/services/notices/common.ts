@@ -10,6 +10,7 @@ import type { Translate } from "../../i18n/index.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
 import type { Notifier } from "../notifications.js";
 import type { AgendaItem, NoticeView } from "../render/meeting-notice.js";
+import { outboxTopic, type OutboxTopic } from "../../domain/outbox-topic.js";
 
 /** A person acting in chat (or the CLI). */
 export interface NoticeActor {
@@ -29,7 +30,7 @@ export class NoticeError extends Error {
 }
 
 /** Every outbox message about notice N has this topic. */
-export const noticeTopic = (noticeId: number): string => `notice:${noticeId}`;
+export const noticeTopic = outboxTopic.notice;
 /** The invitation to one recipient; its outbox rows tell whether the notice reached them. */
 export const inviteKey = (noticeId: number, recipientId: number): string => `notice:${noticeId}:invite:${recipientId}`;
 const INVITE_KEY = /^notice:\d+:invite:(\d+):identity:\d+$/;
@@ -165,7 +166,7 @@ export async function queueEach(
   notifier: Notifier,
   tx: Tx,
   entries: readonly { personId: number; render: (t: Translate) => OutgoingMessage; dedupeKey: string }[],
-  options: { topic: string; notBefore: Date },
+  options: { topic: OutboxTopic; notBefore: Date },
 ): Promise<number> {
   const counts = await notifier.queueMany(
     tx,

@@ -18,12 +18,13 @@ import {
   type NoticeActor,
   queueEach,
 } from "./common.js";
+import { outboxTopic } from "../../domain/outbox-topic.js";
 
 /** A reminder to the same person about the same notice at most once per this interval, however often the button is pressed. */
 const NUDGE_INTERVAL_MS = 3_600_000;
 
 /** The outbox topic of the edits of a notice's tracking view. */
-const trackingTopic = (noticeId: number): string => `notice-tracking:${noticeId}`;
+const trackingTopic = outboxTopic.noticeTracking;
 
 async function trackingViewOf(tx: Tx, notice: Awaited<ReturnType<typeof noticeForSecretariat>>, now: Date): Promise<TrackingView> {
   return {

@@ -6,10 +6,11 @@
 import { deadlineStanding, type DeadlineStanding } from "../../domain/assignments/deadline.js";
 import { agencyActionsFor, type AgencyAction, type AssignmentStatus, type ResolutionKind } from "../../domain/assignments/status.js";
 import type { WorkCalendar } from "../../domain/calendar/index.js";
+import { firstWords } from "../../domain/text/index.js";
 import type { Translate } from "../../i18n/index.js";
 import type { InlineButton, OutgoingMessage } from "../../outbox/outbox.js";
 import { assignmentButton, staffActionButton, tasksPageButton } from "./callback-data.js";
-import { formatsFor, type Formats } from "./format.js";
+import { formatsFor, type Formats, joinNames } from "./format.js";
 
 /** Everything a reader needs to know about one agency's duty on one resolution. */
 export interface AssignmentView {
@@ -62,13 +63,24 @@ export function deadlineText(standing: DeadlineStanding, t: Translate, fmt: Form
   }
 }
 
+/** The deadline line, and under it a note when the deadline day is off (a Friday, a holiday). */
+export function deadlineLines(standing: DeadlineStanding, t: Translate, fmt: Formats): string[] {
+  const lines = [deadlineText(standing, t, fmt)];
+  const off = standing.kind === "left" || standing.kind === "today" ? standing.dayOff : undefined;
+  if (off) {
+    const reason = off.holiday ?? t(off.reasons.includes("friday") ? "deadline-off-friday" : "deadline-off-thursday");
+    lines.push(t("deadline-day-off", { reason, next: fmt.date(off.nextWorkingDay) }));
+  }
+  return lines;
+}
+
 function roleLines(view: AssignmentView, t: Translate): string[] {
   if (view.resolution.leadAll) return [t("assignment-role-all")];
   const names = (role: "lead" | "co") =>
-    view.partners
-      .filter((p) => p.role === role)
-      .map((p) => p.name)
-      .join(t("list-separator"));
+    joinNames(
+      view.partners.filter((p) => p.role === role).map((p) => p.name),
+      t,
+    );
   const lines = [t(view.role === "lead" ? "assignment-role-lead" : "assignment-role-co")];
   const lead = names("lead");
   const co = names("co");
@@ -102,6 +114,40 @@ export function actionButtons(
   }));
 }
 
+/** Subject length on an item's action buttons (two a row): the same words on every button of the item. */
+export const ACTION_SUBJECT_LIMIT = 16;
+/** Subject length on a button that only picks an item (one a row). */
+export const PICK_SUBJECT_LIMIT = 28;
+
+/**
+ * A button label naming an item the way the meeting does — by its resolution number — with the first
+ * words of its text as a subject («مصوبه ۳: ادارات تعاون…»). Position numbers in a list are never
+ * shown: readers took them for resolution numbers.
+ */
+export function itemLabel(
+  view: Pick<AssignmentView, "resolution">,
+  t: Translate,
+  key: string,
+  vars: Record<string, string | number>,
+  subjectLimit: number,
+): string {
+  return t(key, { ...vars, resolution: view.resolution.number, subject: firstWords(view.resolution.text, subjectLimit) });
+}
+
+/** An item's action buttons labelled with the action, the resolution number and the subject. */
+export function namedActionButtons(
+  view: Pick<AssignmentView, "id" | "status" | "resolution">,
+  t: Translate,
+  tasksPage?: number,
+): InlineButton[] {
+  return actionButtons(
+    view,
+    t,
+    (action) => itemLabel(view, t, "tasks-button", { action: t(ACTION_LABEL_KEYS[action]) }, ACTION_SUBJECT_LIMIT),
+    tasksPage,
+  );
+}
+
 /** Two buttons a row: long Persian labels stay readable on a phone. */
 export function inRows<T>(items: T[], perRow: number): T[][] {
   const rows: T[][] = [];
@@ -119,7 +165,7 @@ export function renderAssignment(view: AssignmentView, t: Translate, now: Date, 
     view.resolution.text,
     "",
     ...roleLines(view, t),
-    deadlineText(deadlineStanding(view.deadline, now, calendar), t, fmt),
+    ...deadlineLines(deadlineStanding(view.deadline, now, calendar), t, fmt),
     t("assignment-report-to", { to: view.resolution.reportTo ?? t("assignment-report-to-secretariat") }),
     t("assignment-status", { status: statusText(view, t) }),
   ];
@@ -168,8 +214,8 @@ export function pageOf<T>(
 }
 
 /**
- * One page of /tasks: a numbered block per item (agency headings when grouped), each item's
- * buttons on a row labelled with its number, and ‹ › to turn pages.
+ * One page of /tasks: a block per item (agency headings when grouped), each item's buttons
+ * labelled with its resolution number and subject, and ‹ › to turn pages.
  */
 export function renderTaskPage(
   page: TaskPage,
@@ -181,8 +227,7 @@ export function renderTaskPage(
   const lines = [t("tasks-header", { total: page.total, page: page.page, pages: page.pageCount })];
   const rows: InlineButton[][] = [];
   let agencyId: number | undefined;
-  page.items.forEach((view, index) => {
-    const n = page.firstPosition + index;
+  page.items.forEach((view) => {
     if (page.grouped && view.agency.id !== agencyId) {
       agencyId = view.agency.id;
       lines.push("", t("tasks-agency-heading", { agency: view.agency.name }));
@@ -190,12 +235,14 @@ export function renderTaskPage(
     const standing = deadlineStanding(view.deadline, now, calendarOf(view));
     lines.push(
       "",
-      t("tasks-item-title", { n, title: titleLine(view, t, fmt), role: t(view.role === "lead" ? "tasks-role-lead" : "tasks-role-co") }),
+      t("tasks-item-title", { title: titleLine(view, t, fmt), role: t(view.role === "lead" ? "tasks-role-lead" : "tasks-role-co") }),
       shorten(view.resolution.text, LIST_TEXT_LIMIT),
-      (standing.kind === "overdue" ? t("tasks-overdue-mark") + " " : "") + deadlineText(standing, t, fmt),
+      ...deadlineLines(standing, t, fmt).map((line, i) =>
+        i === 0 && standing.kind === "overdue" ? `${t("tasks-overdue-mark")} ${line}` : line,
+      ),
       t("assignment-status", { status: statusText(view, t) }),
     );
-    const buttons = actionButtons(view, t, (action) => t("tasks-button", { n, action: t(ACTION_LABEL_KEYS[action]) }), page.page);
+    const buttons = namedActionButtons(view, t, page.page);
     if (buttons.length > 0) rows.push(...inRows(buttons, 2));
   });
   if (page.pageCount > 1) {

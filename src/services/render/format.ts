@@ -39,3 +39,11 @@ const LATIN: Formats = {
 export function formatsFor(t: Translate): Formats {
   return t("format-digits") === "latin" ? LATIN : PERSIAN;
 }
+
+/**
+ * Joins a list of names (agencies, people, files) for a sentence. Persian agency names carry «،»
+ * themselves («اداره صنعت، معدن و تجارت»), so the locale's separator is «؛ », never «، ».
+ */
+export function joinNames(names: readonly string[], t: Translate): string {
+  return names.join(t("name-list-separator"));
+}

@@ -9,9 +9,9 @@ import type { WorkCalendar } from "../../domain/calendar/index.js";
 import type { Track } from "../../domain/escalation/index.js";
 import type { Translate } from "../../i18n/index.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
-import { ACTION_LABEL_KEYS, actionButtons, deadlineText, inRows, renderAssignment, titleLine, type AssignmentView } from "./assignment.js";
+import { deadlineText, inRows, namedActionButtons, renderAssignment, titleLine, type AssignmentView } from "./assignment.js";
 import { splitIntoMessages } from "./blocks.js";
-import { formatsFor } from "./format.js";
+import { formatsFor, joinNames } from "./format.js";
 
 export interface ReminderItem {
   view: AssignmentView;
@@ -35,7 +35,7 @@ function reasonLines(item: ReminderItem, t: Translate, now: Date): string[] {
   if (item.liaisonReminded)
     lines.push(
       t("reminder-liaison-reminded", {
-        names: item.liaisonReminded.names.join(t("list-separator")),
+        names: joinNames(item.liaisonReminded.names, t),
         date: fmt.dateTime(item.liaisonReminded.at),
       }),
     );
@@ -51,12 +51,11 @@ export function renderReminders(items: readonly ReminderItem[], t: Translate, no
     return [{ text: [t("reminder-header"), ...reasonLines(item, t, now), "", card.text].join("\n"), buttons: card.buttons ?? [] }];
   }
   const fmt = formatsFor(t);
-  const blocks = items.map((item, index) => {
-    const n = index + 1;
-    const buttons = actionButtons(item.view, t, (action) => t("tasks-button", { n, action: t(ACTION_LABEL_KEYS[action]) }));
+  const blocks = items.map((item) => {
+    const buttons = namedActionButtons(item.view, t);
     return {
       text: [
-        t("reminder-item", { n, title: titleLine(item.view, t, fmt) }),
+        titleLine(item.view, t, fmt),
         t("assignment-agency", { agency: item.view.agency.name, committee: item.view.committee.name }),
         ...reasonLines(item, t, now),
       ].join("\n"),

@@ -7,7 +7,7 @@ import type { Translate } from "../../i18n/index.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
 import { splitIntoMessages } from "./blocks.js";
 import { weeklyReportButton } from "./callback-data.js";
-import { formatsFor } from "./format.js";
+import { formatsFor, joinNames } from "./format.js";
 
 export interface CycleNote {
   cycleId: number;
@@ -62,7 +62,7 @@ export interface Compliance {
 
 export function renderCompliance(c: Compliance, t: Translate): OutgoingMessage[] {
   const fmt = formatsFor(t);
-  const names = (list: string[]) => list.join("، ");
+  const names = (list: string[]) => joinNames(list, t);
   const total = c.onTime.length + c.late.length + c.missing.length;
   const blocks = [
     { text: t("compliance-totals", { onTime: c.onTime.length, late: c.late.length, missing: c.missing.length, total }) },

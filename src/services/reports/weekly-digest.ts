@@ -25,6 +25,7 @@ import type { Notifier } from "../notifications.js";
 import { periodLabel } from "../render/period.js";
 import { renderWeeklyDigest } from "../render/status.js";
 import type { ReportService } from "./figures.js";
+import { outboxTopic } from "../../domain/outbox-topic.js";
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -89,7 +90,7 @@ export class WeeklyDigestSource implements DueWorkSource {
         t,
         periodLabel: periodLabel(standing.period, t),
       });
-      const topic = `weekly_digest:${cycle.id}`;
+      const topic = outboxTopic.weeklyDigest(cycle.id);
       for (const target of targets) {
         try {
           await this.db.$transaction(async (tx) => {

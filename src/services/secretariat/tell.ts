@@ -6,10 +6,11 @@
 import type { Tx } from "../../db/client.js";
 import type { Translate } from "../../i18n/index.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
-import { agencyContacts, assignmentTopic, secretariatOf } from "../assignments/index.js";
+import { agencyContacts, secretariatOf } from "../assignments/index.js";
 import { workCalendarOf } from "../calendars.js";
 import type { Notifier } from "../notifications.js";
 import { formatsFor } from "../render/format.js";
+import { outboxTopic } from "../../domain/outbox-topic.js";
 
 /** «مصوبه ۱ جلسه ۱۴۰۵-۰۸», in the reader's language. */
 export function itemTitle(t: Translate, item: { resolutionNumber: number; meetingNumber: string }): string {
@@ -27,7 +28,7 @@ export function tellAgency(
 ): Promise<number> {
   return agencyContacts(tx, item.agencyId).then((people) =>
     notifier.toPeople(tx, people, render, {
-      topic: assignmentTopic(item.id),
+      topic: outboxTopic.assignment(item.id),
       notBefore: workCalendarOf(item.calendar).nextWorkingInstant(now),
       ...(dedupeKey ? { dedupeKey } : {}),
     }),
@@ -45,5 +46,5 @@ export async function tellSecretariat(
   except?: number,
 ): Promise<number> {
   const people = (await secretariatOf(tx, committeeId)).filter((id) => id !== except);
-  return notifier.toPeople(tx, people, render, { topic: assignmentTopic(assignmentId), notBefore: now });
+  return notifier.toPeople(tx, people, render, { topic: outboxTopic.assignment(assignmentId), notBefore: now });
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cutText, numberParts, splitText } from "../../../src/domain/text/index.js";
+import { cutText, firstWords, numberParts, splitText } from "../../../src/domain/text/index.js";
 
 describe("splitText", () => {
   it("leaves a text that fits alone", () => {
@@ -48,5 +48,27 @@ describe("numberParts and cutText", () => {
     expect(cut.length).toBeLessThanOrEqual(50);
     expect(cut.endsWith("کلمه…")).toBe(true);
     expect(cutText("x".repeat(100), 10)).toBe(`${"x".repeat(9)}…`);
+  });
+});
+
+describe("firstWords", () => {
+  const text = "ادارات تعاون و صمت نسبت به تشکیل جلسه\nدر خصوص سامانه رصد اقدام کنند.";
+
+  it("keeps a short text whole, on one line", () => {
+    expect(firstWords("تشکیل جلسه\nسامانه رصد", 40)).toBe("تشکیل جلسه سامانه رصد");
+  });
+
+  it("ends at a word, never on «و» or «به», with «…»", () => {
+    expect(firstWords(text, 16)).toBe("ادارات تعاون…");
+    expect(firstWords(text, 19)).toBe("ادارات تعاون و صمت…");
+    expect(firstWords(text, 30)).toBe("ادارات تعاون و صمت…");
+  });
+
+  it("never passes the limit", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), fc.integer({ min: 2, max: 60 }), (s, max) => {
+        expect(firstWords(s, max).length).toBeLessThanOrEqual(max);
+      }),
+    );
   });
 });

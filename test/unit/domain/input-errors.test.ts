@@ -10,6 +10,7 @@ import {
   inputErrorKey,
   parseJalaliInput,
   parseNumber,
+  parseQuantity,
   parsePercent,
   parsePhone,
   parseTimeInput,
@@ -83,6 +84,8 @@ const PRODUCERS: Record<InputErrorCode, () => { ok: boolean; error?: InputError 
   "number.below_min": () => parseNumber("3", { min: 5 }),
   "number.above_max": () => parseNumber("30", { max: 5 }),
   "number.too_large": () => parseNumber("123456789012345678901"),
+  "number.unit_mismatch": () => parseQuantity("12 نفر", { unit: "میلیون ریال" }),
+  "number.in_words": () => parseQuantity("دوازده"),
 };
 
 it('inputErrorKey replaces "." and "_" with "-"', () => {

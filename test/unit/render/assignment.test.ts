@@ -154,19 +154,27 @@ describe("the assignment message", () => {
 });
 
 describe("the /tasks page", () => {
-  it("numbers the items, marks overdue ones, labels each item's buttons and pages with ‹ ›", () => {
+  it("lists the items by resolution number, marks overdue ones, labels each item's buttons and pages with ‹ ›", () => {
     const views = Array.from({ length: 7 }, (_, i) =>
       view({ id: i + 1, resolution: { ...view().resolution, number: i + 1 }, deadline: deadlineInstant({ jy: 1405, jm: 9, jd: 10 + i }) }),
     );
     const first = pageOf(views, 1);
     const { text, buttons } = renderTaskPage({ ...first, grouped: false }, fa, at(1405, 9, 14), () => calendar);
     expect(text).toContain("کارهای باز دستگاه شما: ۷ مورد (صفحه ۱ از ۲)");
-    expect(text).toContain("۱) 📌 مصوبه ۱ جلسه ۱۴۰۵-۰۸");
+    expect(text).toContain("📌 مصوبه ۱ جلسه ۱۴۰۵-۰۸");
+    expect(text).not.toContain("۱) 📌");
     expect(text).toContain("⚠️ مهلت: سه‌شنبه ۱۰ آذر ۱۴۰۵ (۲ روز کاری از مهلت گذشته است)");
-    expect(buttons?.flat()[0]).toEqual({ text: "۱: ✅ رویت شد", callback_data: "a:ack:1:1" });
+    expect(buttons?.flat()[0]).toEqual({ text: "✅ رویت شد — مصوبه ۱: ادارات تعاون…", callback_data: "a:ack:1:1" });
     expect(buttons?.at(-1)).toEqual([{ text: "صفحه بعد ›", callback_data: "t:2" }]);
+    // Every button of an item carries the same subject.
+    const ofFirst = buttons!.flat().filter((b) => b.text.includes("مصوبه ۱:"));
+    expect(ofFirst.map((b) => b.text.split(": ")[1])).toEqual(["ادارات تعاون…", "ادارات تعاون…", "ادارات تعاون…", "ادارات تعاون…"]);
+    for (const button of buttons!.flat()) {
+      expect(Buffer.byteLength((button as { callback_data: string }).callback_data)).toBeLessThanOrEqual(64);
+    }
     const second = renderTaskPage({ ...pageOf(views, 2), grouped: false }, fa, at(1405, 9, 14), () => calendar);
-    expect(second.text).toContain("۶) 📌 مصوبه ۶");
+    expect(second.text).toContain("📌 مصوبه ۶");
+    expect(second.text).not.toContain("۶) 📌");
     expect(second.buttons?.at(-1)).toEqual([{ text: "‹ صفحه قبل", callback_data: "t:1" }]);
   });
 

@@ -7,9 +7,9 @@ import type { WorkCalendar } from "../../../domain/calendar/index.js";
 import type { Translate } from "../../../i18n/index.js";
 import type { InlineButton, OutgoingMessage } from "../../../outbox/outbox.js";
 import type { LoadedView } from "../../../services/assignments/index.js";
-import { deadlineText, statusText, type AssignmentView } from "../../../services/render/assignment.js";
+import { deadlineLines, deadlineText, statusText, type AssignmentView } from "../../../services/render/assignment.js";
 import { itemsFilterButton, staffActionButton, verifyButton, type StaffAction } from "../../../services/render/callback-data.js";
-import { formatsFor } from "../../../services/render/format.js";
+import { formatsFor, joinNames } from "../../../services/render/format.js";
 import type { HistoryEntry } from "../../../services/secretariat/item-history.js";
 import type { VerificationEntry } from "../../../services/secretariat/verification.js";
 
@@ -50,7 +50,7 @@ function lines(view: AssignmentView, t: Translate, now: Date, calendar: WorkCale
     view.resolution.text,
     "",
     t(view.role === "lead" ? "staff-item-role-lead" : "staff-item-role-co"),
-    deadlineText(deadlineStanding(view.deadline, now, calendar), t, fmt),
+    ...deadlineLines(deadlineStanding(view.deadline, now, calendar), t, fmt),
     t("assignment-status", { status: statusText(view, t) }),
   ];
 }
@@ -127,7 +127,13 @@ export function renderVerification(entry: VerificationEntry, position: number, t
   ];
   if (entry.files.length > 0)
     text.push(
-      t("verify-entry-files", { count: entry.files.length, names: entry.files.map((f) => f.fileName ?? f.kind).join(t("list-separator")) }),
+      t("verify-entry-files", {
+        count: entry.files.length,
+        names: joinNames(
+          entry.files.map((f) => f.fileName ?? f.kind),
+          t,
+        ),
+      }),
     );
   return {
     text: text.join("\n"),

@@ -6,7 +6,7 @@ import { formatJalaliLong } from "../../../domain/calendar/index.js";
 import type { Translate } from "../../../i18n/index.js";
 import type { InlineButton, OutgoingMessage } from "../../../outbox/outbox.js";
 import { meetingButton } from "../../../services/render/callback-data.js";
-import { formatsFor } from "../../../services/render/format.js";
+import { formatsFor, joinNames } from "../../../services/render/format.js";
 import type { Draft, DraftDeadline, DraftResolution } from "../../../services/secretariat/meeting-drafts.js";
 
 /** Which verbs each step accepts (a button of an earlier step is stale). */
@@ -50,7 +50,7 @@ function partiesLabel(t: Translate, draft: Draft, r: DraftResolution): string {
   const name = (id: number) => draft.agencies.find((a) => a.id === id)?.name ?? `#${id}`;
   const [lead, ...co] = r.agencyIds;
   return co.length > 0
-    ? t("meeting-parties-lead-co", { lead: name(lead!), co: co.map(name).join(t("list-separator")) })
+    ? t("meeting-parties-lead-co", { lead: name(lead!), co: joinNames(co.map(name), t) })
     : t("meeting-parties-lead", { lead: name(lead!) });
 }
 
@@ -83,7 +83,7 @@ export function draftScreen(draft: Draft, t: Translate, search?: { query: string
       };
     case "minutes": {
       const lines = [t("meeting-ask-minutes")];
-      if (draft.attendees.length > 0) lines.push("", t("meeting-attendees", { names: draft.attendees.join(t("list-separator")) }));
+      if (draft.attendees.length > 0) lines.push("", t("meeting-attendees", { names: joinNames(draft.attendees, t) }));
       if (d.minutes) lines.push("", t("meeting-minutes-so-far", { chars: d.minutes.length }));
       return {
         text: lines.join("\n"),
