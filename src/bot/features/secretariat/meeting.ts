@@ -5,6 +5,7 @@
  * A text at a step that expects buttons, a button of an earlier step, or a command in the middle
  * get a clear message and change nothing (a command leaves the draft waiting for /meeting).
  */
+import { minutesFileKind, minutesFileText } from "../../../services/secretariat/minutes-file.js";
 import { Composer, type CallbackQueryContext } from "grammy";
 import type { InlineKeyboardButton, Message } from "grammy/types";
 import type { OutgoingMessage } from "../../../outbox/outbox.js";
@@ -161,17 +162,18 @@ async function onAnswer(ctx: BotContext, draft: Draft, message: Message): Promis
   }
 }
 
-/** A .txt file of minutes: read and added like a pasted message. */
+/** A .txt or .docx file of minutes: read and added like a pasted message. */
 async function addMinutesFile(ctx: BotContext, draft: Draft, message: Message): Promise<void> {
   const doc = message.document!;
-  const isText = doc.mime_type === "text/plain" || /\.txt$/i.test(doc.file_name ?? "");
-  if (!isText) return void (await ctx.reply(ctx.t("meeting-file-unsupported")));
+  const kind = minutesFileKind(doc);
+  if (!kind) return void (await ctx.reply(ctx.t("meeting-file-unsupported")));
   if ((doc.file_size ?? 0) > MAX_MINUTES_FILE_BYTES) return void (await ctx.reply(ctx.t("meeting-file-too-large")));
   const platform = ctx.config.platforms.find((p) => p.platform === ctx.profile.platform)!;
   const file = await ctx.api.getFile(doc.file_id);
   const response = await fetch(`${platform.apiRoot}/file/bot${platform.token}/${file.file_path}`);
   if (!response.ok) return void (await ctx.reply(ctx.t("meeting-file-unreadable")));
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(await response.arrayBuffer());
+  const text = await minutesFileText(kind, Buffer.from(await response.arrayBuffer()));
+  if (text === undefined) return void (await ctx.reply(ctx.t("meeting-file-unreadable")));
   const result = await ctx.services.meetingDrafts.addMinutes(staffActorOf(ctx)!, draft.id, text);
   if (!result.ok) return after(ctx, result);
   await show(ctx, {
