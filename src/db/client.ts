@@ -25,6 +25,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * The provider of a client or of a transaction client, for the statements that differ between the
+ * databases (src/db/sql/) when the caller was not told. Prisma keeps it as `_activeProvider` on the
+ * client and forwards it to transaction clients; it is not public API, so a Prisma release that
+ * drops it fails here, loudly, rather than sending one database the other's SQL.
+ */
+export function providerOfClient(db: Tx | Db): DbProvider {
+  const active = (db as unknown as { _activeProvider?: unknown })._activeProvider;
+  if (active === "sqlite") return "sqlite";
+  if (active === "postgresql") return "postgres";
+  throw new Error(`providerOfClient: cannot tell the database of this Prisma client (_activeProvider = ${String(active)})`);
+}
+
 export function providerOf(url: string): DbProvider {
   return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
 }

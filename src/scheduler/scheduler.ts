@@ -102,9 +102,8 @@ export class Scheduler {
       instanceId: this.#o.instanceId,
       leaseUntil: new Date(now.getTime() + this.#o.leaseMs),
       provider: this.#o.provider,
-      ...(dryRun
-        ? {}
-        : { digests: new PassDigests(`${this.#o.instanceId}:${now.toISOString()}`, new Date(now.getTime() + this.#o.leaseMs)) }),
+      // A dry run gathers them too, to report the one message per recipient the pass would send.
+      digests: new PassDigests(`${this.#o.instanceId}:${now.toISOString()}`, new Date(now.getTime() + this.#o.leaseMs), dryRun),
     };
     const sources: PassReport["sources"] = [];
     // One source failing must not starve the others.

@@ -41,8 +41,8 @@ export interface PassContext {
   leaseUntil: Date;
   provider: DbProvider;
   /**
-   * The pass's governorate digests, merged into one per recipient when the pass ends (absent in a
-   * dry run, where each source reports its own).
+   * The pass's governorate digests, merged into one per recipient when the pass ends (in a dry run,
+   * described as merged).
    */
   digests?: PassDigests;
 }

@@ -7,9 +7,9 @@
 import { inSlices } from "../db/in-slices.js";
 import type { I18n } from "@grammyjs/i18n";
 import type { Platform } from "../config/index.js";
-import type { DbProvider, Prisma, Tx } from "../db/client.js";
+import { providerOfClient, type DbProvider, type Tx } from "../db/client.js";
 import { afterCommit } from "../db/after-commit.js";
-import { insertOutboxRows } from "../db/sql/insert-outbox.js";
+import { insertOutboxRows, type OutboxRow } from "../db/sql/insert-outbox.js";
 import { translatorFor, type Translate } from "../i18n/index.js";
 import { enqueue, requestOf, type OutgoingFile, type OutgoingMessage, type OutgoingUpload } from "../outbox/outbox.js";
 import type { OutboxTopic } from "../domain/outbox-topic.js";
@@ -116,7 +116,8 @@ export class Notifier {
    * Queues many messages at once — one identity query for all the people, one insert for all the
    * rows — for the scheduler's passes, where one person-at-a-time would cost a query per message.
    * Returns, per entry, how many messages were queued for it (0 = no reachable chat, or already queued).
-   * Given the database's provider, the rows go in with multi-row INSERTs instead of Prisma's slower createMany.
+   * The rows go in through src/db/sql/insert-outbox.ts, as every row the scheduler's sources queue
+   * (the database's provider is read from the client when not given).
    */
   async queueMany(
     tx: Tx,
@@ -143,7 +144,7 @@ export class Notifier {
             await inSlices(wanted, (keys) => tx.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } }))
           ).map((r) => r.dedupeKey),
     );
-    const rows: Prisma.OutboxMessageCreateManyInput[] = [];
+    const rows: OutboxRow[] = [];
     const counts = entries.map((entry) => {
       let queued = 0;
       for (const identity of byPerson.get(entry.personId) ?? []) {
@@ -163,32 +164,17 @@ export class Notifier {
             payload: payload as object,
             topic: entry.options.topic,
             dedupeKey,
-            ...(entry.options.notBefore ? { notBefore: entry.options.notBefore } : {}),
-            ...(entry.options.hold ? { claimedBy: entry.options.hold.by, claimedUntil: entry.options.hold.until } : {}),
+            // The database's default would be the wall clock; a queue without notBefore means "now" all the same.
+            notBefore: entry.options.notBefore ?? new Date(),
+            claimedBy: entry.options.hold?.by ?? null,
+            claimedUntil: entry.options.hold?.until ?? null,
           });
           queued++;
         });
       }
       return queued;
     });
-    if (rows.length > 0 && provider)
-      await insertOutboxRows(
-        tx,
-        provider,
-        rows.map((r) => ({
-          platform: r.platform,
-          chatId: r.chatId,
-          identityId: r.identityId ?? null,
-          method: r.method ?? "sendMessage",
-          payload: r.payload as object,
-          topic: r.topic ?? null,
-          dedupeKey: r.dedupeKey ?? null,
-          notBefore: (r.notBefore as Date | undefined) ?? new Date(),
-          claimedBy: r.claimedBy ?? null,
-          claimedUntil: (r.claimedUntil as Date | null | undefined) ?? null,
-        })),
-      );
-    else if (rows.length > 0) await tx.outboxMessage.createMany({ data: rows });
+    await insertOutboxRows(tx, provider ?? providerOfClient(tx), rows);
     for (const platform of new Set(rows.map((r) => r.platform as Platform))) afterCommit(tx, () => this.onQueued(platform));
     return counts;
   }
@@ -224,16 +210,50 @@ export class Notifier {
    * request was refused. Rendered in the default language.
    */
   async toChat(tx: Tx, platform: Platform, chatId: string, render: Render | RenderWithUpload, options: NotifyOptions): Promise<number> {
-    const added = await enqueue(tx, {
-      platform,
-      chatId,
-      message: render(translatorFor(this.i18n, null)),
-      topic: options.topic,
-      ...(options.dedupeKey ? { dedupeKey: `${options.dedupeKey}:chat:${platform}:${chatId}` } : {}),
-      ...(options.notBefore ? { notBefore: options.notBefore } : {}),
-    });
-    if (added) afterCommit(tx, () => this.onQueued(platform));
-    return added ? 1 : 0;
+    return this.toChats(tx, [{ platform, chatId, render }], options);
+  }
+
+  /**
+   * Several messages to chats with no bound person behind them (toChat), queued in order with one
+   * insert (src/db/sql/insert-outbox.ts, like every row the scheduler's sources queue). Returns how
+   * many were queued (a message whose dedupe key is taken is left out).
+   */
+  async toChats(
+    tx: Tx,
+    messages: readonly { platform: Platform; chatId: string; render: Render | RenderWithUpload }[],
+    options: NotifyOptions,
+  ): Promise<number> {
+    const keyOf = (m: { platform: Platform; chatId: string }) =>
+      options.dedupeKey ? `${options.dedupeKey}:chat:${m.platform}:${m.chatId}` : null;
+    const keys = messages.map(keyOf).filter((k) => k !== null);
+    const taken = new Set(
+      keys.length === 0
+        ? []
+        : (await tx.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })).map((r) => r.dedupeKey),
+    );
+    const t = translatorFor(this.i18n, null);
+    const rows: OutboxRow[] = [];
+    for (const message of messages) {
+      const dedupeKey = keyOf(message);
+      if (dedupeKey && taken.has(dedupeKey)) continue;
+      if (dedupeKey) taken.add(dedupeKey);
+      const { method, payload } = requestOf(message.render(t));
+      rows.push({
+        platform: message.platform,
+        chatId: message.chatId,
+        identityId: null,
+        method,
+        payload,
+        topic: options.topic,
+        dedupeKey,
+        notBefore: options.notBefore ?? new Date(),
+        claimedBy: null,
+        claimedUntil: null,
+      });
+    }
+    await insertOutboxRows(tx, providerOfClient(tx), rows);
+    for (const platform of new Set(rows.map((r) => r.platform as Platform))) afterCommit(tx, () => this.onQueued(platform));
+    return rows.length;
   }
 
   /** `platform` undefined: every platform the person has bound. */

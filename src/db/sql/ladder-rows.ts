@@ -24,8 +24,8 @@ export interface LadderRow {
   escalationPolicy: unknown;
 }
 
-const asDate = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
-const asJson = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v);
+export const asDate = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
+export const asJson = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v);
 
 export async function ladderRows(db: Tx, where: { ids: readonly number[] } | { committeeCode?: string; open: true }): Promise<LadderRow[]> {
   const filter =

@@ -9,17 +9,18 @@
  * governorate digest in one (split under the platforms' limit).
  */
 import type { Platform } from "../../config/index.js";
-import type { Db, Prisma, Tx } from "../../db/client.js";
+import type { Db, Tx } from "../../db/client.js";
 import { inSlices } from "../../db/in-slices.js";
 import { advanceLadder } from "../../db/sql/advance-ladder.js";
 import { claimDueAssignments } from "../../db/sql/claim-due-assignments.js";
 import { dueAssignmentIds } from "../../db/sql/due-assignment-ids.js";
+import { insertEscalationEvents, type EscalationEventRow } from "../../db/sql/insert-escalation-events.js";
 import { ladderRows, type LadderRow } from "../../db/sql/ladder-rows.js";
 import { resolutionAnswers } from "../../db/sql/resolution-answers.js";
 import { deadlineStanding } from "../../domain/assignments/deadline.js";
 import type { WorkCalendar } from "../../domain/calendar/index.js";
 import { decideAssignment, escalationPolicyOf, rungsBetween, type Decision, type Rung } from "../../domain/escalation/index.js";
-import { loadAssignmentViews, type LoadedView } from "../assignments/index.js";
+import { loadAssignmentViewsByIds, type LoadedView } from "../assignments/index.js";
 import { workCalendarOf } from "../calendars.js";
 import {
   DryRunRollback,
@@ -95,10 +96,7 @@ export class AssignmentLadderSource implements DueWorkSource {
     });
     if (due.length === 0) return [];
     const views = new Map(
-      (await inSlices([...new Set(due.map((d) => d.row.id))], (ids) => loadAssignmentViews(this.db, { id: { in: ids } }))).map((l) => [
-        l.view.id,
-        l,
-      ]),
+      (await inSlices([...new Set(due.map((d) => d.row.id))], (ids) => loadAssignmentViewsByIds(this.db, ids))).map((l) => [l.view.id, l]),
     );
     const directory = await Directory.load(
       this.db,
@@ -130,9 +128,9 @@ export class AssignmentLadderSource implements DueWorkSource {
       firing.length === 0
         ? []
         : (
-            await inSlices(
+            await loadAssignmentViewsByIds(
+              this.db,
               firing.map((p) => p.row.id),
-              (ids) => loadAssignmentViews(this.db, { id: { in: ids } }),
             )
           ).map((l) => [l.view.id, l]),
     );
@@ -152,7 +150,7 @@ export class AssignmentLadderSource implements DueWorkSource {
 
     const run = async (tx: Tx) => {
       const book = new BundleBook();
-      const events: Prisma.EscalationEventCreateManyInput[] = [];
+      const events: EscalationEventRow[] = [];
       let acted = 0;
       const advanced = await advanceLadder(
         tx,
@@ -170,24 +168,29 @@ export class AssignmentLadderSource implements DueWorkSource {
         const { row, decision } = p;
         if (!advanced.has(row.id) || (decision.fire.length === 0 && decision.skip.length === 0)) continue;
         acted++;
-        for (const rung of decision.skip)
-          events.push({ assignmentId: row.id, step: rung.step, seq: rung.seq, dueAt: rung.at, firedAt: now, outcome: "skipped" });
+        const event = (rung: Rung, recipients: EscalationEventRow["recipients"]): EscalationEventRow => ({
+          assignmentId: row.id,
+          step: rung.step,
+          seq: rung.seq,
+          dueAt: rung.at,
+          firedAt: now,
+          outcome: recipients ? "sent" : "skipped",
+          recipients,
+        });
+        for (const rung of decision.skip) events.push(event(rung, null));
         const loaded = views.get(row.id);
         for (const rung of decision.fire) {
           const told = loaded ? this.#fire(book, directory, row, rung, loaded, p.calendar, now, answers, liaisonReminders) : [];
-          events.push({
-            assignmentId: row.id,
-            step: rung.step,
-            seq: rung.seq,
-            dueAt: rung.at,
-            firedAt: now,
-            outcome: "sent",
-            recipients: told.map((c) => ({ personId: c.personId, name: c.name, role: c.role })),
-          });
+          events.push(
+            event(
+              rung,
+              told.map((c) => ({ personId: c.personId, name: c.name, role: c.role })),
+            ),
+          );
         }
       }
-      if (events.length > 0) await tx.escalationEvent.createMany({ data: events });
-      const queued = await book.queue(tx, this.notifier, now, pass.provider, pass.dryRun ? undefined : pass.digests);
+      await insertEscalationEvents(tx, pass.provider, events);
+      const queued = await book.queue(tx, this.notifier, now, pass.provider, pass.digests);
       if (pass.dryRun) throw new DryRunRollback(JSON.stringify({ acted, queued }));
       return { acted, queued };
     };

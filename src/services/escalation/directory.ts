@@ -5,7 +5,8 @@
 import type { Platform } from "../../config/index.js";
 import type { Tx } from "../../db/client.js";
 import { inSlices } from "../../db/in-slices.js";
-import { AGENCY_ROLES, COMMITTEE_ROLES, type Role } from "../../domain/vocabulary.js";
+import { directoryRows } from "../../db/sql/directory-rows.js";
+import type { Role } from "../../domain/vocabulary.js";
 
 export interface Contact {
   personId: number;
@@ -31,38 +32,20 @@ export class Directory {
   ): Promise<Directory> {
     const agencies = [...new Set(agencyIds)];
     const committees = [...new Set(committeeIds)];
-    const select = {
-      role: true,
-      agencyId: true,
-      committeeId: true,
-      person: { select: { id: true, name: true, identities: { select: { platform: true, reachable: true } } } },
-    } as const;
-    // In slices: a pass over a thousand agencies would exceed SQLite's bound parameters at once.
+    // In slices: each statement's IN list stays small, however many agencies a pass touches.
     const memberships = [
-      ...(await inSlices(agencies, (ids) =>
-        tx.membership.findMany({
-          where: { active: true, agencyId: { in: ids }, role: { in: [...AGENCY_ROLES] } },
-          select,
-          orderBy: { id: "asc" },
-        }),
-      )),
-      ...(await inSlices(committees, (ids) =>
-        tx.membership.findMany({
-          where: { active: true, committeeId: { in: ids }, role: { in: [...COMMITTEE_ROLES] } },
-          select,
-          orderBy: { id: "asc" },
-        }),
-      )),
+      ...(await inSlices(agencies, (agencyIds) => directoryRows(tx, { agencyIds }))),
+      ...(await inSlices(committees, (committeeIds) => directoryRows(tx, { committeeIds }))),
     ];
     const byAgency = new Map<number, Contact[]>();
     const byCommittee = new Map<number, Contact[]>();
     for (const m of memberships) {
       const contact: Contact = {
-        personId: m.person.id,
-        name: m.person.name,
+        personId: m.personId,
+        name: m.name,
         role: m.role as Contact["role"],
-        joined: m.person.identities.length > 0,
-        reachable: m.person.identities.some((i) => i.reachable && platforms.includes(i.platform as Platform)),
+        joined: m.identities.length > 0,
+        reachable: m.identities.some((i) => i.reachable && platforms.includes(i.platform as Platform)),
       };
       const [map, key] = m.agencyId !== null ? [byAgency, m.agencyId] : [byCommittee, m.committeeId!];
       map.set(key, [...(map.get(key) ?? []), contact]);

@@ -9,10 +9,14 @@
  * deleted and replaced by one digest of all their entries, in one transaction. If the pass dies
  * before flushing, the hold is an ordinary claim: it lapses with the lease (and SQLite's
  * dispatcher releases every claim at start), and the held digests go out as they were.
+ *
+ * A dry run gathers the digests the same way (each source's transaction is rolled back, but what
+ * it would have held is remembered), and `flush` describes the merged message in a transaction it
+ * rolls back too: the dry run reports what the pass would send, one message per recipient.
  */
 import type { Platform } from "../../config/index.js";
 import type { Db, DbProvider } from "../../db/client.js";
-import type { QueuedNotice } from "../due-work.js";
+import { DryRunRollback, type QueuedNotice } from "../due-work.js";
 import type { Notifier } from "../notifications.js";
 import type { DigestEntry } from "../render/digest.js";
 import { BundleBook } from "./bundles.js";
@@ -36,6 +40,8 @@ export class PassDigests {
     private readonly passKey: string,
     /** Until when a hold protects the rows (the pass's lease). */
     readonly holdUntil: Date,
+    /** A dry run's: describe the merged digests, write nothing. */
+    private readonly dryRun = false,
   ) {}
 
   /** The claim a held digest's rows carry. */
@@ -60,6 +66,12 @@ export class PassDigests {
    */
   async flush(db: Db, notifier: Notifier, now: Date, provider: DbProvider): Promise<QueuedNotice[]> {
     const queued: QueuedNotice[] = [];
+    if (this.dryRun) {
+      for (const held of this.#held.values())
+        if (held.contributions > 1 && held.rows > 0) queued.push(...(await this.#describeMerged(db, notifier, now, held)));
+      this.#held.clear();
+      return queued;
+    }
     for (const [hold, held] of this.#held) {
       if (held.contributions > 1 && held.rows > 0) {
         try {
@@ -83,6 +95,21 @@ export class PassDigests {
     }
     this.#held.clear();
     return queued;
+  }
+
+  /** What the merged digest would queue, from a transaction rolled back. */
+  async #describeMerged(db: Db, notifier: Notifier, now: Date, held: Held): Promise<QueuedNotice[]> {
+    try {
+      await db.$transaction(async (tx) => {
+        const book = new BundleBook();
+        for (const entry of held.entries) book.digest(held.contact, held.committeeId, held.committee, entry);
+        throw new DryRunRollback(JSON.stringify(await book.queue(tx, notifier, now)));
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) return JSON.parse(error.message) as QueuedNotice[];
+      throw error;
+    }
+    return [];
   }
 }
 

@@ -280,7 +280,7 @@ export class WeeklyCycleSource implements DueWorkSource {
           now,
         );
       }
-      const queued = await book.queue(tx, this.notifier, now, pass.provider, pass.dryRun ? undefined : pass.digests);
+      const queued = await book.queue(tx, this.notifier, now, pass.provider, pass.digests);
       if (pass.dryRun) throw new DryRunRollback(JSON.stringify({ acted, queued }));
       return { acted, queued };
     };

@@ -97,22 +97,25 @@ export class WeeklyDigestSource implements DueWorkSource {
             await tx.weeklyDigestDelivery.create({
               data: { cycleId: cycle.id, platform: target.platform, chatId: target.chatId, kind: target.kind, queuedAt: pass.now },
             });
-            await this.notifier.toChat(
+            // The chart, then the text: one insert, in that order (src/db/sql/insert-outbox.ts, as the ladder's).
+            await this.notifier.toChats(
               tx,
-              target.platform,
-              target.chatId,
-              (tr) => ({
-                kind: "photo",
-                upload: { bytes: chart, fileName: "status.png" },
-                caption: tr("weekly-digest-chart-caption", { committee: cycle.committee.name }),
-              }),
-              { topic, notBefore: pass.now },
-            );
-            await this.notifier.toChat(
-              tx,
-              target.platform,
-              target.chatId,
-              (tr) => renderWeeklyDigest(cycle.committee, standing, { ...week, label: periodLabel(weekPeriod, tr) }, tr),
+              [
+                {
+                  platform: target.platform,
+                  chatId: target.chatId,
+                  render: (tr) => ({
+                    kind: "photo",
+                    upload: { bytes: chart, fileName: "status.png" },
+                    caption: tr("weekly-digest-chart-caption", { committee: cycle.committee.name }),
+                  }),
+                },
+                {
+                  platform: target.platform,
+                  chatId: target.chatId,
+                  render: (tr) => renderWeeklyDigest(cycle.committee, standing, { ...week, label: periodLabel(weekPeriod, tr) }, tr),
+                },
+              ],
               { topic, notBefore: pass.now },
             );
           });
