@@ -18,6 +18,10 @@ command-export = The working group's Excel workbook
 command-digest = The weekly digest in this chat
 
 # ───── Joining
+# How a greeting names a person: formal address only where the gender is known.
+formal-name-male = Mr { $name }
+formal-name-female = Ms { $name }
+formal-name-titled = { $name }, { $title }
 start-unknown =
     Hello! This is Peygir, the follow-up bot of the governorate's working groups.
     You are not registered yet. Ask the working group's secretariat for your invite link or code, then open the link or send the ten-character code here.

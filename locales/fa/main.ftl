@@ -18,6 +18,10 @@ command-export = فایل اکسل کارگروه
 command-digest = وضعیت هفتگی در گفتگوی خصوصی
 
 # ───── Joining
+# How a greeting names a person: formal address only where the gender is known.
+formal-name-male = جناب آقای { $name }
+formal-name-female = سرکار خانم { $name }
+formal-name-titled = { $name }، { $title }
 start-unknown =
     سلام! این ربات «پیگیر» مصوبات کارگروه‌های فرمانداری است.
     شما هنوز در فهرست اعضا ثبت نشده‌اید. برای عضویت، پیوند یا کد دعوت خود را از دبیرخانه کارگروه بگیرید و روی پیوند بزنید، یا کد ده‌حرفی را همین‌جا بفرستید.

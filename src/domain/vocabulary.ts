@@ -42,3 +42,12 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export function isOneOf<T extends string>(vocabulary: readonly T[], value: string): value is T {
   return (vocabulary as readonly string[]).includes(value);
 }
+
+/** A person's gender as the committee file gives it: formal address («جناب آقای / سرکار خانم») needs it. */
+export const GENDERS = ["male", "female"] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** A stored gender read back: anything but a known value is "not said". */
+export function genderOf(value: string | null | undefined): Gender | null {
+  return value != null && isOneOf(GENDERS, value) ? value : null;
+}

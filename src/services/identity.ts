@@ -1,6 +1,7 @@
 /** Who is writing: a chat identity and the person and memberships behind it. */
 import type { Platform } from "../config/index.js";
 import type { Db } from "../db/client.js";
+import { genderOf, type Gender } from "../domain/vocabulary.js";
 import type { Clock } from "../shared/clock.js";
 
 export type Role = "secretariat" | "governorate" | "head" | "liaison";
@@ -17,6 +18,8 @@ export interface Caller {
   identityId: number;
   personId: number;
   name: string;
+  /** From the committee file; null when it does not say (then no «جناب آقای / سرکار خانم»). */
+  gender: Gender | null;
   platform: Platform;
   chatId: string;
   locale: string | null;
@@ -53,6 +56,7 @@ interface CallerRow {
   reachable: boolean;
   lastSeenAt: Date | null;
   name: string;
+  gender: string | null;
   membershipId: number | null;
   role: string | null;
   title: string | null;
@@ -81,7 +85,7 @@ export class IdentityService {
    */
   async find(platform: Platform, userId: string): Promise<Caller | undefined> {
     const rows = await this.db.$queryRaw<CallerRow[]>`
-      SELECT ci."id" AS "identityId", ci."personId", ci."chatId", ci."locale", ci."reachable", ci."lastSeenAt", p."name",
+      SELECT ci."id" AS "identityId", ci."personId", ci."chatId", ci."locale", ci."reachable", ci."lastSeenAt", p."name", p."gender",
              m."id" AS "membershipId", m."role", m."title",
              a."id" AS "agencyId", a."code" AS "agencyCode", a."name" AS "agencyName",
              c."id" AS "committeeId", c."code" AS "committeeCode", c."name" AS "committeeName"
@@ -98,6 +102,7 @@ export class IdentityService {
       identityId: first.identityId,
       personId: first.personId,
       name: first.name,
+      gender: genderOf(first.gender),
       platform,
       chatId: first.chatId,
       locale: first.locale,

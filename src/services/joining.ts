@@ -16,7 +16,8 @@ import type { Db, Tx } from "../db/client.js";
 import { parsePhone } from "../domain/text/index.js";
 import type { Clock } from "../shared/clock.js";
 import { audit } from "./audit.js";
-import { welcomeText } from "./render/welcome.js";
+import { formalName, welcomeText } from "./render/welcome.js";
+import { genderOf, type Gender } from "../domain/vocabulary.js";
 import { bindChat, bindRefusal, rolesOf, type BindRefusal, type ChatToBind, type RoleInScope } from "./binding.js";
 import { committeesOfPerson, InviteThrottle, type ThrottleSettings, type WrongCode } from "./invite-throttle.js";
 import type { Notifier } from "./notifications.js";
@@ -27,8 +28,8 @@ import { outboxTopic } from "../domain/outbox-topic.js";
 export type JoinRefusal = WrongCode | BindRefusal;
 
 export type JoinStep =
-  | { kind: "bound"; personName: string; roles: RoleInScope[]; alreadyBound: boolean; openItems: number }
-  | { kind: "ask_contact"; personName: string }
+  | { kind: "bound"; personName: string; personGender: Gender | null; roles: RoleInScope[]; alreadyBound: boolean; openItems: number }
+  | { kind: "ask_contact"; personName: string; personGender: Gender | null }
   | { kind: "sent_to_secretariat" }
   | { kind: "refused"; reason: JoinRefusal }
   | { kind: "throttled"; minutes: number }
@@ -95,7 +96,14 @@ export class JoiningService {
         // Pressing the same link twice is not an error for the person it belongs to.
         const mine = await tx.chatIdentity.findUnique({ where: { platform_userId: { platform: chat.platform, userId: chat.userId } } });
         if (mine && mine.id === invite.usedByIdentityId)
-          return { kind: "bound", personName: person.name, roles: await rolesOf(tx, person.id), alreadyBound: true, openItems: 0 };
+          return {
+            kind: "bound",
+            personName: person.name,
+            personGender: genderOf(person.gender),
+            roles: await rolesOf(tx, person.id),
+            alreadyBound: true,
+            openItems: 0,
+          };
         return wrong("used", committeeIds);
       }
       if (invite.revokedAt) return wrong("revoked", committeeIds);
@@ -109,7 +117,7 @@ export class JoiningService {
       });
       if (await this.#verifies(tx, committeeIds)) {
         await tx.joinRequest.create({ data: { ...chatFields(chat), inviteId: invite.id, status: "awaiting_contact", createdAt: now } });
-        return { kind: "ask_contact", personName: person.name };
+        return { kind: "ask_contact", personName: person.name, personGender: genderOf(person.gender) };
       }
       return this.#bind(tx, invite, person, chat, now);
     });
@@ -222,7 +230,11 @@ export class JoiningService {
           tx,
           outcome.identityId,
           (t) => ({
-            text: [t("join-approved", { name: found.person.name }), welcomeText(outcome.roles, t), t("help-short")]
+            text: [
+              t("join-approved", { name: formalName({ name: found.person.name, gender: genderOf(found.person.gender) }, t) }),
+              welcomeText(outcome.roles, t),
+              t("help-short"),
+            ]
               .filter(Boolean)
               .join("\n\n"),
           }),
@@ -255,7 +267,7 @@ export class JoiningService {
   async #bind(
     tx: Tx,
     invite: { id: number; membershipId: number },
-    person: { id: number; name: string },
+    person: { id: number; name: string; gender: string | null },
     chat: ChatToBind,
     now: Date,
   ): Promise<JoinStep> {
@@ -272,6 +284,7 @@ export class JoiningService {
     return {
       kind: "bound",
       personName: person.name,
+      personGender: genderOf(person.gender),
       roles: outcome.roles,
       alreadyBound: outcome.alreadyBound,
       openItems: outcome.openItems,

@@ -49,6 +49,8 @@ describe.each(testDatabases())("onboarding on $name", (target) => {
     const onTelegram = await e2e.bindUser("telegram", "+989121000004");
     zahraOnTelegram = onTelegram;
     expect(onBale.lastMessage()?.text).toContain("زهرا موسوی، خوش آمدید");
+    // The committee file gives no gender for her: no «جناب آقای / سرکار خانم».
+    expect(onBale.lastMessage()?.text).not.toMatch(/جناب|سرکار/);
     expect(onBale.lastMessage()?.text).toContain("کارشناس رابط");
     expect(onTelegram.lastMessage()?.text).toContain("اداره تعاون");
     const bound = await db().chatIdentity.findMany({ where: { person: { phone: "+989121000004" } }, orderBy: { platform: "asc" } });
@@ -60,6 +62,7 @@ describe.each(testDatabases())("onboarding on $name", (target) => {
 
   it("welcomes the secretariat with its own work and commands", () => {
     const welcome = secretary.messages().find((m) => m.text?.includes("خوش آمدید"));
+    expect(welcome?.text).toContain("سرکار خانم مریم احمدی، خوش آمدید");
     expect(welcome?.text).toContain("اعلام انجام، اعلام مانع و درخواست تمدید");
     expect(welcome?.text).toContain("/meeting");
     expect(welcome?.text).not.toContain("/tasks");
@@ -78,7 +81,8 @@ describe.each(testDatabases())("onboarding on $name", (target) => {
     expect(await identities("bale", owner)).toBe(0);
     owner.shareContact();
     const welcome = await owner.waitFor(/خوش آمدید/);
-    expect(welcome.text).toContain("رضا کریمی");
+    // The committee file says he is a man: formal address.
+    expect(welcome.text).toContain("جناب آقای رضا کریمی، خوش آمدید");
     // The governorate is not welcomed like an agency: what reaches it, and its commands.
     expect(welcome.text).toContain("به فرمانداری ارجاع می‌شود");
     expect(welcome.text).toContain("/items");

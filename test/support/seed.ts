@@ -10,9 +10,10 @@ const AGENCIES = [
   { code: "bank-melli", name: "بانک ملی ایران، شعبه مرکزی پردیس" },
 ];
 
-const PEOPLE: { name: string; phone: string; roles: { role: string; agency?: string; committee?: boolean }[] }[] = [
-  { name: "رضا کریمی", phone: "+989121000001", roles: [{ role: "governorate", committee: true }] },
-  { name: "مریم احمدی", phone: "+989121000002", roles: [{ role: "secretariat", committee: true }] },
+const PEOPLE: { name: string; phone: string; gender?: string; roles: { role: string; agency?: string; committee?: boolean }[] }[] = [
+  // As in test/fixtures/pardis.yaml: the file gives these two a gender, and nobody else.
+  { name: "رضا کریمی", phone: "+989121000001", gender: "male", roles: [{ role: "governorate", committee: true }] },
+  { name: "مریم احمدی", phone: "+989121000002", gender: "female", roles: [{ role: "secretariat", committee: true }] },
   { name: "علی رضایی", phone: "+989121000003", roles: [{ role: "head", agency: "tavon" }] },
   { name: "زهرا موسوی", phone: "+989121000004", roles: [{ role: "liaison", agency: "tavon" }] },
   {
@@ -42,7 +43,7 @@ export async function seedPeople(url: string): Promise<void> {
       agencyIds.set(a.code, agency.id);
     }
     for (const p of PEOPLE) {
-      const person = await prisma.person.create({ data: { name: p.name, phone: p.phone } });
+      const person = await prisma.person.create({ data: { name: p.name, phone: p.phone, gender: p.gender ?? null } });
       for (const r of p.roles) {
         const agencyId = r.agency ? agencyIds.get(r.agency)! : null;
         await prisma.membership.create({

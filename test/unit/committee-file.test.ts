@@ -89,6 +89,14 @@ describe("the Pardis fixture", () => {
     expect(third).toMatchObject({ number: 3, lead: { kind: "all" }, co: [], kind: "standing", deadline: null });
   });
 
+  it("reads a person's gender where the file gives it, and null where it does not", () => {
+    expect(doc.people.slice(0, 3).map((p) => [p.name, p.gender])).toEqual([
+      ["رضا کریمی", "male"],
+      ["مریم احمدی", "female"],
+      ["علی رضایی", null],
+    ]);
+  });
+
   it("reads a person's roles in agencies and in the committee", () => {
     const nouri = doc.people.find((p) => p.name === "حسین نوری");
     expect(nouri?.roles).toEqual([
@@ -165,6 +173,12 @@ describe("each kind of error, with its path and line", () => {
       text: variant(['phone: "09121000004"', 'phone: "02122334455"']),
       path: "people[3].phone",
       message: /is a landline/,
+    },
+    {
+      name: "a gender that is not male or female",
+      text: variant(["gender: male", "gender: آقا"]),
+      path: "people[0].gender",
+      message: /expected one of male, female/,
     },
     {
       name: "an unknown key (a typo)",

@@ -1,4 +1,5 @@
 /** `/help`: what this person can do, by the roles they hold; the unknown are told how to join. */
+import { callerName } from "./onboarding.js";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { roleLabelKey } from "./labels.js";
@@ -13,7 +14,7 @@ export function helpText(ctx: BotContext): string {
   const caller = ctx.caller;
   if (!caller) return ctx.t("start-unknown");
   const roles = new Set(caller.memberships.map((m) => m.role));
-  const lines = [ctx.t("help-header", { name: caller.name })];
+  const lines = [ctx.t("help-header", { name: callerName(ctx) })];
   for (const m of caller.memberships) {
     lines.push(ctx.t("role-in-scope", { role: ctx.t(roleLabelKey(m.role)), scope: m.agency?.name ?? m.committee?.name ?? "" }));
   }

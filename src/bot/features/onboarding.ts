@@ -8,7 +8,7 @@ import { Composer, Keyboard } from "grammy";
 import type { JoinStep } from "../../services/joining.js";
 import type { ChatToBind } from "../../services/binding.js";
 import { joinRequestButton } from "../../services/render/callback-data.js";
-import { welcomeText } from "../../services/render/welcome.js";
+import { formalName, welcomeText } from "../../services/render/welcome.js";
 import type { BotContext } from "../context.js";
 import { isOneOf, ROLES, type Role } from "../../domain/vocabulary.js";
 import { needsOwnMenu, setChatMenu } from "../command-menu.js";
@@ -23,7 +23,7 @@ export function onboarding(): Composer<BotContext> {
   composer.command("start", async (ctx) => {
     const code = ctx.match.trim();
     if (code) return join(ctx, code);
-    if (ctx.caller) return ctx.reply(ctx.t("start-welcome-back", { name: ctx.caller.name }) + "\n\n" + ctx.t("help-short"));
+    if (ctx.caller) return ctx.reply(ctx.t("start-welcome-back", { name: callerName(ctx) }) + "\n\n" + ctx.t("help-short"));
     return ctx.reply(ctx.t("start-unknown"));
   });
 
@@ -109,7 +109,10 @@ async function join(ctx: BotContext, code: string) {
 async function answer(ctx: BotContext, step: JoinStep) {
   switch (step.kind) {
     case "ask_contact":
-      return ctx.reply(ctx.t("join-ask-contact", { name: step.personName }), contactKeyboard(ctx));
+      return ctx.reply(
+        ctx.t("join-ask-contact", { name: formalName({ name: step.personName, gender: step.personGender }, ctx.t) }),
+        contactKeyboard(ctx),
+      );
     case "sent_to_secretariat":
       return ctx.reply(ctx.t("join-sent-to-secretariat"), REMOVE_KEYBOARD);
     case "throttled":
@@ -121,7 +124,12 @@ async function answer(ctx: BotContext, step: JoinStep) {
     case "bound": {
       ctx.logger.info({ roles: step.roles.map((r) => r.role), openItems: step.openItems }, "invite redeemed");
       const roles = step.roles.map((r) => ctx.t("role-in-scope", { role: ctx.t(roleLabelKey(r.role)), scope: r.scope })).join("\n");
-      const lines = [ctx.t(step.alreadyBound ? "start-already-bound" : "start-bound", { name: step.personName, roles })];
+      const lines = [
+        ctx.t(step.alreadyBound ? "start-already-bound" : "start-bound", {
+          name: formalName({ name: step.personName, gender: step.personGender }, ctx.t),
+          roles,
+        }),
+      ];
       const welcome = step.alreadyBound ? "" : welcomeText(step.roles, ctx.t);
       if (welcome) lines.push(welcome);
       if (step.openItems > 0) lines.push(ctx.t("start-open-items", { count: step.openItems }));
@@ -144,4 +152,10 @@ async function showOwnMenu(ctx: BotContext, roles: Role[]): Promise<void> {
     // No menu method on this platform: the commands work all the same.
     ctx.logger.debug({ err }, "no command menu for this chat");
   }
+}
+
+/** The caller as a greeting names them: formal address, or name and (first) title. */
+export function callerName(ctx: BotContext): string {
+  const caller = ctx.caller!;
+  return formalName({ name: caller.name, gender: caller.gender, title: caller.memberships.find((m) => m.title)?.title ?? null }, ctx.t);
 }

@@ -44,6 +44,7 @@ import {
   AGENCY_KINDS,
   AGENCY_ROLES,
   COMMITTEE_ROLES,
+  GENDERS,
   QUESTION_TYPES,
 } from "./types.js";
 
@@ -185,8 +186,9 @@ export const roleSchema = record({
 export const personSchema = record({
   name: text(),
   phone: optional(phone()),
+  gender: optional(oneOf(GENDERS)),
   roles: z.array(z.unknown()).min(1).max(LIMITS.rolesPerPerson),
-}).transform((p): Omit<PersonEntry, "roles"> => ({ name: p.name, phone: p.phone ?? null }));
+}).transform((p): Omit<PersonEntry, "roles"> => ({ name: p.name, phone: p.phone ?? null, gender: p.gender ?? null }));
 
 /** A meeting without its resolutions, which are parsed one by one (see parse.ts); here only their list is checked. */
 export const meetingSchema = record({

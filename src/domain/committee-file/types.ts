@@ -8,14 +8,16 @@ import type { EscalationPolicy } from "../escalation/policy.js";
 export const AGENCY_KINDS = ["office", "bank", "company", "other"] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
-import type { AgencyRole, CommitteeRole, ResolutionKind } from "../vocabulary.js";
+import type { AgencyRole, CommitteeRole, Gender, ResolutionKind } from "../vocabulary.js";
 
 export {
   AGENCY_ROLES,
   COMMITTEE_ROLES,
+  GENDERS,
   RESOLUTION_KINDS,
   type AgencyRole,
   type CommitteeRole,
+  type Gender,
   type ResolutionKind,
 } from "../vocabulary.js";
 
@@ -90,6 +92,8 @@ export interface PersonEntry {
   readonly name: string;
   /** +989XXXXXXXXX, or null: a person without a phone is identified by name. */
   readonly phone: string | null;
+  /** male | female, or null: «جناب آقای / سرکار خانم» only where it is known. */
+  readonly gender: Gender | null;
   readonly roles: readonly RoleEntry[];
 }
 

@@ -135,7 +135,7 @@ export class ImportRun {
     const phoneless = () => this.tx.person.findFirst({ where: { phone: null, name: p.name }, orderBy: { id: "asc" } });
     const existing =
       p.phone === null ? await phoneless() : ((await this.tx.person.findUnique({ where: { phone: p.phone } })) ?? (await phoneless()));
-    const desired = { name: p.name, phone: p.phone };
+    const desired = { name: p.name, phone: p.phone, gender: p.gender };
     const personId = await this.sync("person", existing, desired, {
       create: () => this.tx.person.create({ data: desired }),
       update: (id, changes) => this.tx.person.update({ where: { id }, data: changes }),

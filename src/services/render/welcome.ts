@@ -3,7 +3,7 @@
  * of role they hold. The secretariat and the governorate are not agencies: they hear what agencies
  * report and escalate, and run meetings and follow-up, so their welcome says that.
  */
-import { AGENCY_ROLES, type Role } from "../../domain/vocabulary.js";
+import { AGENCY_ROLES, type Gender, type Role } from "../../domain/vocabulary.js";
 import type { Translate } from "../../i18n/index.js";
 
 const AGENCY: readonly string[] = AGENCY_ROLES;
@@ -19,4 +19,13 @@ export function welcomeText(roles: readonly { role: string }[], t: Translate): s
   return WELCOME_KEYS.filter(([holds]) => roles.some((r) => holds(r.role)))
     .map(([, key]) => t(key))
     .join("\n");
+}
+
+/**
+ * How a greeting names a person: «جناب آقای …» or «سرکار خانم …» only where the committee file gives
+ * the gender; otherwise the name, with the person's title when there is one («مریم احمدی، دبیر کارگروه»).
+ */
+export function formalName(person: { name: string; gender: Gender | null; title?: string | null }, t: Translate): string {
+  if (person.gender) return t(`formal-name-${person.gender}`, { name: person.name });
+  return person.title ? t("formal-name-titled", { name: person.name, title: person.title }) : person.name;
 }

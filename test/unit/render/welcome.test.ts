@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createI18n, translatorFor } from "../../../src/i18n/index.js";
-import { welcomeText } from "../../../src/services/render/welcome.js";
+import { formalName, welcomeText } from "../../../src/services/render/welcome.js";
 
 const i18n = createI18n(() => undefined) as never;
 const fa = translatorFor(i18n, "fa");
@@ -31,5 +31,14 @@ describe("the welcome on joining", () => {
     expect(text).toContain("/tasks");
     expect(text.split("/tasks")).toHaveLength(2);
     expect(welcomeText([{ role: "secretariat" }, { role: "liaison" }], fa).split("\n")).toHaveLength(2);
+  });
+});
+
+describe("how a greeting names a person", () => {
+  it("uses «جناب آقای / سرکار خانم» only where the gender is known, else the name and title", () => {
+    expect(formalName({ name: "رضا کریمی", gender: "male" }, fa)).toBe("جناب آقای رضا کریمی");
+    expect(formalName({ name: "مریم احمدی", gender: "female", title: "دبیر کارگروه" }, fa)).toBe("سرکار خانم مریم احمدی");
+    expect(formalName({ name: "مریم احمدی", gender: null, title: "دبیر کارگروه" }, fa)).toBe("مریم احمدی، دبیر کارگروه");
+    expect(formalName({ name: "زهرا موسوی", gender: null }, fa)).toBe("زهرا موسوی");
   });
 });
