@@ -26,6 +26,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY locales ./locales
 COPY bin ./bin
+# The committee file the sandbox imports (`peygir sandbox`), a part of the product.
+COPY fixtures ./fixtures
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 
@@ -46,6 +48,7 @@ COPY --from=build --chown=node:node /app/prisma ./prisma
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/locales ./locales
 COPY --from=build --chown=node:node /app/bin ./bin
+COPY --from=build --chown=node:node /app/fixtures ./fixtures
 # `peygir …` from any directory, for `docker run … peygir import` and `docker exec … peygir publish`.
 RUN chmod 755 /app/bin/peygir.js && ln -s /app/bin/peygir.js /usr/local/bin/peygir
 USER node

@@ -42,7 +42,7 @@ import { Notifier } from "../src/services/notifications.js";
 
 const BARE_TOKEN = "4444444444:bench-bare-DDDDDDDDDDDD";
 const APP_TOKEN = "5555555555:bench-app-EEEEEEEEEEEE";
-const FIXTURE = fileURLToPath(new URL("../test/fixtures/pardis.yaml", import.meta.url));
+const FIXTURE = fileURLToPath(new URL("../fixtures/pardis.yaml", import.meta.url));
 /** Wednesday 4 Azar 1405, 10:00 Tehran: office hours, so published messages leave at once. */
 const OFFICE_MORNING = instantAt({ jy: 1405, jm: 9, jd: 4 }, 10 * HOUR_MS);
 

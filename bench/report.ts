@@ -237,9 +237,11 @@ async function measure(db: Db, memory: MemorySampler, seedMs: number, reused: bo
       periodLabel: periodLabel(figures.result.figures.period, t),
     }),
   );
+  // The product's path first, so that its peak memory is its own (the split below holds a second copy).
+  const workbook = await best(1, () => services.exports.workbookOf("bench"));
+  const productPeak = { rss: memory.peakRssMb, heap: memory.peakHeapMb };
   const exportData = await best(1, () => loadExportData(db, committee.id, NOW, periodContaining("all", NOW)));
   const written = await best(1, () => writeWorkbook(exportData.result, t));
-  const workbook = await best(1, () => services.exports.workbookOf("bench"));
   memory.stop();
 
   const goal = (ms: number, limit: number) => `${ms.toFixed(0)} ms (goal < ${limit} ms: ${ms < limit ? "met" : "MISSED"})`;
@@ -260,7 +262,7 @@ async function measure(db: Db, memory: MemorySampler, seedMs: number, reused: bo
     ],
     ["  of which loading rows", `${exportData.ms.toFixed(0)} ms`],
     ["  of which writing xlsx", `${written.ms.toFixed(0)} ms`],
-    ["peak RSS", `${memory.peakRssMb.toFixed(0)} MB`],
-    ["peak heap", `${memory.peakHeapMb.toFixed(0)} MB`],
+    ["peak RSS, through the workbook", `${productPeak.rss.toFixed(0)} MB (heap ${productPeak.heap.toFixed(0)} MB; no goal set)`],
+    ["peak RSS, whole run", `${memory.peakRssMb.toFixed(0)} MB (heap ${memory.peakHeapMb.toFixed(0)} MB, with the split's second copy)`],
   ]);
 }

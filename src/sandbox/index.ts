@@ -24,7 +24,7 @@ import { PACKAGE_ROOT } from "../shared/paths.js";
 import { mountSandboxChat, type ChatPerson, type SandboxChatBackend } from "../web/chat.js";
 import { SandboxClock, targetOf, type ClockMove } from "./clock.js";
 
-export const SANDBOX_FIXTURE = path.join(PACKAGE_ROOT, "test", "fixtures", "pardis.yaml");
+export const SANDBOX_FIXTURE = path.join(PACKAGE_ROOT, "fixtures", "pardis.yaml");
 const SANDBOX_TOKEN = "1000000001:sandbox-local-token-never-real";
 const ROLE_ORDER = ["secretariat", "governorate", "liaison", "head"];
 

@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SANDBOX_FIXTURE } from "../../src/sandbox/index.js";
 import { scratchDir } from "../support/databases.js";
 import { FIXTURE_PATH } from "../support/e2e.js";
 
@@ -59,6 +60,9 @@ describe("the Docker image's layout", () => {
   it("copies what the commands need, and no TypeScript sources", () => {
     expect(runtimeFiles()).toEqual(expect.arrayContaining(["package.json", "node_modules", "prisma", "dist", "locales", "bin"]));
     expect(existsSync(path.join(image, "src"))).toBe(false);
+    // `peygir sandbox` imports its committee file from the image, not from test/ (which it lacks).
+    expect(existsSync(path.join(image, path.relative(ROOT, SANDBOX_FIXTURE)))).toBe(true);
+    expect(existsSync(path.join(image, "test"))).toBe(false);
   });
 
   it("runs --version, import, publish and invite from dist/", async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 
-export const FIXTURE = readFileSync(new URL("../fixtures/pardis.yaml", import.meta.url), "utf8");
+export const FIXTURE = readFileSync(new URL("../../fixtures/pardis.yaml", import.meta.url), "utf8");
 
 /** The fixture with each `from` replaced by its `to` (each must occur). */
 export function variant(...replacements: [from: string, to: string][]): string {

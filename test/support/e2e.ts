@@ -18,7 +18,7 @@ import { startFakeBotApi, type FakeBotApi } from "../fake-bot-api/server.js";
 import type { FakeBotApiOptions } from "../fake-bot-api/types.js";
 import type { FakeUser, UserOptions } from "../fake-bot-api/user.js";
 
-export const FIXTURE_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "pardis.yaml");
+export const FIXTURE_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "fixtures", "pardis.yaml");
 
 export const TOKENS: Record<Platform, string> = {
   bale: "1111111111:bale-test-token-AAAAAAAAAA",

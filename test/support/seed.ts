@@ -11,7 +11,7 @@ const AGENCIES = [
 ];
 
 const PEOPLE: { name: string; phone: string; gender?: string; roles: { role: string; agency?: string; committee?: boolean }[] }[] = [
-  // As in test/fixtures/pardis.yaml: the file gives these two a gender, and nobody else.
+  // As in fixtures/pardis.yaml: the file gives these two a gender, and nobody else.
   { name: "رضا کریمی", phone: "+989121000001", gender: "male", roles: [{ role: "governorate", committee: true }] },
   { name: "مریم احمدی", phone: "+989121000002", gender: "female", roles: [{ role: "secretariat", committee: true }] },
   { name: "علی رضایی", phone: "+989121000003", roles: [{ role: "head", agency: "tavon" }] },

@@ -11,7 +11,7 @@ import {
   parseCommitteeFile,
 } from "../../src/domain/committee-file/index.js";
 
-const FIXTURE = readFileSync(new URL("../fixtures/pardis.yaml", import.meta.url), "utf8");
+const FIXTURE = readFileSync(new URL("../../fixtures/pardis.yaml", import.meta.url), "utf8");
 
 /** The fixture with each `from` replaced by `to`; every `from` must occur (once, or its first occurrence is used). */
 function variant(...replacements: [from: string, to: string][]): string {

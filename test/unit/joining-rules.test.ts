@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { formatCommitteeFileError, parseCommitteeFile } from "../../src/domain/committee-file/index.js";
 import { CODE_ALPHABET, CODE_LENGTH, newInviteCode } from "../../src/services/invites.js";
 
-const FIXTURE = readFileSync(new URL("../fixtures/pardis.yaml", import.meta.url), "utf8");
+const FIXTURE = readFileSync(new URL("../../fixtures/pardis.yaml", import.meta.url), "utf8");
 const withCommitteeLine = (line: string) => FIXTURE.replace("  county: پردیس\n", `  county: پردیس\n  ${line}\n`);
 
 describe("invite codes", () => {

@@ -1,7 +1,8 @@
 /**
- * The rows of a committee's workbook that are many (an assignment per agency and resolution, and
- * each one's updates and escalations), each in one query. Prisma's nested includes built an object
- * graph of every assignment with its relations and took seconds for a county's year of records.
+ * The rows of a committee's workbook that Prisma cannot select by relation: the audit rows of its
+ * assignments, and their escalations, each in one query. (The assignments and their updates are
+ * plain selects in services/reports/export-data.ts: Prisma's raw queries hand integers back as
+ * BigInt, which cost more than the query at 20,000 rows.)
  */
 import { Prisma, type Tx } from "../client.js";
 
@@ -9,92 +10,35 @@ import { Prisma, type Tx } from "../client.js";
 const asDate = (v: unknown): Date | null =>
   v === null || v === undefined ? null : v instanceof Date ? v : typeof v === "number" ? new Date(v) : new Date(String(v));
 
-export interface ExportAssignmentRow {
-  id: number;
-  resolutionId: number;
-  agency: string;
-  role: string;
-  status: string;
-  percent: number;
-  deadline: Date | null;
-  publishedAt: Date;
-  acknowledgedAt: Date | null;
-  reportedDoneAt: Date | null;
-  doneAt: Date | null;
-  cancelledAt: Date | null;
-  lastProgressAt: Date | null;
-  blockedReason: string | null;
-  resolutionNumber: number;
-  resolutionText: string;
-  kind: string;
-  meetingNumber: string;
-  meetingHeldOn: Date;
-}
-
-const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-
-/** Every assignment of the committee's meetings, by meeting date, resolution number and agency. */
-export async function exportAssignmentRows(db: Tx, committeeId: number): Promise<ExportAssignmentRow[]> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-    SELECT a."id", a."resolutionId", g."name" AS "agency", a."role", a."status", a."percent", a."deadline", a."publishedAt",
-           a."acknowledgedAt", a."reportedDoneAt", a."doneAt", a."cancelledAt", a."lastProgressAt", a."blockedReason",
-           r."number" AS "resolutionNumber", r."text" AS "resolutionText", r."kind", m."number" AS "meetingNumber", m."heldOn"
-    FROM "Assignment" a
-    JOIN "Agency" g ON g."id" = a."agencyId"
-    JOIN "Resolution" r ON r."id" = a."resolutionId"
-    JOIN "Meeting" m ON m."id" = r."meetingId"
-    WHERE m."committeeId" = ${committeeId}
-    ORDER BY m."heldOn", r."number", a."agencyId", a."id"`);
-  return rows.map((row) => ({
-    id: Number(row.id),
-    resolutionId: Number(row.resolutionId),
-    agency: String(row.agency),
-    role: String(row.role),
-    status: String(row.status),
-    percent: Number(row.percent),
-    deadline: asDate(row.deadline),
-    publishedAt: asDate(row.publishedAt)!,
-    acknowledgedAt: asDate(row.acknowledgedAt),
-    reportedDoneAt: asDate(row.reportedDoneAt),
-    doneAt: asDate(row.doneAt),
-    cancelledAt: asDate(row.cancelledAt),
-    lastProgressAt: asDate(row.lastProgressAt),
-    blockedReason: text(row.blockedReason),
-    resolutionNumber: Number(row.resolutionNumber),
-    resolutionText: String(row.resolutionText),
-    kind: String(row.kind),
-    meetingNumber: String(row.meetingNumber),
-    meetingHeldOn: asDate(row.heldOn)!,
-  }));
-}
-
-export interface ExportUpdateRow {
+export interface ExportStatusAuditRow {
   assignmentId: number;
-  createdAt: Date;
-  kind: string;
-  text: string | null;
-  percent: number | null;
-  person: string | null;
+  at: Date;
+  actorKind: string;
+  actorId: number | null;
+  data: unknown;
 }
 
-/** The progress updates of the committee's assignments, each assignment's oldest first. */
-export async function exportUpdateRows(db: Tx, committeeId: number): Promise<ExportUpdateRow[]> {
+/**
+ * The audit rows of the committee's assignments, oldest first (the status changes are among them).
+ * Audit rows name their entity by id in a text column, without a relation: joined here on the
+ * assignment's id as text, where Prisma needed one query per slice of 500 ids.
+ */
+export async function exportAuditRows(db: Tx, committeeId: number): Promise<ExportStatusAuditRow[]> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-    SELECT u."assignmentId", u."createdAt", u."kind", u."text", u."percent", p."name" AS "person"
-    FROM "ProgressUpdate" u
-    JOIN "Assignment" a ON a."id" = u."assignmentId"
+    SELECT l."entityId", l."at", l."actorKind", l."actorId", l."data"
+    FROM "AuditLog" l
+    JOIN "Assignment" a ON l."entity" = 'Assignment' AND l."entityId" = CAST(a."id" AS TEXT)
     JOIN "Resolution" r ON r."id" = a."resolutionId"
     JOIN "Meeting" m ON m."id" = r."meetingId"
-    LEFT JOIN "Person" p ON p."id" = u."personId"
     WHERE m."committeeId" = ${committeeId}
-    ORDER BY u."assignmentId", u."createdAt", u."id"`);
+    ORDER BY l."at", l."id"`);
   return rows.map((row) => ({
-    assignmentId: Number(row.assignmentId),
-    createdAt: asDate(row.createdAt)!,
-    kind: String(row.kind),
-    text: text(row.text),
-    percent: row.percent === null || row.percent === undefined ? null : Number(row.percent),
-    person: text(row.person),
+    assignmentId: Number(row.entityId),
+    at: asDate(row.at)!,
+    actorKind: String(row.actorKind),
+    actorId: row.actorId === null || row.actorId === undefined ? null : Number(row.actorId),
+    // JSON text from SQLite, parsed already from PostgreSQL.
+    data: typeof row.data === "string" ? JSON.parse(row.data) : row.data,
   }));
 }
 

@@ -6,13 +6,13 @@
  * an operator's file.
  */
 import type { Db } from "../../db/client.js";
-import { exportAssignmentRows, exportEscalationRows, exportUpdateRows } from "../../db/sql/export-rows.js";
+import { exportAuditRows, exportEscalationRows } from "../../db/sql/export-rows.js";
 import type { AssignmentStatus, ResolutionKind } from "../../domain/assignments/status.js";
 import type { WeeklyReportQuestion, WeeklyReportTemplate } from "../../domain/committee-file/index.js";
 import type { Delivery } from "../../domain/notices/index.js";
 import { type CommitteeFigures, type ReportPeriod, computeFigures, inPeriod } from "../../domain/reports/index.js";
 import { recipientFacts } from "../notices/common.js";
-import { type CommitteeRef, loadFiguresInput } from "./figures.js";
+import { type CommitteeRef, FIGURE_ASSIGNMENT_COLUMNS, loadFiguresInput, resolutionsOf } from "./figures.js";
 
 export interface ExportAssignment {
   id: number;
@@ -87,19 +87,57 @@ export async function loadExportData(db: Db, committeeId: number, now: Date, per
   const figures = computeFigures(input);
   const range = period.from === null ? {} : { gte: period.from, lt: period.to };
   const inRange = (r: { meetingHeldOn: Date }) => inPeriod(period, r.meetingHeldOn);
-  const [allRows, allUpdates, allEscalations] = await Promise.all([
-    exportAssignmentRows(db, committeeId),
-    exportUpdateRows(db, committeeId),
+  const inCommittee = { resolution: { meeting: { committeeId } } };
+  const [resolutionOf, agencies, assignments, allUpdates, allEscalations, deadlineChanges, audits, people] = await Promise.all([
+    resolutionsOf(db, committeeId),
+    db.agency.findMany({ select: { id: true, name: true } }),
+    db.assignment.findMany({
+      where: inCommittee,
+      select: {
+        ...FIGURE_ASSIGNMENT_COLUMNS,
+        role: true,
+        publishedAt: true,
+        acknowledgedAt: true,
+        cancelledAt: true,
+        lastProgressAt: true,
+        blockedReason: true,
+      },
+    }),
+    db.progressUpdate.findMany({
+      where: { assignment: inCommittee },
+      select: { assignmentId: true, createdAt: true, kind: true, text: true, percent: true, personId: true },
+      orderBy: [{ assignmentId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    }),
     exportEscalationRows(db, committeeId),
-  ]);
-  const rows = allRows.filter(inRange);
-  const ids = rows.map((r) => r.id);
-  const [deadlineChanges, audits, people] = await Promise.all([
     // By relation, not by a list of ids: 20,000 ids exceed what a statement may carry (P2029).
     db.deadlineChange.findMany({ where: { resolution: { meeting: { committeeId, heldOn: range } } }, orderBy: { at: "asc" } }),
-    auditRowsOf(db, ids),
+    exportAuditRows(db, committeeId),
     db.person.findMany({ select: { id: true, name: true } }),
   ]);
+  const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
+  // Each resolution read once and shared by its agencies' rows; by meeting date, resolution number and agency.
+  const rows = assignments
+    .map((a) => {
+      const r = resolutionOf.get(a.resolutionId)!;
+      return {
+        ...a,
+        agency: agencyName.get(a.agencyId) ?? "",
+        resolutionNumber: r.number,
+        resolutionText: r.text,
+        kind: r.kind,
+        meetingNumber: r.meeting.number,
+        meetingHeldOn: r.meeting.heldOn,
+      };
+    })
+    .filter(inRange)
+    .sort(
+      (x, y) =>
+        x.meetingHeldOn.getTime() - y.meetingHeldOn.getTime() ||
+        x.resolutionNumber - y.resolutionNumber ||
+        x.agencyId - y.agencyId ||
+        x.id - y.id,
+    );
+  const ids = rows.map((r) => r.id);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const history: HistoryEvent[] = [];
   const byResolution = new Map<number, number[]>();
@@ -126,11 +164,13 @@ export async function loadExportData(db: Db, committeeId: number, now: Date, per
       });
     }
   }
+  const exported = new Set(ids);
   for (const audit of audits) {
+    if (!exported.has(audit.assignmentId)) continue;
     const data = (audit.data ?? {}) as { from?: unknown; to?: unknown };
     if (typeof data.from !== "string" || typeof data.to !== "string" || data.from === data.to) continue;
     history.push({
-      assignmentId: Number(audit.entityId),
+      assignmentId: audit.assignmentId,
       at: audit.at,
       kind: "status",
       what: `${data.from}→${data.to}`,
@@ -139,7 +179,6 @@ export async function loadExportData(db: Db, committeeId: number, now: Date, per
       percent: null,
     });
   }
-  const exported = new Set(ids);
   for (const u of allUpdates) {
     if (!exported.has(u.assignmentId)) continue;
     history.push({
@@ -147,7 +186,7 @@ export async function loadExportData(db: Db, committeeId: number, now: Date, per
       at: u.createdAt,
       kind: "update",
       what: u.kind,
-      by: u.person,
+      by: u.personId !== null ? (nameOf.get(u.personId) ?? null) : null,
       text: u.text,
       percent: u.percent,
     });
@@ -171,14 +210,14 @@ export async function loadExportData(db: Db, committeeId: number, now: Date, per
   return {
     committee: input.committee,
     figures,
-    assignments: rows.map(({ resolutionId: _, ...r }) => ({
+    assignments: rows.map(({ resolutionId: _, agencyId: __, ...r }) => ({
       ...r,
       kind: r.kind as ResolutionKind,
       status: r.status as AssignmentStatus,
       extensions: extensions.get(r.id) ?? 0,
     })),
     history,
-    ...(await loadReports(db, committeeId, period, input.agencies)),
+    ...(await loadReports(db, committeeId, period, input.agencies, nameOf)),
     notices: await loadNotices(db, committeeId, period),
   };
 }
@@ -188,21 +227,33 @@ async function loadReports(
   committeeId: number,
   period: ReportPeriod,
   agencies: readonly { id: number; name: string }[],
+  nameOf: ReadonlyMap<number, string>,
 ): Promise<{ questions: readonly WeeklyReportQuestion[]; reports: ExportReport[] }> {
-  const committee = await db.committee.findUniqueOrThrow({ where: { id: committeeId }, select: { weeklyReportTemplate: true } });
-  const template = committee.weeklyReportTemplate as WeeklyReportTemplate | null;
-  const cycles = (
-    await db.weeklyReportCycle.findMany({
+  const [committee, allCycles, submissions] = await Promise.all([
+    db.committee.findUniqueOrThrow({ where: { id: committeeId }, select: { weeklyReportTemplate: true } }),
+    db.weeklyReportCycle.findMany({
       where: { committeeId },
-      include: { submissions: { include: { person: { select: { name: true } } } } },
+      select: { id: true, period: true, opensAt: true, dueAt: true },
       orderBy: { opensAt: "asc" },
-    })
-  ).filter((c) => inPeriod(period, c.opensAt));
+    }),
+    // Flat, the names from `nameOf`: nested under each cycle with each person's name, Prisma took seconds for a year's reports.
+    db.weeklyReportSubmission.findMany({
+      where: { cycle: { committeeId } },
+      select: { cycleId: true, agencyId: true, submittedAt: true, late: true, edited: true, personId: true, answers: true },
+    }),
+  ]);
+  const template = committee.weeklyReportTemplate as WeeklyReportTemplate | null;
+  const byCycle = new Map<number, Map<number, (typeof submissions)[number]>>();
+  for (const s of submissions) {
+    let cycle = byCycle.get(s.cycleId);
+    if (!cycle) byCycle.set(s.cycleId, (cycle = new Map()));
+    cycle.set(s.agencyId, s);
+  }
   const reports: ExportReport[] = [];
-  for (const cycle of cycles) {
-    const byAgency = new Map(cycle.submissions.map((s) => [s.agencyId, s]));
+  for (const cycle of allCycles.filter((c) => inPeriod(period, c.opensAt))) {
+    const byAgency = byCycle.get(cycle.id);
     for (const agency of agencies) {
-      const s = byAgency.get(agency.id);
+      const s = byAgency?.get(agency.id);
       reports.push({
         period: cycle.period,
         dueAt: cycle.dueAt,
@@ -213,7 +264,7 @@ async function loadReports(
                 submittedAt: s.submittedAt,
                 late: s.late,
                 edited: s.edited,
-                by: s.person?.name ?? null,
+                by: s.personId !== null ? (nameOf.get(s.personId) ?? null) : null,
                 answers: (s.answers ?? {}) as Record<string, unknown>,
               },
             }
@@ -247,15 +298,4 @@ async function loadNotices(db: Db, committeeId: number, period: ReportPeriod): P
     }
   }
   return rows;
-}
-
-/** Audit rows point at their entity by id in a string column (no relation): fetched in slices of ids, oldest first. */
-async function auditRowsOf(db: Db, assignmentIds: readonly number[]) {
-  const SLICE = 500;
-  const slices = [];
-  for (let i = 0; i < assignmentIds.length; i += SLICE) {
-    const entityIds = assignmentIds.slice(i, i + SLICE).map(String);
-    slices.push(await db.auditLog.findMany({ where: { entity: "Assignment", entityId: { in: entityIds } }, orderBy: { at: "asc" } }));
-  }
-  return slices.flat().sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
 }

@@ -200,6 +200,27 @@ export async function committeeIdOf(db: Db, committeeCode: string): Promise<numb
   return committee.id;
 }
 
+/** The columns of an assignment the figures read (its resolution's come from resolutionsOf). */
+export const FIGURE_ASSIGNMENT_COLUMNS = {
+  id: true,
+  resolutionId: true,
+  agencyId: true,
+  status: true,
+  percent: true,
+  deadline: true,
+  reportedDoneAt: true,
+  doneAt: true,
+} as const;
+
+/** A committee's resolutions by id, with their meeting's number and day: read once, shared by each resolution's agencies' rows. */
+export async function resolutionsOf(db: Db, committeeId: number) {
+  const resolutions = await db.resolution.findMany({
+    where: { meeting: { committeeId } },
+    select: { id: true, number: true, text: true, kind: true, meeting: { select: { number: true, heldOn: true } } },
+  });
+  return new Map(resolutions.map((r) => [r.id, r]));
+}
+
 /**
  * Every row the figures of one committee are computed from. Each resolution is read once (4,000
  * for a county's year) and shared by its assignments' rows, not repeated per assignment; plain
@@ -213,7 +234,7 @@ export async function loadFiguresInput(
   period: PeriodKind | ReportPeriod,
 ): Promise<FiguresInput & { committee: CommitteeRef }> {
   const inCommittee = { resolution: { meeting: { committeeId } } };
-  const [committee, resolutions, assignments, extensions, cycles, submissions] = await Promise.all([
+  const [committee, resolutionOf, assignments, extensions, cycles, submissions] = await Promise.all([
     db.committee.findUniqueOrThrow({
       where: { id: committeeId },
       select: {
@@ -226,22 +247,10 @@ export async function loadFiguresInput(
         agencies: { select: { agency: { select: { id: true, code: true, name: true } } }, orderBy: { agencyId: "asc" } },
       },
     }),
-    db.resolution.findMany({
-      where: { meeting: { committeeId } },
-      select: { id: true, number: true, text: true, kind: true, meeting: { select: { number: true, heldOn: true } } },
-    }),
+    resolutionsOf(db, committeeId),
     db.assignment.findMany({
       where: inCommittee,
-      select: {
-        id: true,
-        resolutionId: true,
-        agencyId: true,
-        status: true,
-        percent: true,
-        deadline: true,
-        reportedDoneAt: true,
-        doneAt: true,
-      },
+      select: FIGURE_ASSIGNMENT_COLUMNS,
       orderBy: { id: "asc" },
     }),
     // A change for one agency counts for its assignment; one for the whole resolution, for each of its agencies.
@@ -258,7 +267,6 @@ export async function loadFiguresInput(
       orderBy: { id: "asc" },
     }),
   ]);
-  const resolutionOf = new Map(resolutions.map((r) => [r.id, r]));
   const byAssignment = new Map<number, number>();
   const byResolution = new Map<number, number>();
   for (const e of extensions) {

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { formatCommitteeFileError, parseCommitteeFile, type CommitteeFile } from "../../../src/domain/committee-file/index.js";
 import { DEFAULT_ESCALATION_POLICY, escalationPolicyOf } from "../../../src/domain/escalation/index.js";
 
-const FIXTURE = readFileSync(new URL("../../fixtures/pardis.yaml", import.meta.url), "utf8");
+const FIXTURE = readFileSync(new URL("../../../fixtures/pardis.yaml", import.meta.url), "utf8");
 const ANCHOR = "  # Yearly targets";
 
 /** The pardis fixture with `section` (YAML under `committee:`, indented by 2) before its quotas. */
