@@ -55,7 +55,9 @@ describe("weekly report answers", () => {
     expect(parseAnswer(jobs, "١٢٥٠٠")).toEqual({ ok: true, value: 12500 });
     expect(parseAnswer(jobs, "12,500")).toEqual({ ok: true, value: 12500 });
     expect(parseAnswer(jobs, "-5")).toMatchObject({ ok: false, error: { code: "number.negative" } });
-    expect(parseAnswer(jobs, "دوازده")).toMatchObject({ ok: false, error: { code: "number.invalid_format" } });
+    // A number in words is told to be written in digits; anything else is not a number at all.
+    expect(parseAnswer(jobs, "دوازده")).toMatchObject({ ok: false, error: { code: "number.in_words" } });
+    expect(parseAnswer(jobs, "نمی‌دانم")).toMatchObject({ ok: false, error: { code: "number.invalid_format" } });
   });
 
   it("normalises text answers (ي/ك) and refuses an empty one", () => {
