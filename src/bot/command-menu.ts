@@ -9,7 +9,8 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
 import type { Logger } from "pino";
-import type { Role } from "../domain/vocabulary.js";
+import { COMMITTEE_ROLES, isOneOf, type Role } from "../domain/vocabulary.js";
+import { LOCALES, translatorFor } from "../i18n/index.js";
 import { networkCause } from "../shared/network-cause.js";
 import type { BotContext } from "./context.js";
 
@@ -52,9 +53,7 @@ export function menuFor(roles: Iterable<Role>): MenuCommand[] {
 }
 
 /** True for a person whose menu differs from the default one. */
-export const needsOwnMenu = (roles: Iterable<Role>): boolean => [...roles].some((r) => r === "secretariat" || r === "governorate");
-
-const LOCALES = ["fa", "en"] as const;
+export const needsOwnMenu = (roles: Iterable<Role>): boolean => [...roles].some((r) => isOneOf(COMMITTEE_ROLES, r));
 
 /** Translates a message key (in one language). */
 type Describe = (key: string) => string;
@@ -80,10 +79,7 @@ export async function publishCommands(
   logger: Logger,
   staffChats: () => Promise<StaffChat[]> = async () => [],
 ): Promise<void> {
-  const inLocale = (locale: string | null): Describe => {
-    const lang = locale && (LOCALES as readonly string[]).includes(locale) ? locale : "fa";
-    return (key) => i18n.t(lang, key);
-  };
+  const inLocale = (locale: string | null): Describe => translatorFor(i18n as unknown as I18n<never>, locale);
   try {
     for (const locale of LOCALES)
       await api.setMyCommands(commandsIn(inLocale(locale), AGENCY_MENU), locale === "fa" ? {} : { language_code: locale });
