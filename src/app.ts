@@ -24,6 +24,7 @@ import { startHttpServer, webhookPath, type WebhookTarget } from "./server/http.
 import { Scheduler } from "./scheduler/scheduler.js";
 import { createServices, escalationSources, type Services } from "./services/index.js";
 import type { Clock } from "./shared/clock.js";
+import { releaseStale } from "./shared/stale-claims.js";
 import { UpdateInbox } from "./updates/inbox.js";
 import { createWebApp } from "./web/app.js";
 import { startPolling } from "./updates/polling.js";
@@ -116,6 +117,7 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
     logger: logger.child({ component: "scheduler" }),
     instanceId: config.instanceId,
     provider: database.provider,
+    staleClaims: config.staleClaims,
   });
 
   const running: RunningPlatform[] = [];
@@ -161,8 +163,7 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
   }
 
   for (const dispatcher of dispatchers.values()) {
-    // One SQLite file has one writer process, so claims left by a previous run are stale.
-    if (database.provider === "sqlite") await dispatcher.releaseStaleClaims();
+    await releaseStale(config.staleClaims, (owner) => dispatcher.releaseStaleClaims(owner));
     dispatcher.start();
   }
   await wakeChannel.start();

@@ -3,6 +3,7 @@
  * and handed to everything else as one typed, frozen object. Nothing else reads process.env.
  */
 import { z } from "zod";
+import { staleClaimsOf, type StaleClaims } from "../shared/stale-claims.js";
 
 const DEFAULT_SQLITE_URL = "file:./data/peygir.db";
 
@@ -143,6 +144,8 @@ export interface Config {
   maxAttachmentBytes: number;
   shutdownTimeoutMs: number;
   instanceId: string;
+  /** Whose claims this process takes back when it starts (see shared/stale-claims.ts). */
+  staleClaims: StaleClaims;
   /** Whether the scheduler ticks by itself every minute (off: only `peygir sweep` and tests run passes). */
   schedulerTick: boolean;
 }
@@ -188,10 +191,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ratePerChatPerSecond: e.TELEGRAM_RATE_PER_CHAT_PER_SECOND,
     });
   }
+  const databaseProvider = /^postgres/.test(e.DATABASE_URL) ? "postgres" : "sqlite";
   return Object.freeze({
     platforms,
     databaseUrl: e.DATABASE_URL,
-    databaseProvider: /^postgres/.test(e.DATABASE_URL) ? "postgres" : "sqlite",
+    databaseProvider,
     botMode: e.BOT_MODE,
     webhook:
       e.BOT_MODE === "webhook" && e.WEBHOOK_URL && e.WEBHOOK_SECRET
@@ -207,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxAttachmentBytes: Math.round(e.MAX_ATTACHMENT_MB * 1024 * 1024),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     instanceId: e.INSTANCE_ID ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    staleClaims: staleClaimsOf(databaseProvider, e.INSTANCE_ID),
     schedulerTick: e.SCHEDULER_TICK === "on",
   } satisfies Config);
 }

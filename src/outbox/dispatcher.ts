@@ -136,10 +136,10 @@ export class OutboxDispatcher {
     return this.#o.platform.platform;
   }
 
-  /** Releases claims this process cannot still hold (single-instance SQLite after a crash). */
-  async releaseStaleClaims(): Promise<number> {
+  /** Releases claims a crashed process left: `owner`'s, or every one when no owner is given. */
+  async releaseStaleClaims(owner?: string): Promise<number> {
     const { count } = await this.#o.db.outboxMessage.updateMany({
-      where: { platform: this.platform, status: "pending", claimedBy: { not: null } },
+      where: { platform: this.platform, status: "pending", claimedBy: owner ?? { not: null } },
       data: { claimedBy: null, claimedUntil: null },
     });
     return count;

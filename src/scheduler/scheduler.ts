@@ -12,6 +12,7 @@ import type { DbProvider } from "../db/client.js";
 import type { DueWorkSource, SourcePassResult, UpcomingEntry } from "../services/due-work.js";
 import { PassDigests } from "../services/escalation/pass-digests.js";
 import type { Clock } from "../shared/clock.js";
+import { releaseStale, type StaleClaims } from "../shared/stale-claims.js";
 
 export interface SchedulerOptions {
   sources: readonly DueWorkSource[];
@@ -19,6 +20,8 @@ export interface SchedulerOptions {
   logger: Logger;
   instanceId: string;
   provider: DbProvider;
+  /** Whose claims `start` takes back (none by default: a one-off pass must not take a running bot's). */
+  staleClaims?: StaleClaims;
   /** How long a claim protects a row from other processes; longer than any pass. Default 5 minutes. */
   leaseMs?: number;
   /** Default every minute. */
@@ -37,17 +40,18 @@ export class Scheduler {
   #running?: Promise<PassReport>;
 
   constructor(options: SchedulerOptions) {
-    this.#o = { leaseMs: 300_000, cronExpression: "* * * * *", ...options };
+    this.#o = { leaseMs: 300_000, cronExpression: "* * * * *", staleClaims: { kind: "none" }, ...options };
   }
 
   get sources(): readonly DueWorkSource[] {
     return this.#o.sources;
   }
 
-  /** Releases stale claims (single-process SQLite) and starts ticking. */
+  /** Releases the claims a crashed run left (as `staleClaims` allows) and starts ticking. */
   async start(): Promise<void> {
     if (this.#task) return;
-    if (this.#o.provider === "sqlite") for (const source of this.#o.sources) await source.releaseStaleClaims?.();
+    for (const source of this.#o.sources)
+      if (source.releaseStaleClaims) await releaseStale(this.#o.staleClaims, (owner) => source.releaseStaleClaims!(owner));
     this.#task = cron.schedule(this.#o.cronExpression, () => this.#tick(), {
       timezone: "Asia/Tehran",
       name: "peygir-scheduler",

@@ -81,8 +81,8 @@ export interface DueWorkSource {
   runPass(pass: PassContext): Promise<SourcePassResult>;
   /** What will happen in (from, until], optionally for one committee. */
   upcoming?(from: Date, until: Date, committeeCode?: string): Promise<UpcomingEntry[]>;
-  /** Releases leases this process cannot still hold (single-process SQLite after a crash). */
-  releaseStaleClaims?(): Promise<void>;
+  /** Releases leases a crashed process left: `owner`'s, or every one when no owner is given. */
+  releaseStaleClaims?(owner?: string): Promise<void>;
   /** After every source ran: sends what the pass held back to bundle (its digests); returns what that queued. */
   finishPass?(pass: PassContext): Promise<QueuedNotice[]>;
 }

@@ -12,6 +12,7 @@ import { OutboxDispatcher } from "../../src/outbox/dispatcher.js";
 import { enqueue } from "../../src/outbox/outbox.js";
 import { OutboxWakeChannel } from "../../src/outbox/wake-channel.js";
 import { systemClock } from "../../src/shared/clock.js";
+import { releaseStale, staleClaimsOf } from "../../src/shared/stale-claims.js";
 import { startFakeBotApi, type FakeBotApi } from "../fake-bot-api/server.js";
 import { testDatabases, type TestDatabase } from "../support/databases.js";
 import { startE2E, type E2E } from "../support/e2e.js";
@@ -164,6 +165,29 @@ describe.each(testDatabases())("outbox wake-ups on $name", (target) => {
       }
       const rows = await a.db.prisma.outboxMessage.findMany();
       expect(rows.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
+    });
+
+    it("a restarted instance takes back its own claims at once and leaves another instance's to its lease", async () => {
+      const [mine, theirs] = ["mine", "theirs"].map((name, i) => String(fake.user({ id: 7_200_000 + i, firstName: name }).chatId));
+      const a = await instance("a");
+      await a.db.prisma.$transaction(async (tx) => {
+        for (const chatId of [mine!, theirs!]) await enqueue(tx, { platform: "telegram", chatId, message: { text: chatId } });
+      });
+      // As a kill -9 leaves them: claimed, leased for a minute, never sent.
+      const leaseUntil = new Date(Date.now() + 60_000);
+      await a.db.prisma.outboxMessage.updateMany({ where: { chatId: mine! }, data: { claimedBy: "a", claimedUntil: leaseUntil } });
+      await a.db.prisma.outboxMessage.updateMany({ where: { chatId: theirs! }, data: { claimedBy: "b", claimedUntil: leaseUntil } });
+      await releaseStale(staleClaimsOf("postgres", "a"), (owner) => a.dispatcher.releaseStaleClaims(owner));
+      a.dispatcher.start();
+      stops.push(() => a.dispatcher.stop());
+      await expect.poll(() => fake.allSent().map((m) => m.text), { timeout: 10_000 }).toEqual([mine]);
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(fake.allSent().map((m) => m.text)).toEqual([mine]);
+      const held = await a.db.prisma.outboxMessage.findFirstOrThrow({ where: { chatId: theirs! } });
+      expect(held).toMatchObject({ status: "pending", claimedBy: "b" });
+      // An unnamed process on PostgreSQL takes back nothing: any claim may be a live instance's.
+      expect(staleClaimsOf("postgres", undefined)).toEqual({ kind: "none" });
+      expect(staleClaimsOf("sqlite", undefined)).toEqual({ kind: "all" });
     });
 
     it("wake each other through NOTIFY when one queues a message", async () => {

@@ -84,6 +84,9 @@ describe.each(testDatabases())("the bot process on $name", (target) => {
       HTTP_HOST: "127.0.0.1",
       HTTP_PORT: "0",
       LOG_LEVEL: "info",
+      // The restart is the same instance, so it takes back the claims the killed run left at once
+      // (on PostgreSQL an unnamed process must wait out their lease: another may be alive).
+      INSTANCE_ID: "peygir-process-test",
     };
   });
   afterEach(async () => {

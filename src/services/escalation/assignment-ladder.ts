@@ -55,9 +55,9 @@ export class AssignmentLadderSource implements DueWorkSource {
     private readonly batchSize = 1_000,
   ) {}
 
-  async releaseStaleClaims(): Promise<void> {
+  async releaseStaleClaims(owner?: string): Promise<void> {
     await this.db.assignment.updateMany({
-      where: { escalationLeasedBy: { not: null } },
+      where: { escalationLeasedBy: owner ?? { not: null } },
       data: { escalationLeasedBy: null, escalationLeaseUntil: null },
     });
   }

@@ -95,8 +95,8 @@ export class WeeklyCycleSource implements DueWorkSource {
     private readonly batchSize = 200,
   ) {}
 
-  async releaseStaleClaims(): Promise<void> {
-    await this.db.weeklyReportCycle.updateMany({ where: { leasedBy: { not: null } }, data: { leasedBy: null, leaseUntil: null } });
+  async releaseStaleClaims(owner?: string): Promise<void> {
+    await this.db.weeklyReportCycle.updateMany({ where: { leasedBy: owner ?? { not: null } }, data: { leasedBy: null, leaseUntil: null } });
   }
 
   /** Sends the pass's held digests, one per recipient (whichever source finishes first does it for all). */
