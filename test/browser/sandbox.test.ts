@@ -90,7 +90,9 @@ describe.skipIf(!hasChromium)("the sandbox in a browser", { timeout: 90_000 }, (
     await page.setViewportSize(DESKTOP);
     // In one step in the page: the chat's poll may redraw the messages between a lookup and a scroll.
     await page.evaluate((text) => {
-      [...document.querySelectorAll(".msg.bot")].find((m) => m.textContent?.includes(text))?.scrollIntoView({ block: "center" });
+      Array.from(document.querySelectorAll(".msg.bot"))
+        .find((m) => m.textContent?.includes(text))
+        ?.scrollIntoView({ block: "center" });
     }, "یادآوری پیگیری");
     await shot(page, "chat-desktop");
     await page.close();
