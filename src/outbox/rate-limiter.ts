@@ -8,8 +8,8 @@
  * The global rate is kept two ways at once:
  * - a schedule of send instants, evenly spaced: a send that leaves late (a timer firing late, a
  *   claim that took a while, a loaded machine) does not push the later instants back, so the
- *   sends after it catch up, by at most CATCH_UP_MS' worth; only after an idle second does the
- *   schedule restart from now;
+ *   sends after it catch up, at twice the pace (never closer than half a gap: no bursts) and by
+ *   at most CATCH_UP_MS' worth; only after an idle window does the schedule restart from now;
  * - a sliding window, the platform's own rule: no more than N sends in any window. The platform
  *   counts arrivals, which we do not see, and a loaded machine delays a request by any amount
  *   before it arrives; but it arrived before its answer came back. So a send counts as long as it
@@ -53,6 +53,8 @@ export class RateLimiter {
   #stamps: Stamp[] = [];
   /** The schedule's next send instant. */
   #nextSlot = -Infinity;
+  /** Half a gap after the last send: catching up never bunches sends closer. */
+  #notBefore = 0;
   #heldUntil = 0;
   readonly #nextChatAt = new Map<string, number>();
   /** The latest round trips, whose fastest estimates how long an answer travels back. */
@@ -67,7 +69,7 @@ export class RateLimiter {
 
   /** Milliseconds until any message may leave (0 = now), or until it is worth asking again. */
   globalWait(now: number): number {
-    return Math.max(0, this.#slotAt(now) - now, this.#windowFreeAt(now) - now, this.#heldUntil - now);
+    return Math.max(0, this.#slotAt(now) - now, this.#notBefore - now, this.#windowFreeAt(now) - now, this.#heldUntil - now);
   }
 
   /**
@@ -79,7 +81,8 @@ export class RateLimiter {
     if (this.#windowFreeAt(now) > horizon) return 1;
     const start = Math.max(this.#slotAt(now), this.#heldUntil);
     const bySchedule = Math.floor((horizon - start) / this.#globalGapMs) + 1;
-    return Math.max(1, Math.min(this.#windowCount, bySchedule));
+    const bySpacing = Math.floor((horizon - Math.max(now, this.#notBefore)) / (this.#globalGapMs / 2)) + 1;
+    return Math.max(1, Math.min(this.#windowCount, bySchedule, bySpacing));
   }
 
   chatReady(chatId: string, now: number): boolean {
@@ -89,6 +92,7 @@ export class RateLimiter {
   /** Records a send to `chatId` at `now`; the caller checked globalWait and chatReady. */
   take(chatId: string, now: number): void {
     this.#nextSlot = this.#slotAt(now) + this.#globalGapMs;
+    this.#notBefore = now + this.#globalGapMs / 2;
     // An answered send stops mattering a window after its answer.
     this.#stamps = this.#stamps.filter((s) => s.answeredAt === undefined || s.answeredAt > now - this.#windowMs);
     this.#stamps.push({ chatId, sentAt: now });

@@ -55,20 +55,25 @@ describe("RateLimiter", () => {
     expect(limiter.globalWait(0)).toBeCloseTo(100, 0);
   });
 
-  it("keeps to its schedule of send instants: a send that left late does not delay the ones after it", () => {
+  it("keeps to its schedule of send instants: sends after a late one catch up, at twice the pace", () => {
     const limiter = new RateLimiter(10, 1);
     limiter.take("a", 0);
-    // The next instant was 100; this send left at 160 (a timer fired late).
+    // The next instant was 100; this send left at 160 (a timer fired late): the next may leave at 210.
     expect(limiter.globalWait(160)).toBe(0);
     limiter.take("b", 160);
-    expect(limiter.globalWait(160)).toBeCloseTo(40, 5);
-    // …but it never catches up more than CATCH_UP_MS' worth at once.
+    expect(limiter.globalWait(160)).toBeCloseTo(50, 5);
+    // Stalled until 900: the instants 100…800 are missed; CATCH_UP_MS of them are made up, half a gap apart.
     const late = new RateLimiter(10, 1);
     late.take("a", 0);
-    let atOnce = 0;
-    // Stalled until 900: the instants 100…800 are missed; only CATCH_UP_MS of them leave at once.
-    while (late.globalWait(900) === 0) late.take(`c${atOnce++}`, 900);
-    expect(atOnce).toBe(Math.floor(CATCH_UP_MS / 100) + 1);
+    const sends: number[] = [];
+    for (let now = 900, chat = 0; sends.length < 8; chat++) {
+      now += late.globalWait(now);
+      late.take(`c${chat}`, now);
+      late.answered(`c${chat}`, now);
+      sends.push(Math.round(now));
+    }
+    expect(CATCH_UP_MS).toBe(250);
+    expect(sends).toEqual([900, 950, 1000, 1050, 1100, 1150, 1250, 1350]);
   });
 
   it("restarts its schedule from now after an idle window, without a burst", () => {
@@ -106,8 +111,8 @@ describe("RateLimiter", () => {
     expect(limiter.dueWithin(0, 120)).toBe(4);
     limiter.take("a", 0);
     expect(limiter.dueWithin(0, 120)).toBe(3);
-    // 200 ms later, six instants were missed: they are due now, with the next three.
-    expect(limiter.dueWithin(200, 120)).toBe(9);
+    // 200 ms later, six instants were missed: they are due now, and leave half a gap apart.
+    expect(limiter.dueWithin(200, 120)).toBe(8);
   });
 
   it("forgets chats whose gap has passed", () => {
