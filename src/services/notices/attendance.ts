@@ -91,14 +91,7 @@ export class NoticeAttendanceService {
     });
     if (!meeting) return undefined;
     if (isAttendanceList(meeting.attendees)) return meeting.attendees;
-    const dayStart = meeting.heldOn;
-    const dayEnd = new Date(dayStart.getTime() + 86_400_000);
-    const notice = await this.db.notice.findFirst({
-      where: { committeeId: meeting.committeeId, status: "sent", meetingAt: { gte: dayStart, lt: dayEnd } },
-      orderBy: { id: "desc" },
-      select: { attendance: true },
-    });
-    return storedOf(notice?.attendance)?.entries;
+    return (await attendanceOnDay(this.db, meeting.committeeId, meeting.heldOn))?.entries;
   }
 
   async #sheetOf(tx: Tx, notice: { id: number; title: string; attendance: unknown; meetingId: number | null }): Promise<AttendanceSheet> {
@@ -112,6 +105,33 @@ export class NoticeAttendanceService {
       meetingId: stored?.meetingId ?? notice.meetingId,
     };
   }
+}
+
+/** The attendance of a committee's meeting day, as the minutes flow offers it. */
+export interface DayAttendance {
+  /** The notice it comes from (its sheet corrects it); null when it is what a meeting of that day already holds. */
+  noticeId: number | null;
+  noticeTitle: string | null;
+  entries: AttendanceEntry[];
+}
+
+/**
+ * The attendance of the committee's meeting on the Tehran day starting at `heldOn`: a sent notice's
+ * sheet (as saved or corrected, else its RSVP answers), or else what a meeting of that day holds.
+ * So a meeting recorded after its notice gets the attendance without anyone asking for it again.
+ */
+export async function attendanceOnDay(tx: Tx, committeeId: number, heldOn: Date): Promise<DayAttendance | undefined> {
+  const notice = await tx.notice.findFirst({
+    where: { committeeId, status: "sent", meetingAt: { gte: heldOn, lt: new Date(heldOn.getTime() + 86_400_000) } },
+    orderBy: { id: "desc" },
+    select: { id: true, title: true, attendance: true },
+  });
+  if (notice) {
+    const entries = storedOf(notice.attendance)?.entries ?? attendanceFromTally(tallyNotice(await recipientFacts(tx, notice.id)));
+    return { noticeId: notice.id, noticeTitle: notice.title, entries };
+  }
+  const meeting = await tx.meeting.findFirst({ where: { committeeId, heldOn }, orderBy: { id: "desc" }, select: { attendees: true } });
+  return meeting && isAttendanceList(meeting.attendees) ? { noticeId: null, noticeTitle: null, entries: meeting.attendees } : undefined;
 }
 
 /** The committee's meeting held on the Tehran day of `at`, if it is recorded. */

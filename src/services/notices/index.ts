@@ -1,5 +1,5 @@
 /** Meeting notices: compose and send, RSVP, tracking, changes, reminders (a scheduler source), attendance. */
-export { NoticeAttendanceService, type AttendanceSheet } from "./attendance.js";
+export { attendanceOnDay, NoticeAttendanceService, type AttendanceSheet, type DayAttendance } from "./attendance.js";
 export { NoticeChangeService, type MoveResult } from "./changes.js";
 export { NoticeError, secretariatCommittees, type NoticeActor } from "./common.js";
 export { audienceFacts, NoticeComposeService, type DraftResult, type NoticeDraftInput, type SendResult } from "./compose.js";

@@ -21,6 +21,8 @@ import type { Clock } from "../../shared/clock.js";
 import { audit } from "../audit.js";
 import { workCalendarOf } from "../calendars.js";
 import type { PublishingService, PublishReport } from "../publishing.js";
+import { isAttendanceList } from "../../domain/notices/index.js";
+import { attendanceOnDay, type DayAttendance } from "../notices/index.js";
 import { auditActor, committeeIdsOf, holdsRole, MANAGE, type StaffActor } from "./access.js";
 
 export type DraftDeadline = { kind: "standing" } | { kind: "date"; date: JalaliDate };
@@ -57,8 +59,12 @@ export interface Draft {
   active: boolean;
   data: DraftData;
   agencies: KnownAgency[];
-  /** Attendance recorded for the meeting (by the notices), when the draft records a known meeting. */
-  attendees: string[];
+  /**
+   * The meeting's attendance as the notices hold it: the RSVP answers (or the corrected sheet) of
+   * the committee's notice for the draft's day, or what the meeting already holds once it exists.
+   * Publishing stores it on the meeting; undefined when there is none.
+   */
+  attendance: DayAttendance | undefined;
   updatedAt: Date;
 }
 
@@ -354,13 +360,17 @@ export class MeetingDraftService {
         }
       }
       const number = await this.#meetingNumber(tx, row.committeeId, data.heldOn);
+      const heldOn = jalaliToInstant(data.heldOn);
+      // The attendance from the day's notice goes on the meeting as it is now (corrections included).
+      const attendance = await attendanceOnDay(tx, row.committeeId, heldOn);
       const meeting = await tx.meeting.create({
         data: {
           committeeId: row.committeeId,
           number,
-          heldOn: jalaliToInstant(data.heldOn),
+          heldOn,
           title: data.title,
           minutes: data.minutes,
+          ...(attendance ? { attendees: attendance.entries as unknown as Prisma.InputJsonValue } : {}),
           createdAt: now,
           resolutions: {
             create: data.resolutions.map((r, i) => ({
@@ -376,8 +386,24 @@ export class MeetingDraftService {
           },
         },
       });
+      // The notice now belongs to the meeting: a later save of its sheet corrects this meeting's attendance.
+      if (attendance?.noticeId)
+        await tx.notice.updateMany({ where: { id: attendance.noticeId, meetingId: null }, data: { meetingId: meeting.id } });
       await tx.meetingDraft.update({ where: { id: draftId }, data: { meetingId: meeting.id, step: "publishing" } });
-      await audit(tx, auditActor(actor), "meeting.recorded", "Meeting", meeting.id, { draftId, resolutions: data.resolutions.length }, now);
+      await audit(
+        tx,
+        auditActor(actor),
+        "meeting.recorded",
+        "Meeting",
+        meeting.id,
+        {
+          draftId,
+          resolutions: data.resolutions.length,
+          noticeId: attendance?.noticeId ?? null,
+          present: attendance?.entries.filter((e) => e.present).length ?? null,
+        },
+        now,
+      );
       return { ok: true as const, value: { number, committeeCode: committee.code } };
     });
     if (!prepared.ok) return prepared;
@@ -439,7 +465,8 @@ export class MeetingDraftService {
         where: { id: draftId },
         data: { data: result.value.data as unknown as Prisma.InputJsonValue, step: result.value.step, active: true, updatedAt: now },
       });
-      return { ok: true, value: { ...draft, step: saved.step, active: true, data: result.value.data, updatedAt: saved.updatedAt } };
+      // Read again: a new day brings that day's attendance.
+      return { ok: true, value: await this.#load(saved, tx) };
     });
   }
 
@@ -454,29 +481,36 @@ export class MeetingDraftService {
         agencies: { select: { agency: { select: { id: true, name: true, kind: true } } }, orderBy: { agencyId: "asc" } },
       },
     });
-    let attendees: string[] = [];
-    if (row.meetingId !== null) {
-      const meeting = await tx.meeting.findUnique({ where: { id: row.meetingId }, select: { attendees: true } });
-      attendees = attendeeNames(meeting?.attendees);
-    }
+    const data: DraftData = { ...EMPTY, ...(row.data as Partial<DraftData>) };
     return {
       id: row.id,
       committeeId: row.committeeId,
       committeeName: committee.name,
       step: row.step,
       active: row.active,
-      data: { ...EMPTY, ...(row.data as Partial<DraftData>) },
+      data,
       agencies: committee.agencies.map((a) => a.agency),
-      attendees,
+      attendance: await this.#attendance(tx, row.committeeId, row.meetingId, data.heldOn),
       updatedAt: row.updatedAt,
     };
   }
-}
 
-/** Attendance as the notices store it: a list of names, or of { name, agency }. */
-function attendeeNames(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .map((a) => (typeof a === "string" ? a : a && typeof a === "object" && "name" in a ? String((a as { name: unknown }).name) : ""))
-    .filter((n) => n !== "");
+  /** The meeting's own attendance once it is recorded (publishing resumed), else the day's notice. */
+  async #attendance(
+    tx: Prisma.TransactionClient | Db,
+    committeeId: number,
+    meetingId: number | null,
+    heldOn: JalaliDate | null,
+  ): Promise<DayAttendance | undefined> {
+    if (meetingId !== null) {
+      const meeting = await tx.meeting.findUnique({
+        where: { id: meetingId },
+        select: { attendees: true, notices: { select: { id: true, title: true }, orderBy: { id: "desc" }, take: 1 } },
+      });
+      const notice = meeting?.notices[0];
+      if (meeting && isAttendanceList(meeting.attendees))
+        return { noticeId: notice?.id ?? null, noticeTitle: notice?.title ?? null, entries: meeting.attendees };
+    }
+    return heldOn ? attendanceOnDay(tx, committeeId, jalaliToInstant(heldOn)) : undefined;
+  }
 }

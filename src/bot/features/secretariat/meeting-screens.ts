@@ -5,7 +5,7 @@
 import { formatJalaliLong } from "../../../domain/calendar/index.js";
 import type { Translate } from "../../../i18n/index.js";
 import type { InlineButton, OutgoingMessage } from "../../../outbox/outbox.js";
-import { meetingButton } from "../../../services/render/callback-data.js";
+import { meetingButton, noticeTrackingButton } from "../../../services/render/callback-data.js";
 import { formatsFor, joinNames } from "../../../services/render/format.js";
 import type { Draft, DraftDeadline, DraftResolution } from "../../../services/secretariat/meeting-drafts.js";
 
@@ -54,6 +54,31 @@ function partiesLabel(t: Translate, draft: Draft, r: DraftResolution): string {
     : t("meeting-parties-lead", { lead: name(lead!) });
 }
 
+/**
+ * The attendance the day's notice holds, on the minutes and review screens: who is present, that
+ * publishing stores it on the meeting, and a button to the notice's sheet to correct it.
+ */
+function attendanceOf(draft: Draft, t: Translate): { lines: string[]; buttons: InlineButton[][] } {
+  const a = draft.attendance;
+  if (!a) return { lines: [], buttons: [] };
+  const present = a.entries.filter((e) => e.present).map((e) => e.agency ?? t("tracking-governorate"));
+  const names = joinNames(present, t);
+  const lines = [
+    "",
+    a.noticeTitle === null
+      ? t("meeting-attendees-saved", { count: present.length, names })
+      : present.length > 0
+        ? t("meeting-attendees", { title: a.noticeTitle, count: present.length, names })
+        : t("meeting-attendees-none", { title: a.noticeTitle }),
+  ];
+  if (a.noticeId === null) return { lines, buttons: [] };
+  lines.push(t("meeting-attendees-hint"));
+  return {
+    lines,
+    buttons: [[button(t("meeting-button-attendance"), noticeTrackingButton.pack({ noticeId: a.noticeId, action: "attendance" }))]],
+  };
+}
+
 function numbered(t: Translate, list: DraftResolution[]): string[] {
   const fmt = formatsFor(t);
   return list.map((r, i) => `${fmt.digits(i + 1)}) ${r.text}`);
@@ -82,13 +107,14 @@ export function draftScreen(draft: Draft, t: Translate, search?: { query: string
         ],
       };
     case "minutes": {
-      const lines = [t("meeting-ask-minutes")];
-      if (draft.attendees.length > 0) lines.push("", t("meeting-attendees", { names: joinNames(draft.attendees, t) }));
+      const attendance = attendanceOf(draft, t);
+      const lines = [t("meeting-ask-minutes"), ...attendance.lines];
       if (d.minutes) lines.push("", t("meeting-minutes-so-far", { chars: d.minutes.length }));
       return {
         text: lines.join("\n"),
         buttons: [
           [button(t("meeting-button-minutes-done"), meetingButton.pack({ draftId: id, verb: "md" }))],
+          ...attendance.buttons,
           [button(t("meeting-button-minutes-clear"), meetingButton.pack({ draftId: id, verb: "mc" })), cancel],
         ],
       };
@@ -198,11 +224,13 @@ export function draftScreen(draft: Draft, t: Translate, search?: { query: string
           "",
         );
       });
-      lines.push(t("meeting-review-hint"));
+      const attendance = attendanceOf(draft, t);
+      lines.push(...attendance.lines.slice(1), ...(attendance.lines.length > 0 ? [""] : []), t("meeting-review-hint"));
       return {
         text: lines.join("\n"),
         buttons: [
           [button(t("meeting-button-publish"), meetingButton.pack({ draftId: id, verb: "pub" }))],
+          ...attendance.buttons,
           ...rows(
             d.resolutions.map((_, i) =>
               button(t("meeting-button-assign", { n: i + 1 }), meetingButton.pack({ draftId: id, verb: "as", index: i })),
