@@ -88,7 +88,7 @@ export async function runNoticeBench(args: string[]): Promise<void> {
     audience: { allAgencies: true, agencyIds: [], resolutionIds: [], governorate: false, roles: ["head"] },
   });
   if (!draft.ok) throw new Error(`the bench's meeting time was questioned: ${JSON.stringify(draft.concerns)}`);
-  dispatcher.start();
+  await dispatcher.start();
 
   const memory = new MemorySampler();
   const started = performance.now();

@@ -15,6 +15,8 @@ import type { PlatformConfig } from "../config/index.js";
 import type { Db, DbProvider } from "../db/client.js";
 import { claimOutboxBatch, type ClaimedOutboxRow } from "../db/sql/claim-outbox-batch.js";
 import type { Clock } from "../shared/clock.js";
+import type { Component } from "../shared/component.js";
+import { releaseStale, type StaleClaims } from "../shared/stale-claims.js";
 import { platformTransformer } from "../platforms/api-transformer.js";
 import { PROFILES } from "../platforms/profile.js";
 import { errorText, scrubSecrets } from "../logging/scrub.js";
@@ -42,6 +44,8 @@ export interface DispatcherOptions {
   api?: Api;
   /** Shared with the bot, whose interactive replies count against the same limits. */
   limiter?: RateLimiter;
+  /** Whose claims `start` takes back first (default none; see shared/stale-claims.ts). */
+  staleClaims?: StaleClaims;
 }
 
 /** When due rows wait only for their chat's pace, look again this soon. */
@@ -98,7 +102,7 @@ export function isUnchangedEdit(method: string, error: unknown): boolean {
   );
 }
 
-export class OutboxDispatcher {
+export class OutboxDispatcher implements Component {
   readonly #o: Required<Omit<DispatcherOptions, "api" | "limiter">> & { api: Api };
   readonly #limiter: RateLimiter;
   readonly #inFlightChats = new Set<string>();
@@ -125,6 +129,7 @@ export class OutboxDispatcher {
       requestTimeoutSeconds: 30,
       retryBaseMs: 2_000,
       batchSize: 200,
+      staleClaims: { kind: "none" },
       ...options,
       api,
     };
@@ -136,6 +141,10 @@ export class OutboxDispatcher {
     return this.#o.platform.platform;
   }
 
+  get name() {
+    return `${this.platform} outbox`;
+  }
+
   /** Releases claims a crashed process left: `owner`'s, or every one when no owner is given. */
   async releaseStaleClaims(owner?: string): Promise<number> {
     const { count } = await this.#o.db.outboxMessage.updateMany({
@@ -145,9 +154,11 @@ export class OutboxDispatcher {
     return count;
   }
 
-  start(): void {
+  /** Takes back the claims a crashed run left (as `staleClaims` allows), then sends until stopped. */
+  async start(): Promise<void> {
     if (this.#running) return;
     this.#running = true;
+    await releaseStale(this.#o.staleClaims, (owner) => this.releaseStaleClaims(owner));
     this.#loop = this.#run().catch((err: unknown) => this.#o.logger.fatal({ err }, "outbox dispatcher stopped"));
   }
 
