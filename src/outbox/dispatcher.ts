@@ -112,8 +112,6 @@ export class OutboxDispatcher implements Component {
   #wakeUp?: () => void;
   #woken = false;
   #draining = false;
-  /** Rows the global pace lets leave within CLAIM_AHEAD_MS. */
-  readonly #soon: number;
 
   constructor(options: DispatcherOptions) {
     const profile = PROFILES[options.platform.platform];
@@ -134,7 +132,6 @@ export class OutboxDispatcher implements Component {
       api,
     };
     this.#limiter = options.limiter ?? new RateLimiter(options.platform.ratePerSecond, options.platform.ratePerChatPerSecond);
-    this.#soon = Math.max(1, Math.ceil((options.platform.ratePerSecond * CLAIM_AHEAD_MS) / 1000));
   }
 
   get platform() {
@@ -252,9 +249,14 @@ export class OutboxDispatcher implements Component {
       now,
       owner: this.#o.instanceId,
       leaseUntil: new Date(now.getTime() + this.#o.leaseMs),
-      // No more than can leave within a moment at the global pace: a claimed row is no longer
-      // re-rendered or replaced (a card that changed, a newer edit), so it should not wait long.
-      limit: Math.min(this.#o.batchSize, this.#o.maxInFlight - this.#inFlight.size, this.#soon),
+      // No more than can leave within a moment at the global pace (sends behind its schedule
+      // included): a claimed row is no longer re-rendered or replaced (a card that changed, a
+      // newer edit), so it should not wait long.
+      limit: Math.min(
+        this.#o.batchSize,
+        this.#o.maxInFlight - this.#inFlight.size,
+        this.#limiter.dueWithin(performance.now(), CLAIM_AHEAD_MS),
+      ),
       skipChats,
     });
     let started = 0;
@@ -265,8 +267,8 @@ export class OutboxDispatcher implements Component {
         unsent.push(row.id);
         continue;
       }
-      const wait = this.#limiter.globalWait(performance.now());
-      if (wait > 0) await delay(wait);
+      // Asked again after each wait: a window full of unanswered sends is known only when they are.
+      for (let wait; (wait = this.#limiter.globalWait(performance.now())) > 0;) await delay(wait);
       // The chat's gap runs from when the request leaves, after the claim (which may take a while).
       this.#limiter.take(row.chatId, performance.now());
       this.#inFlightChats.add(row.chatId);
@@ -332,7 +334,7 @@ export class OutboxDispatcher implements Component {
     }
     if (outcome.kind === "retry") {
       const until = now.getTime() + outcome.after;
-      if (outcome.chatHold) this.#limiter.holdChat(row.chatId, performance.now() + outcome.after, performance.now());
+      if (outcome.chatHold) this.#limiter.holdChat(row.chatId, performance.now() + outcome.after);
       await db.outboxMessage.update({
         where: { id: row.id },
         data: { attempts: row.attempts + 1, notBefore: new Date(until), lastError: outcome.error, claimedBy: null, claimedUntil: null },
