@@ -8,7 +8,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { withAfterCommit } from "./after-commit.js";
+import { afterCommitSettled, withAfterCommit } from "./after-commit.js";
 import { serializedSqliteAdapter } from "./serialized-sqlite.js";
 import { Prisma, PrismaClient as SqliteClient } from "#prisma/sqlite";
 import { PrismaClient as PostgresClient } from "#prisma/postgres";
@@ -54,7 +54,7 @@ export async function openDatabase(url: string): Promise<Database> {
       new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), errorFormat: "minimal" }) as unknown as Db,
     );
     await prisma.$connect();
-    return { prisma, provider: "postgres", close: () => prisma.$disconnect() };
+    return { prisma, provider: "postgres", close: () => closeClient(prisma) };
   }
   const file = sqlitePathOf(url);
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -65,7 +65,13 @@ export async function openDatabase(url: string): Promise<Database> {
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  return { prisma, provider: "sqlite", close: () => prisma.$disconnect() };
+  return { prisma, provider: "sqlite", close: () => closeClient(prisma) };
+}
+
+/** Lets the work started after commits (card refreshes) end before the connection goes. */
+async function closeClient(prisma: Db): Promise<void> {
+  await afterCommitSettled(prisma);
+  await prisma.$disconnect();
 }
 
 /**

@@ -64,9 +64,18 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** How long a stop lets requests under way finish before it closes their connections. */
+const CLOSE_GRACE_MS = 3_000;
+
 export async function startHttpServer(o: HttpServerOptions): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const web = o.web ? getRequestListener((request) => o.web!.fetch(request)) : undefined;
+  let closing = false;
   const server = createServer(async (req, res) => {
+    // A keep-alive client that asks again at once (the web chat polls every second) would keep its
+    // socket, and so a stop, open forever: once closing, every answer closes its connection.
+    if (closing) res.setHeader("Connection", "close");
+    // …and one answered after the stop began is not left to idle out its keep-alive.
+    res.once("finish", () => closing && setImmediate(() => server.closeIdleConnections()));
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
       if (req.method === "GET" && (url.pathname === "/health" || url.pathname === "/healthz")) {
@@ -110,7 +119,13 @@ export async function startHttpServer(o: HttpServerOptions): Promise<{ server: S
     port,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        closing = true;
+        // A request under way when the stop came is answered; anything left after the grace is cut.
+        const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
         server.closeIdleConnections();
       }),
   };

@@ -161,7 +161,7 @@ export async function propagateToPublished(tx: Tx, notifier: Notifier, input: Pr
     // Cancelled ones too: their ladder stops.
     await planAssignments(tx, touched, at);
     // The cards already out show the change too (partners' cards as well: their partner list moved).
-    await refreshCards(
+    refreshCards(
       tx,
       notifier,
       resolution.assignments.map((a) => a.id),

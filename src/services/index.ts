@@ -104,7 +104,7 @@ export interface Services {
 }
 
 export function createServices(deps: ServiceDeps): Services {
-  const notifier = new Notifier(deps.i18n, deps.onQueued);
+  const notifier = new Notifier(deps.i18n, deps.onQueued, deps.logger);
   const publishing = new PublishingService(deps.db, deps.clock, notifier, deps.logger);
   const reports = new ReportService(deps.db, deps.clock);
   return {

@@ -6,6 +6,7 @@
  */
 import { inSlices } from "../db/in-slices.js";
 import type { I18n } from "@grammyjs/i18n";
+import { createLogger, type Logger } from "../logging/logger.js";
 import type { Platform } from "../config/index.js";
 import { providerOfClient, type DbProvider, type Tx } from "../db/client.js";
 import { afterCommit } from "../db/after-commit.js";
@@ -14,8 +15,30 @@ import { translatorFor, type Translate } from "../i18n/index.js";
 import { enqueue, requestOf, type OutgoingFile, type OutgoingMessage, type OutgoingUpload } from "../outbox/outbox.js";
 import type { OutboxTopic } from "../domain/outbox-topic.js";
 
+/** What every identity's dedupe key under `base` starts with (the identity id follows). */
+export const identityKeyPrefix = (base: string): string => `${base}:identity:`;
+
 /** The dedupe key of one identity's copy of a message queued under `base`. */
-export const identityKey = (base: string, identityId: number): string => `${base}:identity:${identityId}`;
+export const identityKey = (base: string, identityId: number): string => `${identityKeyPrefix(base)}${identityId}`;
+
+/** An edit of a message the bot sent (a live view), already rendered for its chat. */
+export interface ViewEdit {
+  platform: Platform;
+  chatId: string;
+  identityId: number | null;
+  messageId: string;
+  topic: OutboxTopic;
+  message: OutgoingMessage;
+}
+
+/** The editMessageText parameters (without chat_id) that make message `messageId` say `message`. */
+function editPayload(messageId: string, message: OutgoingMessage): object {
+  return {
+    message_id: Number(messageId),
+    text: message.text,
+    ...(message.buttons?.length ? { reply_markup: { inline_keyboard: message.buttons } } : {}),
+  };
+}
 
 export type Render = (t: Translate) => OutgoingMessage;
 /** A message or a file we made (a chart), for the queues that can carry one. */
@@ -37,7 +60,14 @@ export class Notifier {
   constructor(
     private readonly i18n: I18n<never>,
     private readonly onQueued: (platform: Platform) => void = () => undefined,
+    /** Where work done after a commit on the queue's behalf (an item's card refresh) reports a failure. */
+    readonly logger: Logger = createLogger("warn"),
   ) {}
+
+  /** The translator of a chat identity's language (the default one for none or an unknown one). */
+  translator(locale: string | null | undefined): Translate {
+    return translatorFor(this.i18n, locale);
+  }
 
   /** Tells the dispatcher of `platform` that rows became sendable (held rows released, after their commit). */
   wake(platform: Platform): void {
@@ -82,18 +112,13 @@ export class Notifier {
         method: "editMessageText",
       },
     });
-    const payload = {
-      message_id: Number(view.messageId),
-      text: message.text,
-      ...(message.buttons?.length ? { reply_markup: { inline_keyboard: message.buttons } } : {}),
-    };
     await tx.outboxMessage.create({
       data: {
         platform: view.platform,
         chatId: view.chatId,
         identityId: identity?.id ?? null,
         method: "editMessageText",
-        payload: payload as object,
+        payload: editPayload(view.messageId, message),
         topic: view.topic,
         notBefore: now,
       },
@@ -102,14 +127,34 @@ export class Notifier {
   }
 
   /**
-   * Renders a queued message again (still unclaimed: not being sent), in its identity's language,
-   * so it leaves saying what is true now rather than when it was queued.
+   * Queues edits already rendered (an item's cards, services/assignments/cards.ts) with one insert.
+   * The caller has replaced the views' pending edits (src/db/sql/delete-pending-edits.ts).
    */
-  async rerenderQueued(tx: Tx, row: { id: number; identityId: number | null }, render: Render): Promise<void> {
-    const identity =
-      row.identityId === null ? null : await tx.chatIdentity.findUnique({ where: { id: row.identityId }, select: { locale: true } });
-    const { payload } = requestOf(render(translatorFor(this.i18n, identity?.locale)));
-    await tx.outboxMessage.updateMany({ where: { id: row.id, status: "pending", claimedBy: null }, data: { payload: payload as object } });
+  async queueEdits(tx: Tx, edits: readonly ViewEdit[], now: Date): Promise<void> {
+    if (edits.length === 0) return;
+    const rows: OutboxRow[] = edits.map((edit) => ({
+      platform: edit.platform,
+      chatId: edit.chatId,
+      identityId: edit.identityId,
+      method: "editMessageText",
+      payload: editPayload(edit.messageId, edit.message),
+      topic: edit.topic,
+      dedupeKey: null,
+      notBefore: now,
+      claimedBy: null,
+      claimedUntil: null,
+    }));
+    await insertOutboxRows(tx, providerOfClient(tx), rows);
+    for (const platform of new Set(edits.map((e) => e.platform))) afterCommit(tx, () => this.onQueued(platform));
+  }
+
+  /**
+   * Gives a queued message (still unclaimed: not being sent) what it should now say, rendered for
+   * its chat by the caller, so it leaves saying what is true now rather than when it was queued.
+   */
+  async rerenderQueued(tx: Tx, rowId: number, message: OutgoingMessage): Promise<void> {
+    const { payload } = requestOf(message);
+    await tx.outboxMessage.updateMany({ where: { id: rowId, status: "pending", claimedBy: null }, data: { payload: payload as object } });
   }
 
   /**

@@ -29,12 +29,14 @@ if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} is missing (a
 describe.skipIf(!hasChromium)("the sandbox in a browser", { timeout: 90_000 }, () => {
   let sandbox: Sandbox;
   let browser: Browser;
+  // The sandbox's warnings, kept to explain a failure (a reset that could not build again says why here).
+  const warnings: string[] = [];
   const personOf = async (phone: string) => (await sandbox.app.database.prisma.person.findUniqueOrThrow({ where: { phone } })).id;
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    sandbox = await startSandbox({ port: 0, logger: createLogger("silent"), env: {} });
+    sandbox = await startSandbox({ port: 0, logger: createLogger("warn", { write: (line: string) => void warnings.push(line) }), env: {} });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -86,7 +88,12 @@ describe.skipIf(!hasChromium)("the sandbox in a browser", { timeout: 90_000 }, (
     await page.locator("button", { hasText: "+۱ روز کاری" }).click();
     await page.locator(".msg.bot", { hasText: "یادآوری پیگیری" }).first().waitFor({ timeout: 20_000 });
     await page.setViewportSize(DESKTOP);
-    await page.locator(".msg.bot", { hasText: "یادآوری پیگیری" }).first().scrollIntoViewIfNeeded();
+    // In one step in the page: the chat's poll may redraw the messages between a lookup and a scroll.
+    await page.evaluate((text) => {
+      Array.from(document.querySelectorAll(".msg.bot"))
+        .find((m) => m.textContent?.includes(text))
+        ?.scrollIntoView({ block: "center" });
+    }, "یادآوری پیگیری");
     await shot(page, "chat-desktop");
     await page.close();
   });
@@ -156,7 +163,11 @@ describe.skipIf(!hasChromium)("the sandbox in a browser", { timeout: 90_000 }, (
     await page.locator(".msg").first().waitFor({ timeout: 15_000 });
     await page.locator("[data-reset] button").click();
     // The page goes to the start page by itself once the new sandbox answers (it was on ?active=…).
-    await page.waitForURL((url) => url.search === "", { timeout: 100_000 });
+    await page
+      .waitForURL((url) => url.search === "", { timeout: 100_000 })
+      .catch((err: unknown) => {
+        throw new Error(`the page did not go back to the start page; the sandbox logged:\n${warnings.join("")}`, { cause: err });
+      });
     await page.locator("[data-person]").first().waitFor({ timeout: 15_000 });
     expect(sandbox.people.length).toBeGreaterThan(0);
     const fresh = sandbox.userOf(await personOf("+989121000004"))!;

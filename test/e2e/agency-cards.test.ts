@@ -4,9 +4,10 @@
  * was sent, in place, on each platform; a card still waiting in the outbox leaves as the item is
  * when it leaves. "Done" takes a note and several files together. On each database.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Message } from "grammy/types";
 import type { FakeUser } from "../../src/fake-bot-api/index.js";
+import { outboxTopic } from "../../src/domain/outbox-topic.js";
 import { cardKey } from "../../src/services/assignments/index.js";
 import { identityKey } from "../../src/services/notifications.js";
 import { answerWithButton, assignmentId, PEOPLE, personId, publishMeeting, startPardis, type Pardis } from "../support/agency.js";
@@ -67,8 +68,16 @@ describe.each(testDatabases())("an item's cards follow its changes on $name", (t
     expect(buttonsOf(onLiaison!)).not.toContain("رویت شد");
     expect(buttonsOf(onHead!)).toEqual(buttonsOf(onLiaison!));
     expect(liaison.messages().length).toBe(before);
-    // No edit was left failing (the head's own card was already redrawn by the press).
+    // No edit was left failing.
     expect(await db().outboxMessage.count({ where: { method: "editMessageText", status: { not: "sent" } } })).toBe(0);
+    // The liaison's card changed through an edit from the outbox; the head's card was redrawn by the
+    // press itself, so the head's chat got no second edit of it (which would have held its next reply).
+    const editsIn = (user: FakeUser) =>
+      db().outboxMessage.count({
+        where: { method: "editMessageText", chatId: String(user.chatId), topic: outboxTopic.assignment(ids.r1!) },
+      });
+    expect(await editsIn(liaison)).toBe(1);
+    expect(await editsIn(head)).toBe(0);
   });
 
   it("«انجام شد» takes a note and two files; both cards then wait for the secretariat, without the done button", async () => {
@@ -139,8 +148,9 @@ describe.each(testDatabases())("an item's cards follow its changes on $name", (t
     const queued = await db().outboxMessage.findUniqueOrThrow({ where: { dedupeKey: identityKey(cardKey(ids.r5!), identity.id) } });
     expect(queued.status).toBe("pending");
     await liaison.press(await cardIn(liaison, ids.r5!), `a:ack:${ids.r5}`);
-    const revised = await db().outboxMessage.findUniqueOrThrow({ where: { id: queued.id } });
-    expect(JSON.stringify(revised.payload)).toContain("وضعیت: رویت‌شده");
-    expect(JSON.stringify(revised.payload)).not.toContain("رویت شد");
+    // The cards are refreshed once the press has committed: wait for it.
+    const payloadOf = async () => JSON.stringify((await db().outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).payload);
+    await vi.waitFor(async () => expect(await payloadOf()).toContain("وضعیت: رویت‌شده"), { timeout: 5_000 });
+    expect(await payloadOf()).not.toContain("رویت شد");
   });
 });

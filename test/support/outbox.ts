@@ -1,5 +1,6 @@
 /** Helpers for tests that queue notifications and watch them arrive. */
 import type { App } from "../../src/app.js";
+import { afterCommitSettled } from "../../src/db/after-commit.js";
 import { parsePhone } from "../../src/domain/text/index.js";
 import type { OutboxTopic } from "../../src/domain/outbox-topic.js";
 
@@ -20,10 +21,14 @@ export async function queueFor(app: App, phone: string, texts: string[]): Promis
   return queued;
 }
 
-/** Resolves when no outbox row is pending any more (or throws after timeoutMs). */
+/**
+ * Resolves when no outbox row is pending any more (or throws after timeoutMs), the rows queued by
+ * work still running after a commit (an item's card refresh) included.
+ */
 export async function outboxSettled(app: App, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    await afterCommitSettled(app.database.prisma);
     const pending = await app.database.prisma.outboxMessage.count({ where: { status: "pending" } });
     if (pending === 0) return;
     if (Date.now() > deadline) throw new Error(`${pending} outbox rows still pending after ${timeoutMs} ms`);

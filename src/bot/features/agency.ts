@@ -66,7 +66,13 @@ async function onAssignmentButton(ctx: CallbackQueryContext<BotContext>): Promis
   const actor = agencyActor(ctx);
   if (!pressed || !actor) return refuse(ctx, "unknown");
   if (pressed.action === "ack") {
-    const result = await ctx.services.assignments.acknowledge(actor, pressed.assignmentId);
+    // Pressed on the card itself: this handler redraws it (below), so the cards' refresh leaves it alone.
+    const message = ctx.callbackQuery.message;
+    const shown =
+      pressed.tasksPage === undefined && message
+        ? { platform: ctx.profile.platform, chatId: String(message.chat.id), messageId: String(message.message_id) }
+        : undefined;
+    const result = await ctx.services.assignments.acknowledge(actor, pressed.assignmentId, shown);
     if (!result.ok) return refuse(ctx, result.refusal);
     await ctx.answerCallbackQuery({ text: ctx.t(result.changed ? "ack-saved" : "ack-already") });
     if (result.changed) await refreshPressedMessage(ctx, actor, pressed.assignmentId, pressed.tasksPage);

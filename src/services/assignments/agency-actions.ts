@@ -6,7 +6,8 @@
  * handler believes about the caller): only an active head or liaison of the assignment's agency
  * may act, and the status machine (domain/assignments/status.ts) decides what the action does.
  * Each action is one transaction: the assignment, its ProgressUpdate and attachments, the audit
- * row and any outbox message are written together or not at all.
+ * row and any outbox message are written together or not at all. The item's cards are edited
+ * after the commit (cards.ts), outside the transaction that every other update waits on.
  */
 import type { Logger } from "pino";
 import type { Platform } from "../../config/index.js";
@@ -27,7 +28,7 @@ import {
 import type { Translate } from "../../i18n/index.js";
 import type { Clock } from "../../shared/clock.js";
 import { attachmentRows, type IncomingFile } from "../attachments.js";
-import { refreshCards } from "./cards.js";
+import { refreshCards, type ShownCard } from "./cards.js";
 import { agencyIdsOf, secretariatOf } from "./directory.js";
 import { loadAssignmentViews, sortByUrgency, type LoadedView } from "./views.js";
 import { audit } from "../audit.js";
@@ -211,8 +212,12 @@ export class AssignmentService {
     return claim ? { name: claim.person?.name ?? null, at: claim.createdAt } : undefined;
   }
 
-  acknowledge(actor: AgencyActor, assignmentId: number): Promise<AgencyActionResult> {
-    return this.#apply(actor, { assignmentId }, "ack", (step) => ({
+  /**
+   * "Seen". `shown` is the card it was pressed on, when the handler redraws that card itself: the
+   * refresh of the item's cards then leaves it alone, so its chat gets no second edit of it.
+   */
+  acknowledge(actor: AgencyActor, assignmentId: number, shown?: ShownCard): Promise<AgencyActionResult> {
+    return this.#apply(actor, { assignmentId, ...(shown ? { shown } : {}) }, "ack", (step) => ({
       changes: { acknowledgedAt: step.now },
       record: async (tx) => ({ progressUpdateId: await this.#recordUpdate(tx, step, actor, "ack", {}) }),
     }));
@@ -278,7 +283,7 @@ export class AssignmentService {
    */
   async #apply(
     actor: AgencyActor,
-    { assignmentId, idempotencyKey }: { assignmentId: number } & Idempotent,
+    { assignmentId, idempotencyKey, shown }: { assignmentId: number; shown?: ShownCard } & Idempotent,
     action: AgencyAction,
     plan: Planner,
   ): Promise<AgencyActionResult> {
@@ -300,7 +305,7 @@ export class AssignmentService {
           // Acknowledging ends the delivery ladder, progress restarts the silence clock, a claim or blocker pauses it.
           await planAssignments(tx, [assignmentId], step.now);
           const detail = await record(tx);
-          await refreshCards(tx, this.notifier, [assignmentId], step.now);
+          refreshCards(tx, this.notifier, [assignmentId], step.now, shown ? { shown } : {});
           const who = { kind: "person", personId: actor.personId, platform: actor.platform } as const;
           const facts = { from: step.from, to: step.to, ...detail, ...(idempotencyKey !== undefined ? { idempotencyKey } : {}) };
           await audit(tx, who, `assignment.${action}`, "Assignment", assignmentId, facts, step.now);

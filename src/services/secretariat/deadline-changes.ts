@@ -106,7 +106,7 @@ export async function applyExtension(
     targets.map((t) => t.id),
     now,
   );
-  await refreshCards(
+  refreshCards(
     tx,
     notifier,
     targets.map((t) => t.id),

@@ -95,7 +95,7 @@ export class ItemChangeService {
     });
     if (moved.count !== 1) return false;
     await replanLadder(tx, [item.id], now);
-    await refreshCards(tx, this.notifier, [item.id], now);
+    refreshCards(tx, this.notifier, [item.id], now);
     await audit(tx, auditActor(actor), action, "Assignment", item.id, { from: item.status, to: "cancelled", reason, ...extra }, now);
     return true;
   }
@@ -142,7 +142,7 @@ export class ItemChangeService {
       where: { resolutionId: item.resolutionId, id: { not: created.id } },
       select: { id: true },
     });
-    await refreshCards(
+    refreshCards(
       tx,
       this.notifier,
       partners.map((p) => p.id),

@@ -103,7 +103,7 @@ export class VerificationService {
         now,
       );
       if (action === "reject_claim") await replanLadder(tx, [assignmentId], now);
-      await refreshCards(tx, this.notifier, [assignmentId], now);
+      refreshCards(tx, this.notifier, [assignmentId], now);
       await tellAgency(tx, this.notifier, item, now, (t) => ({
         text:
           action === "verify"
