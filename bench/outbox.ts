@@ -49,7 +49,7 @@ export async function runOutboxBench(args: string[]): Promise<void> {
     instanceId: "bench",
   });
   const started = performance.now();
-  dispatcher.start();
+  await dispatcher.start();
   while ((await database.prisma.outboxMessage.count({ where: { status: "pending" } })) > 0) await new Promise((r) => setTimeout(r, 100));
   const wallSeconds = (performance.now() - started) / 1000;
   await dispatcher.stop();

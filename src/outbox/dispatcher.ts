@@ -15,6 +15,8 @@ import type { PlatformConfig } from "../config/index.js";
 import type { Db, DbProvider } from "../db/client.js";
 import { claimOutboxBatch, type ClaimedOutboxRow } from "../db/sql/claim-outbox-batch.js";
 import type { Clock } from "../shared/clock.js";
+import type { Component } from "../shared/component.js";
+import { releaseStale, type StaleClaims } from "../shared/stale-claims.js";
 import { platformTransformer } from "../platforms/api-transformer.js";
 import { PROFILES } from "../platforms/profile.js";
 import { errorText, scrubSecrets } from "../logging/scrub.js";
@@ -42,6 +44,8 @@ export interface DispatcherOptions {
   api?: Api;
   /** Shared with the bot, whose interactive replies count against the same limits. */
   limiter?: RateLimiter;
+  /** Whose claims `start` takes back first (default none; see shared/stale-claims.ts). */
+  staleClaims?: StaleClaims;
 }
 
 /** When due rows wait only for their chat's pace, look again this soon. */
@@ -98,7 +102,7 @@ export function isUnchangedEdit(method: string, error: unknown): boolean {
   );
 }
 
-export class OutboxDispatcher {
+export class OutboxDispatcher implements Component {
   readonly #o: Required<Omit<DispatcherOptions, "api" | "limiter">> & { api: Api };
   readonly #limiter: RateLimiter;
   readonly #inFlightChats = new Set<string>();
@@ -108,8 +112,6 @@ export class OutboxDispatcher {
   #wakeUp?: () => void;
   #woken = false;
   #draining = false;
-  /** Rows the global pace lets leave within CLAIM_AHEAD_MS. */
-  readonly #soon: number;
 
   constructor(options: DispatcherOptions) {
     const profile = PROFILES[options.platform.platform];
@@ -125,15 +127,19 @@ export class OutboxDispatcher {
       requestTimeoutSeconds: 30,
       retryBaseMs: 2_000,
       batchSize: 200,
+      staleClaims: { kind: "none" },
       ...options,
       api,
     };
     this.#limiter = options.limiter ?? new RateLimiter(options.platform.ratePerSecond, options.platform.ratePerChatPerSecond);
-    this.#soon = Math.max(1, Math.ceil((options.platform.ratePerSecond * CLAIM_AHEAD_MS) / 1000));
   }
 
   get platform() {
     return this.#o.platform.platform;
+  }
+
+  get name() {
+    return `${this.platform} outbox`;
   }
 
   /** Releases claims a crashed process left: `owner`'s, or every one when no owner is given. */
@@ -145,9 +151,11 @@ export class OutboxDispatcher {
     return count;
   }
 
-  start(): void {
+  /** Takes back the claims a crashed run left (as `staleClaims` allows), then sends until stopped. */
+  async start(): Promise<void> {
     if (this.#running) return;
     this.#running = true;
+    await releaseStale(this.#o.staleClaims, (owner) => this.releaseStaleClaims(owner));
     this.#loop = this.#run().catch((err: unknown) => this.#o.logger.fatal({ err }, "outbox dispatcher stopped"));
   }
 
@@ -241,9 +249,14 @@ export class OutboxDispatcher {
       now,
       owner: this.#o.instanceId,
       leaseUntil: new Date(now.getTime() + this.#o.leaseMs),
-      // No more than can leave within a moment at the global pace: a claimed row is no longer
-      // re-rendered or replaced (a card that changed, a newer edit), so it should not wait long.
-      limit: Math.min(this.#o.batchSize, this.#o.maxInFlight - this.#inFlight.size, this.#soon),
+      // No more than can leave within a moment at the global pace (sends behind its schedule
+      // included): a claimed row is no longer re-rendered or replaced (a card that changed, a
+      // newer edit), so it should not wait long.
+      limit: Math.min(
+        this.#o.batchSize,
+        this.#o.maxInFlight - this.#inFlight.size,
+        this.#limiter.dueWithin(performance.now(), CLAIM_AHEAD_MS),
+      ),
       skipChats,
     });
     let started = 0;
@@ -254,8 +267,8 @@ export class OutboxDispatcher {
         unsent.push(row.id);
         continue;
       }
-      const wait = this.#limiter.globalWait(performance.now());
-      if (wait > 0) await delay(wait);
+      // Asked again after each wait: a window full of unanswered sends is known only when they are.
+      for (let wait; (wait = this.#limiter.globalWait(performance.now())) > 0;) await delay(wait);
       // The chat's gap runs from when the request leaves, after the claim (which may take a while).
       this.#limiter.take(row.chatId, performance.now());
       this.#inFlightChats.add(row.chatId);
@@ -321,7 +334,7 @@ export class OutboxDispatcher {
     }
     if (outcome.kind === "retry") {
       const until = now.getTime() + outcome.after;
-      if (outcome.chatHold) this.#limiter.holdChat(row.chatId, performance.now() + outcome.after, performance.now());
+      if (outcome.chatHold) this.#limiter.holdChat(row.chatId, performance.now() + outcome.after);
       await db.outboxMessage.update({
         where: { id: row.id },
         data: { attempts: row.attempts + 1, notBefore: new Date(until), lastError: outcome.error, claimedBy: null, claimedUntil: null },

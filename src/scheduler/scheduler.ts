@@ -12,6 +12,7 @@ import type { DbProvider } from "../db/client.js";
 import type { DueWorkSource, SourcePassResult, UpcomingEntry } from "../services/due-work.js";
 import { PassDigests } from "../services/escalation/pass-digests.js";
 import type { Clock } from "../shared/clock.js";
+import type { Component } from "../shared/component.js";
 import { releaseStale, type StaleClaims } from "../shared/stale-claims.js";
 
 export interface SchedulerOptions {
@@ -26,6 +27,8 @@ export interface SchedulerOptions {
   leaseMs?: number;
   /** Default every minute. */
   cronExpression?: string;
+  /** Whether `start` ticks (default yes; off, only `runPass` runs passes: `peygir sweep`, tests, the sandbox). */
+  tick?: boolean;
 }
 
 export interface PassReport {
@@ -34,13 +37,14 @@ export interface PassReport {
   sources: ({ name: string } & SourcePassResult)[];
 }
 
-export class Scheduler {
+export class Scheduler implements Component {
+  readonly name = "scheduler";
   readonly #o: Required<SchedulerOptions>;
   #task?: ScheduledTask;
   #running?: Promise<PassReport>;
 
   constructor(options: SchedulerOptions) {
-    this.#o = { leaseMs: 300_000, cronExpression: "* * * * *", staleClaims: { kind: "none" }, ...options };
+    this.#o = { leaseMs: 300_000, cronExpression: "* * * * *", staleClaims: { kind: "none" }, tick: true, ...options };
   }
 
   get sources(): readonly DueWorkSource[] {
@@ -49,7 +53,7 @@ export class Scheduler {
 
   /** Releases the claims a crashed run left (as `staleClaims` allows) and starts ticking. */
   async start(): Promise<void> {
-    if (this.#task) return;
+    if (this.#task || !this.#o.tick) return;
     for (const source of this.#o.sources)
       if (source.releaseStaleClaims) await releaseStale(this.#o.staleClaims, (owner) => source.releaseStaleClaims!(owner));
     this.#task = cron.schedule(this.#o.cronExpression, () => this.#tick(), {

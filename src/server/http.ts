@@ -6,6 +6,7 @@
  * takes only a URL and sends no secret header) and, on Telegram, also by the
  * X-Telegram-Bot-Api-Secret-Token header. Comparisons are constant-time.
  */
+import type { Component } from "../shared/component.js";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import type { Update } from "grammy/types";
@@ -129,4 +130,28 @@ export async function startHttpServer(o: HttpServerOptions): Promise<{ server: S
         server.closeIdleConnections();
       }),
   };
+}
+
+/** The HTTP server (health, webhooks, the web app) as a component; `port` is known once started. */
+export class HttpServer implements Component {
+  readonly name = "HTTP server";
+  readonly #o: HttpServerOptions;
+  #running?: Awaited<ReturnType<typeof startHttpServer>>;
+
+  constructor(options: HttpServerOptions) {
+    this.#o = options;
+  }
+
+  get port(): number {
+    if (!this.#running) throw new Error("the HTTP server has not started");
+    return this.#running.port;
+  }
+
+  async start(): Promise<void> {
+    this.#running ??= await startHttpServer(this.#o);
+  }
+
+  async stop(): Promise<void> {
+    await this.#running?.close();
+  }
 }

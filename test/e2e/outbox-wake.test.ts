@@ -145,7 +145,7 @@ describe.each(testDatabases())("outbox wake-ups on $name", (target) => {
           for (const chatId of chats) await enqueue(tx, { platform: "telegram", chatId, message: { text: `m${n}` } });
       });
       for (const { dispatcher } of [a, b]) {
-        dispatcher.start();
+        await dispatcher.start();
         stops.push(() => dispatcher.stop());
       }
       await settled(a.db);
@@ -178,7 +178,7 @@ describe.each(testDatabases())("outbox wake-ups on $name", (target) => {
       await a.db.prisma.outboxMessage.updateMany({ where: { chatId: mine! }, data: { claimedBy: "a", claimedUntil: leaseUntil } });
       await a.db.prisma.outboxMessage.updateMany({ where: { chatId: theirs! }, data: { claimedBy: "b", claimedUntil: leaseUntil } });
       await releaseStale(staleClaimsOf("postgres", "a"), (owner) => a.dispatcher.releaseStaleClaims(owner));
-      a.dispatcher.start();
+      await a.dispatcher.start();
       stops.push(() => a.dispatcher.stop());
       await expect.poll(() => fake.allSent().map((m) => m.text), { timeout: 10_000 }).toEqual([mine]);
       await new Promise((r) => setTimeout(r, 1_500));
@@ -194,7 +194,7 @@ describe.each(testDatabases())("outbox wake-ups on $name", (target) => {
       const chatId = String(fake.user({ id: 7_100_000, firstName: "n" }).chatId);
       const queuer = await instance("queuer");
       const sender = await instance("sender");
-      sender.dispatcher.start();
+      await sender.dispatcher.start();
       stops.push(() => sender.dispatcher.stop());
       // The queuing instance has no dispatcher running: only the other one, asleep for its long poll, can send.
       await new Promise((r) => setTimeout(r, 500));

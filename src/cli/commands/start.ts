@@ -9,17 +9,18 @@ export async function runStart(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const running: { app?: App } = {};
+  const starting = new AbortController();
   // Listening before the start: a SIGINT while migrating or waiting for the Bot API is still an
-  // orderly, logged stop (nothing is held in memory then, so there is nothing to finish).
+  // orderly, logged stop: what had started (a dispatcher mid-send) stops as in a normal stop.
   const shutdown = (signal: string) => {
     logger.info({ signal, started: running.app !== undefined }, "shutdown requested");
     const { app } = running;
-    if (!app) process.exit(0);
     const timer = setTimeout(() => {
       logger.error({ timeoutMs: config.shutdownTimeoutMs }, "shutdown took too long; exiting");
       process.exit(1);
     }, config.shutdownTimeoutMs);
     timer.unref();
+    if (!app) return starting.abort(new Error(`${signal} while starting`));
     app.stop().then(
       () => process.exit(0),
       (err: unknown) => {
@@ -30,7 +31,13 @@ export async function runStart(): Promise<void> {
   };
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
-  running.app = await startApp({ config, logger, clock: systemClock });
+  try {
+    running.app = await startApp({ config, logger, clock: systemClock, signal: starting.signal });
+  } catch (err) {
+    // The start was given up for a stop: what had started has stopped again (see startInOrder).
+    if (starting.signal.aborted) process.exit(0);
+    throw err;
+  }
 }
 
 export function startCommand(program: Command): void {
