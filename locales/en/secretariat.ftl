@@ -81,12 +81,14 @@ staff-refused-not-claimed = This item was not reported done, or it was already d
 
 ## /items
 items-header = Items ({ $filter }): { $count }, most urgent first.
+items-header-paged = Items ({ $filter }), page { $page } of { $pages } — { $count } items, most urgent first.
 items-filter-open = every open item
 items-filter-overdue = overdue
 items-filter-reported-done = reported done
 items-filter-claimed = reported done
 items-button-open = { $n }
-items-more = and { $count } more; narrow the list with the buttons below to see them.
+items-previous = Previous
+items-next = Next
 items-none = No item matches.
 
 ## /verify

@@ -81,12 +81,14 @@ staff-refused-not-claimed = انجام این مورد اعلام نشده یا 
 
 ## /items
 items-header = موارد ({ $filter }): { $count } مورد، فوری‌ترها اول.
+items-header-paged = موارد ({ $filter })، صفحهٔ { $page } از { $pages } — { $count } مورد، فوری‌ترها اول.
 items-filter-open = همه موارد باز
 items-filter-overdue = دارای تأخیر
 items-filter-reported-done = اعلام انجام
 items-filter-claimed = اعلام انجام
 items-button-open = { $n }
-items-more = و { $count } مورد دیگر؛ برای دیدن آن‌ها فهرست را با دکمه‌های پایین محدود کنید.
+items-previous = قبلی
+items-next = بعدی
 items-none = موردی با این شرط نیست.
 
 ## /verify

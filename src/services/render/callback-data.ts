@@ -83,11 +83,16 @@ export const meetingButton = createCallbackData("m", {
   agencyId: field.optional(field.id()),
 });
 
-/** `i:open`, `i:overdue`, `i:reported_done`, `i:agency:3`: the /items filters. */
+/**
+ * `i:open`, `i:agency:3`, `i:overdue:0:2`, `i:agency:3:2`: a screen of the /items list — its filter
+ * (the agency's id for "agency", 0 for the others) and its page (absent: the first). A filter
+ * button starts at page 1; «بعدی» and «قبلی» carry the filter they were pressed under.
+ */
 export type ItemsFilterKind = "open" | "overdue" | "reported_done" | "agency";
 export const itemsFilterButton = createCallbackData("i", {
   kind: field.code<ItemsFilterKind>({ open: "open", overdue: "overdue", reported_done: "reported_done", agency: "agency" }),
-  agencyId: field.optional(field.id()),
+  agencyId: field.optional(field.idOrZero()),
+  page: field.optional(field.count(9999)),
 });
 
 /** `n:45:a`: notice recipient 45 answers attending (a) / sending a delegate (d) / cannot attend (x). */

@@ -69,6 +69,7 @@ describe("Peygir's button families", () => {
       families.noticeTrackingButton.pack({ noticeId: 5, action: "refresh", screen: "list" }),
       families.noticeAttendanceButton.pack({ noticeId: 5, agencyId: 0 }),
       families.instructionButton.pack({ assignmentId: 5 }),
+      families.itemsFilterButton.pack({ kind: "agency", agencyId: 3, page: 2 }),
     ];
     for (const data of samples)
       expect(
@@ -82,5 +83,13 @@ describe("Peygir's button families", () => {
     expect(families.assignmentButton.unpack("a:ack:5:3")).toEqual({ action: "ack", assignmentId: 5, tasksPage: 3 });
     expect(families.noticeTrackingButton.unpack("nt:5:r:l")).toMatchObject({ screen: "list" });
     expect(families.noticeTrackingButton.unpack("nt:5:r")).not.toHaveProperty("screen");
+  });
+
+  it("say which /items filter and page a list button turns to, old filter buttons still read", () => {
+    expect(families.itemsFilterButton.pack({ kind: "overdue", agencyId: 0, page: 2 })).toBe("i:overdue:0:2");
+    expect(families.itemsFilterButton.unpack("i:agency:3:2")).toEqual({ kind: "agency", agencyId: 3, page: 2 });
+    expect(families.itemsFilterButton.unpack("i:agency:3")).toEqual({ kind: "agency", agencyId: 3 });
+    expect(families.itemsFilterButton.unpack("i:open")).toEqual({ kind: "open" });
+    expect(families.itemsFilterButton.unpack("i:open:0:10000")).toBeUndefined();
   });
 });

@@ -8,9 +8,16 @@ import type { Translate } from "../../../i18n/index.js";
 import type { InlineButton, OutgoingMessage } from "../../../outbox/outbox.js";
 import type { LoadedView } from "../../../services/assignments/index.js";
 import { deadlineLines, deadlineText, statusText, type AssignmentView } from "../../../services/render/assignment.js";
-import { itemsFilterButton, staffActionButton, verifyButton, type StaffAction } from "../../../services/render/callback-data.js";
+import {
+  itemsFilterButton,
+  staffActionButton,
+  verifyButton,
+  type ItemsFilterKind,
+  type StaffAction,
+} from "../../../services/render/callback-data.js";
 import { formatsFor, joinNames } from "../../../services/render/format.js";
 import type { HistoryEntry } from "../../../services/secretariat/item-history.js";
+import type { StaffItems } from "../../../services/secretariat/items.js";
 import type { VerificationEntry } from "../../../services/secretariat/verification.js";
 
 export function itemTitleOf(t: Translate, view: AssignmentView): string {
@@ -73,34 +80,54 @@ export function renderStaffItem(loaded: LoadedView, manage: boolean, t: Translat
   };
 }
 
-/** Items listed per /items page; each opens its card. */
-export const ITEMS_SHOWN = 15;
+/** Which /items screen a list is: its filter, and the label the header names it by. */
+export interface ItemListScreen {
+  kind: ItemsFilterKind;
+  /** The agency of an "agency" filter. */
+  agencyId?: number;
+  label: string;
+}
 
+/**
+ * One page of /items: a header with the filter, the page and the count, a numbered block per item
+ * (numbers run on across pages) with a button that opens its card, «قبلی» / «بعدی» under the same
+ * filter, then the filters themselves (each starts again at page 1).
+ */
 export function renderItemList(
-  items: LoadedView[],
-  filterLabel: string,
+  listed: Pick<StaffItems, "items" | "page" | "pageCount" | "total" | "firstPosition">,
+  screen: ItemListScreen,
   agencies: { id: number; name: string }[],
   t: Translate,
   now: Date,
 ): OutgoingMessage {
   const fmt = formatsFor(t);
-  const text = [t("items-header", { count: items.length, filter: filterLabel })];
-  const buttons: InlineButton[][] = [];
-  items.slice(0, ITEMS_SHOWN).forEach((l, i) => {
+  const text = [
+    listed.pageCount > 1
+      ? t("items-header-paged", { count: listed.total, filter: screen.label, page: listed.page, pages: listed.pageCount })
+      : t("items-header", { count: listed.total, filter: screen.label }),
+  ];
+  const buttons: InlineButton[] = [];
+  listed.items.forEach((l, i) => {
+    const n = listed.firstPosition + i;
     const standing = deadlineStanding(l.view.deadline, now, l.calendar);
     text.push(
       "",
-      `${fmt.digits(i + 1)}) ${itemTitleOf(t, l.view)}`,
+      `${fmt.digits(n)}) ${itemTitleOf(t, l.view)}`,
       `${standing.kind === "overdue" ? "⚠️ " : ""}${deadlineText(standing, t, fmt)} — ${statusText(l.view, t)}`,
     );
-    buttons.push([
-      { text: t("items-button-open", { n: i + 1 }), callback_data: staffActionButton.pack({ action: "car", assignmentId: l.view.id }) },
-    ]);
+    buttons.push({
+      text: t("items-button-open", { n }),
+      callback_data: staffActionButton.pack({ action: "car", assignmentId: l.view.id }),
+    });
   });
-  if (items.length > ITEMS_SHOWN) text.push("", t("items-more", { count: items.length - ITEMS_SHOWN }));
-  if (items.length === 0) text.push("", t("items-none"));
+  if (listed.total === 0) text.push("", t("items-none"));
   const rows: InlineButton[][] = [];
-  for (let i = 0; i < buttons.length; i += 3) rows.push(buttons.slice(i, i + 3).flat());
+  for (let i = 0; i < buttons.length; i += 3) rows.push(buttons.slice(i, i + 3));
+  const turn = (page: number) => itemsFilterButton.pack({ kind: screen.kind, agencyId: screen.agencyId ?? 0, page });
+  const nav: InlineButton[] = [];
+  if (listed.page > 1) nav.push({ text: t("items-previous"), callback_data: turn(listed.page - 1) });
+  if (listed.page < listed.pageCount) nav.push({ text: t("items-next"), callback_data: turn(listed.page + 1) });
+  if (nav.length > 0) rows.push(nav);
   rows.push([
     { text: t("items-filter-open"), callback_data: itemsFilterButton.pack({ kind: "open" }) },
     { text: t("items-filter-overdue"), callback_data: itemsFilterButton.pack({ kind: "overdue" }) },

@@ -41,15 +41,19 @@ export function items(): Composer<BotContext> {
   const privateChats = composer.chatType("private");
 
   privateChats.command("items", async (ctx) => {
-    if (!(await showList(ctx, { kind: "open" }))) await ctx.reply(ctx.t("staff-refused-forbidden"));
+    const list = await listScreen(ctx, { kind: "open" }, 1);
+    await (list ? ctx.reply(list.text, markup(list)) : ctx.reply(ctx.t("staff-refused-forbidden")));
   });
+  // A filter or a page: the list is redrawn in the message pressed on.
   composer.callbackQuery(itemsFilterButton.filter(), async (ctx) => {
-    const filter = itemsFilterButton.unpack(ctx.callbackQuery.data);
+    const pressed = itemsFilterButton.unpack(ctx.callbackQuery.data);
     // "agency" names which agency; a payload without one is forged.
-    if (!filter || (filter.kind === "agency" && filter.agencyId === undefined) || !(await showList(ctx, filter))) {
-      return void (await ctx.answerCallbackQuery({ text: ctx.t("staff-refused-forbidden"), show_alert: true }));
-    }
+    const agencyId = pressed?.kind === "agency" ? pressed.agencyId || undefined : undefined;
+    if (!pressed || (pressed.kind === "agency" && agencyId === undefined)) return refusePress(ctx);
+    const list = await listScreen(ctx, { kind: pressed.kind, ...(agencyId !== undefined ? { agencyId } : {}) }, pressed.page ?? 1);
+    if (!list) return refusePress(ctx);
     await ctx.answerCallbackQuery();
+    await editOrReply(ctx, list);
   });
 
   privateChats.command("history", async (ctx) => {
@@ -77,8 +81,12 @@ export function items(): Composer<BotContext> {
   return composer;
 }
 
-/** Shows the list; false (and nothing shown) when the person oversees no committee. */
-async function showList(ctx: BotContext, filter: { kind: ItemsFilterKind; agencyId?: number }): Promise<boolean> {
+/** A page of the list under a filter; undefined when the person oversees no committee. */
+async function listScreen(
+  ctx: BotContext,
+  filter: { kind: ItemsFilterKind; agencyId?: number },
+  page: number,
+): Promise<OutgoingMessage | undefined> {
   const actor = staffActorOf(ctx);
   const query: ItemFilter =
     filter.kind === "overdue"
@@ -88,17 +96,29 @@ async function showList(ctx: BotContext, filter: { kind: ItemsFilterKind; agency
         : filter.kind === "agency"
           ? { agencyId: filter.agencyId! }
           : {};
-  const listed = actor && (await ctx.services.items.list(actor, query));
-  if (!actor || !listed) return false;
+  const listed = actor && (await ctx.services.items.list(actor, query, page));
+  if (!actor || !listed) return undefined;
   const agencies = await ctx.services.items.agencies(actor);
   const label =
     filter.kind === "agency"
       ? (agencies.find((a) => a.id === filter.agencyId)?.name ?? "")
       : ctx.t(`items-filter-${filter.kind.replace(/_/g, "-")}`);
-  const message = renderItemList(listed.items, label, agencies, ctx.t, ctx.clock.now());
-  await ctx.reply(message.text, markup(message));
-  return true;
+  return renderItemList(listed, { ...filter, label }, agencies, ctx.t, ctx.clock.now());
 }
+
+/** Redraws the pressed message; one that can no longer be edited (too old, deleted) gets the screen as a new message. */
+async function editOrReply(ctx: BotContext, message: OutgoingMessage): Promise<void> {
+  try {
+    await ctx.editMessageText(message.text, markup(message));
+  } catch (err) {
+    if (/not modified/i.test(String((err as Error).message))) return;
+    ctx.logger.warn({ err }, "could not edit the /items message; sending it anew");
+    await ctx.reply(message.text, markup(message));
+  }
+}
+
+const refusePress = async (ctx: BotContext) =>
+  void (await ctx.answerCallbackQuery({ text: ctx.t("staff-refused-forbidden"), show_alert: true }));
 
 /** `/history 12`, or /history as a reply to a message about the item. */
 async function itemOfCommand(ctx: BotContext): Promise<number | undefined> {
@@ -133,7 +153,7 @@ async function showHistory(ctx: BotContext, assignmentId: number): Promise<void>
 
 async function onPress(ctx: CallbackQueryContext<BotContext>): Promise<void> {
   const pressed = staffActionButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return void (await ctx.answerCallbackQuery({ text: ctx.t("staff-refused-forbidden"), show_alert: true }));
+  if (!pressed) return refusePress(ctx);
   if (pressed.action === "req") return startExtensionRequest(ctx, pressed.assignmentId);
   return openStaffAction(ctx, pressed);
 }
@@ -144,10 +164,10 @@ async function onPress(ctx: CallbackQueryContext<BotContext>): Promise<void> {
  */
 export async function openStaffAction(ctx: BotContext, pressed: { action: StaffAction; assignmentId: number }): Promise<void> {
   const actor = staffActorOf(ctx);
-  if (!actor) return void (await ctx.answerCallbackQuery({ text: ctx.t("staff-refused-forbidden"), show_alert: true }));
+  if (!actor) return refusePress(ctx);
   const found = await ctx.services.items.item(actor, pressed.assignmentId);
   if (!found || (MANAGING.has(pressed.action) && !found.manage)) {
-    return void (await ctx.answerCallbackQuery({ text: ctx.t("staff-refused-forbidden"), show_alert: true }));
+    return refusePress(ctx);
   }
   const { view } = found.loaded;
   if (pressed.action === "car") {
