@@ -34,8 +34,12 @@ export async function runStart(): Promise<void> {
   try {
     running.app = await startApp({ config, logger, clock: systemClock, signal: starting.signal });
   } catch (err) {
-    // The start was given up for a stop: what had started has stopped again (see startInOrder).
-    if (starting.signal.aborted) process.exit(0);
+    // The start was given up for a stop: what had started (the outbox sends from the first
+    // components on) has stopped again, in order (see startInOrder).
+    if (starting.signal.aborted) {
+      logger.info({ started: false }, "stopped");
+      process.exit(0);
+    }
     throw err;
   }
 }
