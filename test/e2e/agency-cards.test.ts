@@ -133,6 +133,19 @@ describe.each(testDatabases())("an item's cards follow its changes on $name", (t
     expect(cards).toHaveLength(2);
   });
 
+  it("a progress note edits both cards when it starts the work, and none when the cards would say the same", async () => {
+    const edits = () => db().outboxMessage.count({ where: { method: "editMessageText", topic: outboxTopic.assignment(ids.r6!) } });
+    liaison.reply((await cardIn(liaison, ids.r6!)).message_id, "کار با بانک آغاز شد");
+    await liaison.waitFor(/گزارش پیشرفت .* ثبت شد/);
+    await bothSay(ids.r6!, /وضعیت: در حال اجرا/);
+    const before = await edits();
+    liaison.reply((await cardIn(liaison, ids.r6!)).message_id, "جلسه دوم با بانک برگزار شد");
+    await liaison.waitFor(/گزارش پیشرفت .* ثبت شد/);
+    await outboxSettled(pardis.e2e.app);
+    expect(await db().progressUpdate.count({ where: { assignmentId: ids.r6!, kind: "progress" } })).toBe(2);
+    expect(await edits()).toBe(before);
+  });
+
   it("a card still waiting in the outbox leaves saying what is true when it leaves", async () => {
     // A new liaison's cards are queued for the next working morning (it is evening now).
     const evening = new Date(pardis.clock.now());

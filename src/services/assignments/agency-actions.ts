@@ -12,7 +12,6 @@
 import type { Logger } from "pino";
 import type { Platform } from "../../config/index.js";
 import { isUniqueViolation, type Db, type Tx } from "../../db/client.js";
-import { AGENCY_ROLES } from "../../domain/vocabulary.js";
 import { agencyActionTarget } from "../../db/sql/agency-action-target.js";
 import { topicsOfMessage } from "../../db/sql/topics-of-message.js";
 import { assignmentOfTopic, outboxTopic } from "../../domain/outbox-topic.js";
@@ -30,7 +29,7 @@ import type { Clock } from "../../shared/clock.js";
 import { attachmentRows, type IncomingFile } from "../attachments.js";
 import { refreshCards, type ShownCard } from "./cards.js";
 import { agencyIdsOf, secretariatOf } from "./directory.js";
-import { loadAssignmentViews, sortByUrgency, type LoadedView } from "./views.js";
+import { loadAssignmentViews, loadAssignmentViewsByIds, sortByUrgency, type LoadedView } from "./views.js";
 import { audit } from "../audit.js";
 import { planAssignments } from "../escalation/plan.js";
 import type { Notifier } from "../notifications.js";
@@ -102,6 +101,11 @@ function summaryAfter(summary: AssignmentSummary, status: AssignmentStatus, set:
   };
 }
 
+/** Whether an item's card says the same for both (an agency action changes only these of what a card shows). */
+function sameOnCard(a: AssignmentSummary, b: AssignmentSummary): boolean {
+  return a.status === b.status && a.percent === b.percent && a.blockedReason === b.blockedReason;
+}
+
 /**
  * What makes an action safe to repeat: a key derived from the dialog step (or the message) that
  * asked for it. An action whose key is already recorded changes nothing and answers as if it had
@@ -162,10 +166,9 @@ export class AssignmentService {
 
   /** Everything shown about the assignment (for its message), if the person may act on it. */
   async view(actor: AgencyActor, assignmentId: number): Promise<LoadedView | undefined> {
-    const [loaded] = await loadAssignmentViews(this.db, {
-      id: assignmentId,
-      agency: { memberships: { some: { personId: actor.personId, active: true, role: { in: [...AGENCY_ROLES] } } } },
-    });
+    // Plain SQL both: this redraws the card after every "seen".
+    if (!(await this.#target(actor, assignmentId))) return undefined;
+    const [loaded] = await loadAssignmentViewsByIds(this.db, [assignmentId]);
     return loaded;
   }
 
@@ -305,7 +308,9 @@ export class AssignmentService {
           // Acknowledging ends the delivery ladder, progress restarts the silence clock, a claim or blocker pauses it.
           await planAssignments(tx, [assignmentId], step.now);
           const detail = await record(tx);
-          refreshCards(tx, this.notifier, [assignmentId], step.now, shown ? { shown } : {});
+          // The cards show the status, the percent and a blocker's reason: a note that changes none of them leaves them as they are.
+          if (!sameOnCard(summary, summaryAfter(summary, step.to, changes)))
+            refreshCards(tx, this.notifier, [assignmentId], step.now, shown ? { shown } : {});
           const who = { kind: "person", personId: actor.personId, platform: actor.platform } as const;
           const facts = { from: step.from, to: step.to, ...detail, ...(idempotencyKey !== undefined ? { idempotencyKey } : {}) };
           await audit(tx, who, `assignment.${action}`, "Assignment", assignmentId, facts, step.now);
