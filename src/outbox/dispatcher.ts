@@ -20,7 +20,7 @@ import { releaseStale, type StaleClaims } from "../shared/stale-claims.js";
 import { platformTransformer } from "../platforms/api-transformer.js";
 import { PROFILES } from "../platforms/profile.js";
 import { errorText, scrubSecrets } from "../logging/scrub.js";
-import { isStoredUpload } from "./outbox.js";
+import { isStoredFileRef, isStoredUpload } from "./outbox.js";
 import { RateLimiter } from "./rate-limiter.js";
 
 export interface DispatcherOptions {
@@ -107,6 +107,8 @@ export class OutboxDispatcher implements Component {
   readonly #limiter: RateLimiter;
   readonly #inFlightChats = new Set<string>();
   readonly #inFlight = new Set<Promise<void>>();
+  /** Stored files being uploaded for the first time, by key: their other sends wait for the file id. */
+  readonly #uploading = new Map<string, Promise<void>>();
   #running = false;
   #loop?: Promise<void>;
   #wakeUp?: () => void;
@@ -294,15 +296,21 @@ export class OutboxDispatcher implements Component {
   async #send(row: Row): Promise<void> {
     const log = this.#o.logger.child({ outboxId: row.id, chatId: row.chatId });
     let outcome: Outcome;
+    let firstUpload: { key: string; field: string; done: () => void } | undefined;
     try {
-      const params = withUploads({ ...(row.payload as Record<string, unknown>), chat_id: row.chatId });
-      const result = (await this.#o.api.raw[row.method as "sendMessage"](params as never)) as { message_id?: number };
+      const files = await this.#storedFiles(row.payload as Record<string, unknown>);
+      firstUpload = files.firstUpload;
+      const params = withUploads({ ...files.payload, chat_id: row.chatId });
+      const result = (await this.#o.api.raw[row.method as "sendMessage"](params as never)) as SentResult;
       outcome = { kind: "sent", messageId: result?.message_id !== undefined ? String(result.message_id) : undefined };
+      if (firstUpload) await this.#keepFileId(firstUpload.key, fileIdOf(result, firstUpload.field));
     } catch (error) {
       outcome = isUnchangedEdit(row.method, error)
         ? // The message already says this (a press redrew it first): the edit has nothing left to do.
           { kind: "sent", messageId: String((row.payload as { message_id?: unknown }).message_id ?? "") || undefined }
         : classify(error, row.attempts + 1, this.#o.maxAttempts, this.#o.retryBaseMs);
+    } finally {
+      firstUpload?.done();
     }
     this.#limiter.answered(row.chatId, performance.now());
     try {
@@ -313,6 +321,55 @@ export class OutboxDispatcher implements Component {
     }
     if (outcome.kind === "sent") log.debug("sent");
     else log.warn({ outcome: outcome.kind, error: outcome.error }, "send did not succeed");
+  }
+
+  /**
+   * The payload with each stored file it names (OutgoingStoredFile) as the file id this platform
+   * returned for it, or else as its bytes to upload: then this send is the file's first upload
+   * here, and other sends of it wait for it to end (and send the id it leaves).
+   */
+  async #storedFiles(payload: Record<string, unknown>): Promise<{
+    payload: Record<string, unknown>;
+    firstUpload?: { key: string; field: string; done: () => void };
+  }> {
+    const entry = Object.entries(payload).find(([, value]) => isStoredFileRef(value));
+    if (!entry) return { payload };
+    const [field, ref] = entry as [string, { stored: string }];
+    for (let under; (under = this.#uploading.get(ref.stored));) await under;
+    // Taken before the file is read, so that a second send cannot read it too and upload again.
+    let done = () => undefined as void;
+    this.#uploading.set(
+      ref.stored,
+      new Promise<void>((resolve) => {
+        done = () => {
+          this.#uploading.delete(ref.stored);
+          resolve();
+        };
+      }),
+    );
+    const file = await this.#o.db.outboxFile.findUnique({ where: { key: ref.stored } }).catch((err: unknown) => {
+      done();
+      throw err;
+    });
+    const fileId = (file?.fileIds as Record<string, string> | null)?.[this.platform];
+    if (!file || fileId) done();
+    if (!file) throw new Error(`stored file ${ref.stored} is missing`);
+    if (fileId) return { payload: { ...payload, [field]: fileId } };
+    const upload = { upload: Buffer.from(file.bytes).toString("base64"), fileName: file.fileName };
+    return { payload: { ...payload, [field]: upload }, firstUpload: { key: ref.stored, field, done } };
+  }
+
+  /** Keeps the file id this platform returned for a stored file's first upload, for its other sends. */
+  async #keepFileId(key: string, fileId: string | undefined): Promise<void> {
+    if (!fileId) return;
+    try {
+      const file = await this.#o.db.outboxFile.findUnique({ where: { key }, select: { fileIds: true } });
+      const fileIds = { ...((file?.fileIds as Record<string, string> | null) ?? {}), [this.platform]: fileId };
+      await this.#o.db.outboxFile.update({ where: { key }, data: { fileIds } });
+    } catch (err) {
+      // The message went out; without the id the next send uploads the bytes again, no worse.
+      this.#o.logger.warn({ err, key }, "could not keep a stored file's id");
+    }
   }
 
   async #record(row: Row, outcome: Outcome): Promise<void> {
@@ -396,6 +453,19 @@ export class OutboxDispatcher implements Component {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** What a send method returns, as far as the dispatcher reads it. */
+interface SentResult {
+  message_id?: number;
+  document?: { file_id: string };
+  photo?: { file_id: string }[];
+}
+
+/** The file id the platform gave a file sent as `field` (document, or photo: its largest size). */
+function fileIdOf(result: SentResult, field: string): string | undefined {
+  if (field === "photo") return result.photo?.at(-1)?.file_id;
+  return field === "document" ? result.document?.file_id : undefined;
 }
 
 /** A row's stored uploads (a chart's bytes) as files grammY sends as multipart. */

@@ -35,6 +35,27 @@ export interface OutgoingUpload {
   caption?: string;
 }
 
+/**
+ * A file whose bytes are stored once in an OutboxFile row under `key`, however many rows send it
+ * (a notice's letter to every recipient on the platform it was not uploaded on). The dispatcher
+ * uploads the bytes the first time and sends the file id the platform returned after that.
+ */
+export interface OutgoingStoredFile {
+  kind: "document" | "photo";
+  stored: string;
+  caption?: string;
+}
+
+/** How a payload names an OutboxFile (see OutgoingStoredFile). */
+export interface StoredFileRef {
+  stored: string;
+}
+
+/** True for a payload value that names an OutboxFile. */
+export function isStoredFileRef(value: unknown): value is StoredFileRef {
+  return typeof value === "object" && value !== null && typeof (value as StoredFileRef).stored === "string";
+}
+
 /** How an upload's bytes are kept in an outbox row's payload, until the dispatcher sends them. */
 export interface StoredUpload {
   upload: string;
@@ -50,32 +71,40 @@ export interface OutboxEntry {
   platform: Platform;
   chatId: string;
   identityId?: number;
-  message: OutgoingMessage | OutgoingFile | OutgoingUpload;
+  message: OutgoingMessage | OutgoingFile | OutgoingUpload | OutgoingStoredFile;
   topic?: OutboxTopic;
   /** Makes queueing idempotent: a second entry with the same key is ignored. */
   dedupeKey?: string;
   notBefore?: Date;
 }
 
-function isFile(message: OutgoingMessage | OutgoingFile): message is OutgoingFile {
+function isFile(message: OutgoingMessage | OutgoingFile | OutgoingStoredFile): message is OutgoingFile {
   return "fileId" in message;
 }
 
 /** The Bot API method and its parameters (without chat_id) for a queued message. */
-export function requestOf(message: OutgoingMessage | OutgoingFile | OutgoingUpload): { method: string; payload: Record<string, unknown> } {
+export function requestOf(message: OutgoingMessage | OutgoingFile | OutgoingUpload | OutgoingStoredFile): {
+  method: string;
+  payload: Record<string, unknown>;
+} {
+  if ("stored" in message) return fileRequest(message, { stored: message.stored } satisfies StoredFileRef);
   if ("upload" in message) {
-    const stored: StoredUpload = { upload: message.upload.bytes.toString("base64"), fileName: message.upload.fileName };
-    const payload = { [message.kind]: stored, ...(message.caption ? { caption: message.caption } : {}) };
-    return { method: message.kind === "photo" ? "sendPhoto" : "sendDocument", payload };
+    return fileRequest(message, {
+      upload: message.upload.bytes.toString("base64"),
+      fileName: message.upload.fileName,
+    } satisfies StoredUpload);
   }
-  if (isFile(message)) {
-    const payload = { [message.kind]: message.fileId, ...(message.caption ? { caption: message.caption } : {}) };
-    return { method: message.kind === "photo" ? "sendPhoto" : "sendDocument", payload };
-  }
+  if (isFile(message)) return fileRequest(message, message.fileId);
   const payload = message.buttons?.length
     ? { text: message.text, reply_markup: { inline_keyboard: message.buttons } }
     : { text: message.text };
   return { method: "sendMessage", payload };
+}
+
+/** sendDocument or sendPhoto with the file given as `file` (an id, stored bytes, or a stored file's key). */
+function fileRequest(message: { kind: "document" | "photo"; caption?: string }, file: unknown) {
+  const payload = { [message.kind]: file, ...(message.caption ? { caption: message.caption } : {}) };
+  return { method: message.kind === "photo" ? "sendPhoto" : "sendDocument", payload };
 }
 
 /** Queues one message; returns false when its dedupeKey was already queued. */

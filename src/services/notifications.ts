@@ -12,7 +12,14 @@ import { providerOfClient, type DbProvider, type Tx } from "../db/client.js";
 import { afterCommit } from "../db/after-commit.js";
 import { insertOutboxRows, type OutboxRow } from "../db/sql/insert-outbox.js";
 import { translatorFor, type Translate } from "../i18n/index.js";
-import { enqueue, requestOf, type OutgoingFile, type OutgoingMessage, type OutgoingUpload } from "../outbox/outbox.js";
+import {
+  enqueue,
+  requestOf,
+  type OutgoingFile,
+  type OutgoingMessage,
+  type OutgoingStoredFile,
+  type OutgoingUpload,
+} from "../outbox/outbox.js";
 import type { OutboxTopic } from "../domain/outbox-topic.js";
 
 /** What every identity's dedupe key under `base` starts with (the identity id follows). */
@@ -54,7 +61,7 @@ export interface NotifyOptions {
 }
 
 /** Renders what one identity receives, in its language. */
-type RenderFor = (t: Translate, platform: Platform) => OutgoingMessage | OutgoingFile | OutgoingUpload;
+type RenderFor = (t: Translate, platform: Platform) => OutgoingMessage | OutgoingFile | OutgoingUpload | OutgoingStoredFile;
 
 export class Notifier {
   constructor(
@@ -225,20 +232,30 @@ export class Notifier {
   }
 
   /**
-   * Forwards files a user sent on `platform` to these people's chats on the same platform:
-   * a file id is valid only on the platform (and bot) that issued it.
+   * Forwards files a user sent on `platform` to these people's chats on the same platform: a file
+   * id is valid only on the platform (and bot) that issued it. A file whose bytes were stored
+   * (`storedKey`, an OutboxFile) reaches their chats on the other platforms too, uploaded there.
    */
   async filesToPeople(
     tx: Tx,
     personIds: Iterable<number>,
     platform: Platform,
-    files: readonly OutgoingFile[],
+    files: readonly (OutgoingFile & { storedKey?: string })[],
     caption: (t: Translate) => string,
     options: NotifyOptions,
   ): Promise<number> {
     let queued = 0;
     for (const personId of new Set(personIds)) {
-      for (const file of files) queued += await this.#queue(tx, personId, platform, (t) => ({ ...file, caption: caption(t) }), options);
+      for (const { storedKey, ...file } of files) {
+        queued += await this.#queue(
+          tx,
+          personId,
+          storedKey ? undefined : platform,
+          (t, on) =>
+            on === platform || !storedKey ? { ...file, caption: caption(t) } : { kind: file.kind, stored: storedKey, caption: caption(t) },
+          options,
+        );
+      }
     }
     return queued;
   }

@@ -12,13 +12,14 @@ import { meetingTimeConcerns, type AudienceRole, type AudienceSpec, type Meeting
 import { DELEGATE_NAME_MAX, DELEGATE_POST_MAX, REASON_MAX } from "../../domain/notices/index.js";
 import { inputErrorKey, parseJalaliInput, parseTimeInput } from "../../domain/text/index.js";
 import { workCalendarOf } from "../../services/calendars.js";
-import { NOTICE_AGENDA_MAX, NOTICE_PLACE_MAX, NOTICE_TITLE_MAX } from "../../services/notices/compose.js";
+import { letterFileName, NOTICE_AGENDA_MAX, NOTICE_PLACE_MAX, NOTICE_TITLE_MAX } from "../../services/notices/compose.js";
 import type { NoticeDraftInput } from "../../services/notices/index.js";
 import { formatsFor } from "../../services/render/format.js";
 import type { BotContext } from "../context.js";
 import { accept, CANCEL, Dialog, reject, type AgencyConversation, type Check, type Choice, type Reply, type Say } from "./dialog.js";
 import { defineDialog } from "./registry.js";
 import { noticeErrorText, rsvpOutcomeText, noticeActorOf, sendPreview } from "../helpers/notice-replies.js";
+import { downloadFile } from "../helpers/download.js";
 
 const noticeComposeArgs = z.object({ committees: z.array(z.object({ id: z.number().int().positive(), name: z.string() })).min(1) });
 const noticeChangeArgs = z.object({ noticeId: z.number().int().positive(), title: z.string() });
@@ -220,6 +221,9 @@ async function noticeCompose(conversation: AgencyConversation, _ctx: Context, ar
 
   await dialog.call(async (ctx) => {
     const actor = noticeActorOf(ctx);
+    // A file id is valid only here: for recipients on the other platforms the letter's bytes are
+    // fetched once now and uploaded there.
+    const bytes = file && ctx.config.platforms.length > 1 ? await downloadFile(ctx, file.fileId) : undefined;
     const input: NoticeDraftInput = {
       committeeId,
       title,
@@ -228,7 +232,16 @@ async function noticeCompose(conversation: AgencyConversation, _ctx: Context, ar
       agenda,
       audience,
       concernsConfirmed: confirmed,
-      ...(file ? { document: { platform: ctx.profile.platform, fileId: file.fileId, kind: file.kind } } : {}),
+      ...(file
+        ? {
+            document: {
+              platform: ctx.profile.platform,
+              fileId: file.fileId,
+              kind: file.kind,
+              ...(bytes ? { file: { name: file.fileName ?? letterFileName(file.kind), bytes } } : {}),
+            },
+          }
+        : {}),
     };
     try {
       const draft = await ctx.services.notices.compose.createDraft(actor, input);

@@ -47,7 +47,11 @@ export interface NoticeDraftInput {
   meetingAt: Date;
   location: string;
   agenda: { kind: "text"; text: string } | { kind: "resolutions"; resolutionIds: number[] };
-  document?: { platform: Platform; fileId: string; kind: "document" | "photo" };
+  /**
+   * The invitation letter as uploaded on `platform`; with its bytes (fetched once from there), it
+   * reaches recipients on the other platforms too, under its own name.
+   */
+  document?: { platform: Platform; fileId: string; kind: "document" | "photo"; file?: { name: string; bytes: Buffer } };
   audience: AudienceSpec;
   /** The secretariat saw the questions about the date (past, day off, outside hours) and confirmed. */
   concernsConfirmed?: boolean;
@@ -63,6 +67,12 @@ export interface NoticePreview {
   /** The invitation letter, when the previewer is on the platform that holds it. */
   document?: { fileId: string; kind: "document" | "photo" };
 }
+
+/** The OutboxFile holding a notice's letter, for its recipients on the other platforms. */
+export const letterFileKey = (noticeId: number): string => `notice:${noticeId}:letter`;
+
+/** The name a letter goes under elsewhere when the platform gave none (a photo, a nameless document). */
+export const letterFileName = (kind: "document" | "photo"): string => (kind === "photo" ? "letter.jpg" : "letter");
 
 export type SendResult = { sent: true; recipients: number; queued: number } | { sent: false; reason: "already_sent" | "cancelled" };
 
@@ -149,6 +159,10 @@ export class NoticeComposeService {
           createdAt: now,
         },
       });
+      if (input.document?.file) {
+        const { name, bytes } = input.document.file;
+        await tx.outboxFile.create({ data: { key: letterFileKey(notice.id), fileName: name, bytes: new Uint8Array(bytes) } });
+      }
       await audit(
         tx,
         { kind: "person", personId: actor.personId, platform: actor.platform },
@@ -186,6 +200,7 @@ export class NoticeComposeService {
     return this.db.$transaction(async (tx) => {
       await noticeForSecretariat(tx, actor, noticeId);
       const { count } = await tx.notice.deleteMany({ where: { id: noticeId, status: "draft" } });
+      if (count === 1) await tx.outboxFile.deleteMany({ where: { key: letterFileKey(noticeId) } });
       return count === 1;
     });
   }
@@ -228,7 +243,12 @@ export class NoticeComposeService {
           { topic: noticeTopic(noticeId), notBefore: calendar.nextWorkingInstant(now) },
         );
         if (notice.documentFileId && notice.documentPlatform) {
-          const file = { kind: (notice.documentKind ?? "document") as "document" | "photo", fileId: notice.documentFileId };
+          const stored = await tx.outboxFile.findUnique({ where: { key: letterFileKey(noticeId) }, select: { key: true } });
+          const file = {
+            kind: (notice.documentKind ?? "document") as "document" | "photo",
+            fileId: notice.documentFileId,
+            ...(stored ? { storedKey: stored.key } : {}),
+          };
           await this.notifier.filesToPeople(
             tx,
             recipients.map((r) => r.personId),

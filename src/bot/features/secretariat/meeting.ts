@@ -17,6 +17,7 @@ import type { BotContext } from "../../context.js";
 import { isCommand, normalisedText } from "../../conversations/incoming.js";
 import { draftScreen, resumeOffer, STEP_VERBS, stepOf } from "./meeting-screens.js";
 import { looksLikeStaff, refusalMessage, staffActorOf } from "../../helpers/staff.js";
+import { downloadFile } from "../../helpers/download.js";
 
 /** Steps whose answer is typed (or a file, for the minutes). */
 const TEXT_STEPS = new Set(["title", "date", "minutes", "edit", "split", "parties", "deadline", "report"]);
@@ -168,11 +169,9 @@ async function addMinutesFile(ctx: BotContext, draft: Draft, message: Message): 
   const kind = minutesFileKind(doc);
   if (!kind) return void (await ctx.reply(ctx.t("meeting-file-unsupported")));
   if ((doc.file_size ?? 0) > MAX_MINUTES_FILE_BYTES) return void (await ctx.reply(ctx.t("meeting-file-too-large")));
-  const platform = ctx.config.platforms.find((p) => p.platform === ctx.profile.platform)!;
-  const file = await ctx.api.getFile(doc.file_id);
-  const response = await fetch(`${platform.apiRoot}/file/bot${platform.token}/${file.file_path}`);
-  if (!response.ok) return void (await ctx.reply(ctx.t("meeting-file-unreadable")));
-  const text = await minutesFileText(kind, Buffer.from(await response.arrayBuffer()));
+  const bytes = await downloadFile(ctx, doc.file_id);
+  if (!bytes) return void (await ctx.reply(ctx.t("meeting-file-unreadable")));
+  const text = await minutesFileText(kind, bytes);
   if (text === undefined) return void (await ctx.reply(ctx.t("meeting-file-unreadable")));
   const result = await ctx.services.meetingDrafts.addMinutes(staffActorOf(ctx)!, draft.id, text);
   if (!result.ok) return after(ctx, result);
