@@ -24,8 +24,38 @@ interface Column<R> {
 /** Widest column, in characters: past this the text wraps. */
 const MAX_WIDTH = 60;
 
-export const jalaliDate = (d: Date | null | undefined): string | null => (d ? formatJalaliNumeric(d) : null);
-export const jalaliDateTime = (d: Date | null | undefined): string | null => (d ? `${formatJalaliNumeric(d)} ${formatTime(d)}` : null);
+/**
+ * `format` of an instant, each instant formatted once: a year's rows repeat a few thousand
+ * instants (a resolution's agencies share deadlines, a cycle's reports their due time), and the
+ * Jalali conversion with Persian digits cost more than writing the cell.
+ */
+function memoised(format: (d: Date) => string): (d: Date | null | undefined) => string | null {
+  const seen = new Map<number, string>();
+  return (d) => {
+    if (!d) return null;
+    const key = d.getTime();
+    let text = seen.get(key);
+    if (text === undefined) seen.set(key, (text = format(d)));
+    return text;
+  };
+}
+
+/** The instants' formats for one workbook (kept for its rows only, not for the process). */
+const instantFormats = () => ({
+  jalaliDate: memoised(formatJalaliNumeric),
+  jalaliDateTime: memoised((d) => `${formatJalaliNumeric(d)} ${formatTime(d)}`),
+});
+
+/** `t` with each message rendered once per workbook: thousands of rows say the same few words. */
+function memoisedTranslate(t: Translate): Translate {
+  const seen = new Map<string, string>();
+  return (key, vars) => {
+    const id = vars === undefined ? key : `${key}\u0000${JSON.stringify(vars)}`;
+    let text = seen.get(id);
+    if (text === undefined) seen.set(id, (text = t(key, vars)));
+    return text;
+  };
+}
 
 const NUMBER_FORMATS: Partial<Record<Format, string>> = { count: "#,##0", number: "#,##0.##", percent: "0%" };
 
@@ -58,15 +88,21 @@ function addSheet<R>(book: Book, name: string, columns: readonly Column<R>[], ro
   // exceljs looks a style up by the object's identity before working out its number: cells that
   // share their column's style object (one for numbers, one for the rest) are styled in O(1).
   const shared = styles.map((style) => ({ number: { ...style }, other: { ...style } }));
+  // A row's own style (none here) is looked up like a cell's, by identity first: one object for
+  // every row, not a new one each (exceljs's typings leave out Row.style).
+  const rowStyle = {};
+  const unstyled = (row: ExcelJS.Row) => Object.assign(row, { style: rowStyle });
   const header = sheet.addRow(columns.map((c) => c.header));
   header.eachCell((cell, i) => {
     cell.font = { bold: true };
     // A wrapping column's own alignment wins, as it does in the columns below.
     if (columns[i - 1]!.format !== "wrap") cell.alignment = { vertical: "middle", wrapText: false };
   });
+  unstyled(header);
   header.commit();
   for (const cells of values) {
     const row = sheet.addRow(cells);
+    unstyled(row);
     row.eachCell((cell, i) => {
       const style = shared[i - 1]!;
       cell.style = typeof cell.value === "number" ? style.number : style.other;
@@ -80,7 +116,9 @@ function addSheet<R>(book: Book, name: string, columns: readonly Column<R>[], ro
 const longestLine = (s: string): number => s.split("\n").reduce((m, line) => Math.max(m, line.length), 0);
 
 /** The workbook as an .xlsx file's bytes. */
-export async function writeWorkbook(data: ExportData, t: Translate): Promise<Buffer> {
+export async function writeWorkbook(data: ExportData, translate: Translate): Promise<Buffer> {
+  const t = memoisedTranslate(translate);
+  const { jalaliDate, jalaliDateTime } = instantFormats();
   // Loaded on first use: exceljs takes most of a second to load, which every bot start would pay.
   const { default: Excel } = await import("exceljs");
   // Streamed (WorkbookWriter): the whole workbook as cell objects, then as one XML string per
@@ -168,7 +206,7 @@ export async function writeWorkbook(data: ExportData, t: Translate): Promise<Buf
       { header: t("xlsx-resolution"), value: (h) => byId.get(h.assignmentId)?.resolutionNumber, format: "count" },
       { header: t("xlsx-agency"), value: (h) => byId.get(h.assignmentId)?.agency },
       { header: t("xlsx-at"), value: (h) => jalaliDateTime(h.at) },
-      { header: t("xlsx-event"), value: (h) => historyLabel(h, t, status) },
+      { header: t("xlsx-event"), value: (h) => historyLabel(h, t, status, jalaliDate) },
       { header: t("xlsx-by"), value: (h) => h.by },
       { header: t("xlsx-percent"), value: (h) => (h.percent === null ? null : h.percent / 100), format: "percent" },
       { header: t("xlsx-text"), value: (h) => h.text, format: "wrap" },
@@ -254,7 +292,12 @@ export async function writeWorkbook(data: ExportData, t: Translate): Promise<Buf
   return Buffer.concat(chunks);
 }
 
-function historyLabel(h: HistoryEvent, t: Translate, status: (s: string) => string): string {
+function historyLabel(
+  h: HistoryEvent,
+  t: Translate,
+  status: (s: string) => string,
+  jalaliDate: (d: Date | null | undefined) => string | null,
+): string {
   switch (h.kind) {
     case "status": {
       const [from = "", to = ""] = h.what.split("→");

@@ -51,8 +51,13 @@ function memoizeBundleMatching(i18n: I18n<never> | I18n<Context>): void {
   };
 }
 
+/** The language a chat's stored locale reads in: one of LOCALES, the default for none or an unknown one. */
+export function languageOf(locale: string | null | undefined): (typeof LOCALES)[number] {
+  return (LOCALES as readonly string[]).includes(locale ?? "") ? (locale as (typeof LOCALES)[number]) : DEFAULT_LOCALE;
+}
+
 /** A translator for one locale, for text rendered outside an update (notifications). */
 export function translatorFor(i18n: I18n<never>, locale: string | null | undefined): Translate {
-  const lang = locale && (LOCALES as readonly string[]).includes(locale) ? locale : DEFAULT_LOCALE;
+  const lang = languageOf(locale);
   return (key, vars) => i18n.t(lang, key, vars);
 }

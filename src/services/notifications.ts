@@ -276,13 +276,20 @@ export class Notifier {
   }
 
   /**
-   * Several messages to chats with no bound person behind them (toChat), queued in order with one
-   * insert (src/db/sql/insert-outbox.ts, like every row the scheduler's sources queue). Returns how
-   * many were queued (a message whose dedupe key is taken is left out).
+   * Several messages to chats, queued in order with one insert (src/db/sql/insert-outbox.ts, like
+   * every row the scheduler's sources queue): a group's, rendered in the default language, or a
+   * person's private chat given with its `identity`, rendered in that chat's language (and again
+   * in it if re-rendered). Returns how many were queued (a message whose dedupe key is taken is
+   * left out).
    */
   async toChats(
     tx: Tx,
-    messages: readonly { platform: Platform; chatId: string; render: Render | RenderWithUpload }[],
+    messages: readonly {
+      platform: Platform;
+      chatId: string;
+      identity?: { id: number; locale: string | null };
+      render: Render | RenderWithUpload;
+    }[],
     options: NotifyOptions,
   ): Promise<number> {
     const keyOf = (m: { platform: Platform; chatId: string }) =>
@@ -293,17 +300,16 @@ export class Notifier {
         ? []
         : (await tx.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })).map((r) => r.dedupeKey),
     );
-    const t = translatorFor(this.i18n, null);
     const rows: OutboxRow[] = [];
     for (const message of messages) {
       const dedupeKey = keyOf(message);
       if (dedupeKey && taken.has(dedupeKey)) continue;
       if (dedupeKey) taken.add(dedupeKey);
-      const { method, payload } = requestOf(message.render(t));
+      const { method, payload } = requestOf(message.render(translatorFor(this.i18n, message.identity?.locale)));
       rows.push({
         platform: message.platform,
         chatId: message.chatId,
-        identityId: null,
+        identityId: message.identity?.id ?? null,
         method,
         payload,
         topic: options.topic,

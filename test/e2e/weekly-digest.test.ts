@@ -3,8 +3,9 @@
  * the week's report is due, each group bound to the committee gets the chart and the standing of
  * each agency (the numbers of /status), the overdue items and the week's indicator totals, with
  * agency names and no person's; an unbound group gets nothing; a governorate member who sent
- * /digest on gets it privately (in each of their chats), and no longer after /digest off. Once a
- * week per chat, however many passes run, concurrently or after a restart.
+ * /digest on gets it privately (in each of their chats, each in its own language: their Telegram
+ * chat reads English), and no longer after /digest off. Once a week per chat, however many passes
+ * run, concurrently or after a restart.
  */
 import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +20,8 @@ const PLATFORMS: Platform[] = ["bale", "telegram"];
 const azar = (day: number, hour: number) => instantAt({ jy: 1405, jm: 9, jd: day }, hour * HOUR_MS);
 const DIGEST = "📊 وضعیت هفتگی مصوبات";
 const CAPTION = "میزان تحقق مصوبات هر دستگاه";
+const DIGEST_EN = "📊 Weekly standing of the resolutions";
+const CAPTION_EN = "Realization of the resolutions by agency";
 
 interface Chats {
   secretariat: FakeUser;
@@ -37,9 +40,10 @@ describe.each(testDatabases())("the weekly digest on $name", (target) => {
     await outboxSettled(pardis.e2e.app);
     return report.sources.find((s) => s.name === "weekly-digests")!;
   };
+  /** The digests among the messages, in either language. */
   const digests = (messages: Message[]) => ({
-    charts: messages.filter((m) => m.photo && m.caption?.includes(CAPTION)),
-    texts: messages.filter((m) => m.text?.includes(DIGEST)),
+    charts: messages.filter((m) => m.photo && (m.caption?.includes(CAPTION) || m.caption?.includes(CAPTION_EN))),
+    texts: messages.filter((m) => m.text?.includes(DIGEST) || m.text?.includes(DIGEST_EN)),
   });
 
   beforeAll(async () => {
@@ -54,6 +58,11 @@ describe.each(testDatabases())("the weekly digest on $name", (target) => {
       unbound.send(secretariat, "سلام");
       chats[platform] = { secretariat, governorate, bound, unbound };
     }
+    // The governorate member reads Telegram in English.
+    await db().chatIdentity.updateMany({
+      where: { platform: "telegram", personId: await personId(pardis.e2e, PEOPLE.governorate) },
+      data: { locale: "en" },
+    });
     // The governorate member asks for the digest in private (on Bale; it holds for their Telegram chat too).
     chats.bale.governorate.command("/digest", "on");
     await chats.bale.governorate.waitFor("از این پس هر هفته");
@@ -127,6 +136,26 @@ describe.each(testDatabases())("the weekly digest on $name", (target) => {
     }
   });
 
+  it("speaks each private chat's language, and the groups' default one", async () => {
+    const english = digests(chats.telegram.governorate.messages());
+    expect(english.texts[0]!.text).toContain(`${DIGEST_EN} of کارگروه اشتغال و سرمایه‌گذاری شهرستان پردیس`);
+    expect(english.texts[0]!.text).not.toContain(DIGEST);
+    expect(english.charts[0]!.caption).toContain(CAPTION_EN);
+    const persian = digests(chats.bale.governorate.messages());
+    expect(persian.texts[0]!.text).toContain(DIGEST);
+    expect(persian.charts[0]!.caption).toContain(CAPTION);
+    // The chart too is drawn in each language: another picture (another size), not the Persian one again.
+    const size = (m: Message) => m.photo!.at(-1)!.file_size;
+    expect(size(english.charts[0]!)).toBeGreaterThan(0);
+    expect(size(english.charts[0]!)).not.toBe(size(persian.charts[0]!));
+    expect(size(persian.charts[0]!)).toBe(size(digests(chats.bale.bound.messages()).charts[0]!));
+    for (const platform of PLATFORMS) {
+      const group = digests(chats[platform].bound.messages());
+      expect(group.texts[0]!.text).toContain(DIGEST);
+      expect(group.texts[0]!.text).not.toContain(DIGEST_EN);
+    }
+  });
+
   it("sends each chat the week's digest once, across concurrent passes and a restart", async () => {
     pardis.clock.set(azar(11, 10));
     await Promise.all([pardis.e2e.app.scheduler.runPass(), pardis.e2e.app.scheduler.runPass()]);
@@ -143,7 +172,8 @@ describe.each(testDatabases())("the weekly digest on $name", (target) => {
 
   it("sends the next week's digest to the groups, and not to the member who turned it off", async () => {
     chats.telegram.governorate.command("/digest", "off");
-    await chats.telegram.governorate.waitFor("دیگر برای شما فرستاده نمی‌شود");
+    // Their Telegram chat reads English (see beforeAll).
+    await chats.telegram.governorate.waitFor("You will no longer get the weekly standing");
     await pass(azar(14, 9));
     await pass(azar(17, 15));
     for (const platform of PLATFORMS) {

@@ -12,7 +12,7 @@ import type { WeeklyReportQuestion, WeeklyReportTemplate } from "../../domain/co
 import type { Delivery } from "../../domain/notices/index.js";
 import { type CommitteeFigures, type ReportPeriod, computeFigures, inPeriod } from "../../domain/reports/index.js";
 import { recipientFacts } from "../notices/common.js";
-import { type CommitteeRef, FIGURE_ASSIGNMENT_COLUMNS, loadFiguresInput, resolutionsOf } from "./figures.js";
+import { type CommitteeRef, FIGURE_ASSIGNMENT_COLUMNS, type FigureRows, figuresInputOf, loadFigureRows } from "./figures.js";
 
 export interface ExportAssignment {
   id: number;
@@ -82,14 +82,15 @@ export interface ExportData {
   notices: ExportNotice[];
 }
 
+/**
+ * Each row is read once: the figures are computed from the same assignments and reports the
+ * sheets list (read here with the sheets' columns too), not from a second reading of them.
+ */
 export async function loadExportData(db: Db, committeeId: number, now: Date, period: ReportPeriod): Promise<ExportData> {
-  const input = await loadFiguresInput(db, committeeId, now, period);
-  const figures = computeFigures(input);
   const range = period.from === null ? {} : { gte: period.from, lt: period.to };
-  const inRange = (r: { meetingHeldOn: Date }) => inPeriod(period, r.meetingHeldOn);
   const inCommittee = { resolution: { meeting: { committeeId } } };
-  const [resolutionOf, agencies, assignments, allUpdates, allEscalations, deadlineChanges, audits, people] = await Promise.all([
-    resolutionsOf(db, committeeId),
+  const [figureRows, agencies, assignments, submissions, allUpdates, allEscalations, deadlineChanges, audits, people] = await Promise.all([
+    loadFigureRows(db, committeeId),
     db.agency.findMany({ select: { id: true, name: true } }),
     db.assignment.findMany({
       where: inCommittee,
@@ -102,6 +103,13 @@ export async function loadExportData(db: Db, committeeId: number, now: Date, per
         lastProgressAt: true,
         blockedReason: true,
       },
+      orderBy: { id: "asc" },
+    }),
+    // Flat, the names from `nameOf`: nested under each cycle with each person's name, Prisma took seconds for a year's reports.
+    db.weeklyReportSubmission.findMany({
+      where: { cycle: { committeeId } },
+      select: { cycleId: true, agencyId: true, submittedAt: true, late: true, edited: true, personId: true, answers: true },
+      orderBy: { id: "asc" },
     }),
     db.progressUpdate.findMany({
       where: { assignment: inCommittee },
@@ -114,29 +122,24 @@ export async function loadExportData(db: Db, committeeId: number, now: Date, per
     exportAuditRows(db, committeeId),
     db.person.findMany({ select: { id: true, name: true } }),
   ]);
+  const input = figuresInputOf(figureRows, { assignments, submissions }, now, period);
+  const figures = computeFigures(input);
+  const resolutionOf = figureRows.resolutionOf;
   const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
-  // Each resolution read once and shared by its agencies' rows; by meeting date, resolution number and agency.
+  // Each resolution read once and shared by its agencies' rows; by meeting date, resolution number
+  // and agency. The resolutions are put in order (4,000), then the rows by their resolution's place.
+  const resolutions = [...resolutionOf.values()].sort(
+    (x, y) => x.meeting.heldOn.getTime() - y.meeting.heldOn.getTime() || x.number - y.number,
+  );
+  const place = new Map<number, number>();
+  resolutions.forEach((r, i) => {
+    const previous = resolutions[i - 1];
+    const tied = previous && previous.meeting.heldOn.getTime() === r.meeting.heldOn.getTime() && previous.number === r.number;
+    place.set(r.id, tied ? place.get(previous.id)! : i);
+  });
   const rows = assignments
-    .map((a) => {
-      const r = resolutionOf.get(a.resolutionId)!;
-      return {
-        ...a,
-        agency: agencyName.get(a.agencyId) ?? "",
-        resolutionNumber: r.number,
-        resolutionText: r.text,
-        kind: r.kind,
-        meetingNumber: r.meeting.number,
-        meetingHeldOn: r.meeting.heldOn,
-      };
-    })
-    .filter(inRange)
-    .sort(
-      (x, y) =>
-        x.meetingHeldOn.getTime() - y.meetingHeldOn.getTime() ||
-        x.resolutionNumber - y.resolutionNumber ||
-        x.agencyId - y.agencyId ||
-        x.id - y.id,
-    );
+    .filter((a) => inPeriod(period, resolutionOf.get(a.resolutionId)!.meeting.heldOn))
+    .sort((x, y) => place.get(x.resolutionId)! - place.get(y.resolutionId)! || x.agencyId - y.agencyId || x.id - y.id);
   const ids = rows.map((r) => r.id);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const history: HistoryEvent[] = [];
@@ -210,38 +213,52 @@ export async function loadExportData(db: Db, committeeId: number, now: Date, per
   return {
     committee: input.committee,
     figures,
-    assignments: rows.map(({ resolutionId: _, agencyId: __, ...r }) => ({
-      ...r,
-      kind: r.kind as ResolutionKind,
-      status: r.status as AssignmentStatus,
-      extensions: extensions.get(r.id) ?? 0,
-    })),
+    assignments: rows.map((a): ExportAssignment => {
+      const r = resolutionOf.get(a.resolutionId)!;
+      return {
+        id: a.id,
+        meetingNumber: r.meeting.number,
+        meetingHeldOn: r.meeting.heldOn,
+        resolutionNumber: r.number,
+        resolutionText: r.text,
+        kind: r.kind as ResolutionKind,
+        agency: agencyName.get(a.agencyId) ?? "",
+        role: a.role,
+        status: a.status as AssignmentStatus,
+        percent: a.percent,
+        deadline: a.deadline,
+        extensions: extensions.get(a.id) ?? 0,
+        publishedAt: a.publishedAt,
+        acknowledgedAt: a.acknowledgedAt,
+        reportedDoneAt: a.reportedDoneAt,
+        doneAt: a.doneAt,
+        cancelledAt: a.cancelledAt,
+        lastProgressAt: a.lastProgressAt,
+        blockedReason: a.blockedReason,
+      };
+    }),
     history,
-    ...(await loadReports(db, committeeId, period, input.agencies, nameOf)),
+    ...reportsOf(figureRows, submissions, period, input.agencies, nameOf),
     notices: await loadNotices(db, committeeId, period),
   };
 }
 
-async function loadReports(
-  db: Db,
-  committeeId: number,
+/** Every present agency's report of each cycle of the period, a missing one included. */
+function reportsOf(
+  { committee, cycles: allCycles }: FigureRows,
+  submissions: readonly {
+    cycleId: number;
+    agencyId: number;
+    submittedAt: Date;
+    late: boolean;
+    edited: boolean;
+    personId: number | null;
+    answers: unknown;
+  }[],
   period: ReportPeriod,
   agencies: readonly { id: number; name: string }[],
   nameOf: ReadonlyMap<number, string>,
-): Promise<{ questions: readonly WeeklyReportQuestion[]; reports: ExportReport[] }> {
-  const [committee, allCycles, submissions] = await Promise.all([
-    db.committee.findUniqueOrThrow({ where: { id: committeeId }, select: { weeklyReportTemplate: true } }),
-    db.weeklyReportCycle.findMany({
-      where: { committeeId },
-      select: { id: true, period: true, opensAt: true, dueAt: true },
-      orderBy: { opensAt: "asc" },
-    }),
-    // Flat, the names from `nameOf`: nested under each cycle with each person's name, Prisma took seconds for a year's reports.
-    db.weeklyReportSubmission.findMany({
-      where: { cycle: { committeeId } },
-      select: { cycleId: true, agencyId: true, submittedAt: true, late: true, edited: true, personId: true, answers: true },
-    }),
-  ]);
+): { questions: readonly WeeklyReportQuestion[]; reports: ExportReport[] } {
   const template = committee.weeklyReportTemplate as WeeklyReportTemplate | null;
   const byCycle = new Map<number, Map<number, (typeof submissions)[number]>>();
   for (const s of submissions) {

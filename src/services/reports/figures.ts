@@ -6,7 +6,7 @@
  * committee see all of it; an agency's head or liaison sees their own agency's figures and items
  * and the committee's overall realization, never another agency's figures.
  */
-import type { Db } from "../../db/client.js";
+import type { Db, Prisma } from "../../db/client.js";
 import { figuresFingerprint } from "../../db/sql/figures-fingerprint.js";
 import type { AssignmentStatus, ResolutionKind } from "../../domain/assignments/status.js";
 import type { WeeklyReportTemplate } from "../../domain/committee-file/index.js";
@@ -222,19 +222,13 @@ export async function resolutionsOf(db: Db, committeeId: number) {
 }
 
 /**
- * Every row the figures of one committee are computed from. Each resolution is read once (4,000
- * for a county's year) and shared by its assignments' rows, not repeated per assignment; plain
- * selects, since Prisma's raw queries hand integer columns back as BigInt, which cost more than
- * the query itself at 20,000 rows.
+ * The rows of one committee the figures are computed from, other than its assignments and reports
+ * (which the export reads with more columns, once for both): the committee with its agencies, the
+ * resolutions, the deadline changes counted and the cycles.
  */
-export async function loadFiguresInput(
-  db: Db,
-  committeeId: number,
-  now: Date,
-  period: PeriodKind | ReportPeriod,
-): Promise<FiguresInput & { committee: CommitteeRef }> {
+export async function loadFigureRows(db: Db, committeeId: number) {
   const inCommittee = { resolution: { meeting: { committeeId } } };
-  const [committee, resolutionOf, assignments, extensions, cycles, submissions] = await Promise.all([
+  const [committee, resolutionOf, extensions, cycles] = await Promise.all([
     db.committee.findUniqueOrThrow({
       where: { id: committeeId },
       select: {
@@ -248,11 +242,6 @@ export async function loadFiguresInput(
       },
     }),
     resolutionsOf(db, committeeId),
-    db.assignment.findMany({
-      where: inCommittee,
-      select: FIGURE_ASSIGNMENT_COLUMNS,
-      orderBy: { id: "asc" },
-    }),
     // A change for one agency counts for its assignment; one for the whole resolution, for each of its agencies.
     db.deadlineChange.groupBy({ by: ["resolutionId", "assignmentId"], where: inCommittee, _count: { _all: true } }),
     db.weeklyReportCycle.findMany({
@@ -260,13 +249,73 @@ export async function loadFiguresInput(
       select: { id: true, period: true, opensAt: true, dueAt: true },
       orderBy: { opensAt: "asc" },
     }),
-    // Only the committee's agencies' reports (an agency that left keeps its rows but is no longer counted).
+  ]);
+  return { committee, resolutionOf, extensions, cycles };
+}
+
+export type FigureRows = Awaited<ReturnType<typeof loadFigureRows>>;
+
+/** The assignment columns the figures read, however many more a caller loaded. */
+export type FigureAssignment = {
+  [K in keyof typeof FIGURE_ASSIGNMENT_COLUMNS]: Prisma.AssignmentGetPayload<{ select: typeof FIGURE_ASSIGNMENT_COLUMNS }>[K];
+};
+
+/** The columns of a weekly report the figures read. */
+export interface FigureSubmission {
+  cycleId: number;
+  agencyId: number;
+  late: boolean;
+  answers: Prisma.JsonValue;
+}
+
+/** The rows the figures read that the export reads with more columns. */
+export interface FigureItems {
+  assignments: readonly FigureAssignment[];
+  /** Every report of the committee's cycles; the figures keep those of its present agencies. */
+  submissions: readonly FigureSubmission[];
+}
+
+/** The assignments of a committee by id, and the reports of its cycles, with the columns the figures read. */
+async function loadFigureItems(db: Db, committeeId: number): Promise<FigureItems> {
+  const [assignments, submissions] = await Promise.all([
+    db.assignment.findMany({
+      where: { resolution: { meeting: { committeeId } } },
+      select: FIGURE_ASSIGNMENT_COLUMNS,
+      orderBy: { id: "asc" },
+    }),
     db.weeklyReportSubmission.findMany({
-      where: { cycle: { committeeId }, agency: { committees: { some: { committeeId } } } },
+      where: { cycle: { committeeId } },
       select: { cycleId: true, agencyId: true, late: true, answers: true },
       orderBy: { id: "asc" },
     }),
   ]);
+  return { assignments, submissions };
+}
+
+/**
+ * Every row the figures of one committee are computed from. Each resolution is read once (4,000
+ * for a county's year) and shared by its assignments' rows, not repeated per assignment; plain
+ * selects, since Prisma's raw queries hand integer columns back as BigInt, which cost more than
+ * the query itself at 20,000 rows.
+ */
+export async function loadFiguresInput(
+  db: Db,
+  committeeId: number,
+  now: Date,
+  period: PeriodKind | ReportPeriod,
+): Promise<FiguresInput & { committee: CommitteeRef }> {
+  const [rows, items] = await Promise.all([loadFigureRows(db, committeeId), loadFigureItems(db, committeeId)]);
+  return figuresInputOf(rows, items, now, period);
+}
+
+/** The figures' input from the rows loaded (pure). */
+export function figuresInputOf(
+  rows: FigureRows,
+  { assignments, submissions }: FigureItems,
+  now: Date,
+  period: PeriodKind | ReportPeriod,
+): FiguresInput & { committee: CommitteeRef } {
+  const { committee, resolutionOf, extensions, cycles } = rows;
   const byAssignment = new Map<number, number>();
   const byResolution = new Map<number, number>();
   for (const e of extensions) {
@@ -276,12 +325,15 @@ export async function loadFiguresInput(
   const indicators: IndicatorDef[] = templateQuestions(committee.weeklyReportTemplate)
     .filter((q) => q.type === "number")
     .map((q) => ({ key: q.key, label: q.label, ...(q.unit !== undefined ? { unit: q.unit } : {}) }));
+  const agencies = committee.agencies.map((a) => a.agency);
+  // Only the committee's agencies' reports (an agency that left keeps its rows but is no longer counted).
+  const present = new Set(agencies.map((a) => a.id));
   return {
     committee: { id: committee.id, code: committee.code, name: committee.name },
     now,
     period: typeof period === "string" ? periodContaining(period, now) : period,
     calendar: workCalendarOf(committee.calendar),
-    agencies: committee.agencies.map((a) => a.agency),
+    agencies,
     assignments: assignments.map((a) => {
       const r = resolutionOf.get(a.resolutionId)!;
       return {
@@ -301,13 +353,15 @@ export async function loadFiguresInput(
       };
     }),
     cycles,
-    submissions: submissions.map((s) => ({
-      cycleId: s.cycleId,
-      agencyId: s.agencyId,
-      late: s.late,
-      answers:
-        s.answers !== null && typeof s.answers === "object" && !Array.isArray(s.answers) ? (s.answers as Record<string, unknown>) : {},
-    })),
+    submissions: submissions
+      .filter((s) => present.has(s.agencyId))
+      .map((s) => ({
+        cycleId: s.cycleId,
+        agencyId: s.agencyId,
+        late: s.late,
+        answers:
+          s.answers !== null && typeof s.answers === "object" && !Array.isArray(s.answers) ? (s.answers as Record<string, unknown>) : {},
+      })),
     indicators,
     quotas: Array.isArray(committee.quotas) ? (committee.quotas as unknown as Quota[]) : [],
   };

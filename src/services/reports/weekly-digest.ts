@@ -4,7 +4,8 @@
  * committee (/bindgroup) gets the standing of each agency — the chart and the text of /status,
  * the same figures — the overdue items, and the indicator totals of that week. Governorate
  * members who asked for it (/digest on, stored as `Membership.weeklyDigest`) get the same in
- * their private chats. Agency names only, never people's.
+ * their private chats, each in its chat's language (as every private message is; a group's is
+ * the default language). Agency names only, never people's.
  *
  * Once a week per chat: each delivery is a `WeeklyDigestDelivery` row whose unique key is
  * (cycle, platform, chat), written in the same transaction as its outbox rows. A pass that finds
@@ -18,7 +19,7 @@ import { isUniqueViolation, type Db } from "../../db/client.js";
 import { addJalaliDays, startOfJalaliWeek, toJalali } from "../../domain/calendar/index.js";
 import { jalaliRange } from "../../domain/reports/index.js";
 import { renderChartPng } from "../../exports/chart.js";
-import { translatorFor } from "../../i18n/index.js";
+import { languageOf, translatorFor } from "../../i18n/index.js";
 import type { CommitteeGroupService } from "../committee-groups.js";
 import type { DueWorkSource, PassContext, QueuedNotice, SourcePassResult } from "../due-work.js";
 import type { Notifier } from "../notifications.js";
@@ -35,6 +36,8 @@ interface Target {
   chatId: string;
   /** For operators (`peygir sweep`): the group's title or the person's name. */
   name: string;
+  /** A person's private chat: its identity, whose language the digest is in (a group's is the default). */
+  identity?: { id: number; locale: string | null };
 }
 
 export class WeeklyDigestSource implements DueWorkSource {
@@ -79,19 +82,31 @@ export class WeeklyDigestSource implements DueWorkSource {
         result.queued.push(...targets.map(describe));
         continue;
       }
-      const t = translatorFor(this.i18n, null);
       const standing = (await this.reports.committeeReport(cycle.committee.code, "year")).figures;
       const weekStart = startOfJalaliWeek(toJalali(cycle.opensAt));
       const weekPeriod = jalaliRange(weekStart, addJalaliDays(weekStart, 6));
       const week = (await this.reports.committeeReport(cycle.committee.code, weekPeriod)).figures;
-      const chart = await renderChartPng({
-        committeeName: cycle.committee.name,
-        figures: standing,
-        t,
-        periodLabel: periodLabel(standing.period, t),
-      });
+      // One chart per language the week's chats read (the groups' and each private chat's).
+      const charts = new Map<string, Promise<Buffer>>();
+      const chartIn = (locale: string | null | undefined) => {
+        const language = languageOf(locale);
+        let chart = charts.get(language);
+        if (!chart) {
+          const t = translatorFor(this.i18n, language);
+          chart = renderChartPng({
+            committeeName: cycle.committee.name,
+            figures: standing,
+            t,
+            periodLabel: periodLabel(standing.period, t),
+          });
+          charts.set(language, chart);
+        }
+        return chart;
+      };
       const topic = outboxTopic.weeklyDigest(cycle.id);
       for (const target of targets) {
+        const chart = await chartIn(target.identity?.locale);
+        const chat = { platform: target.platform, chatId: target.chatId, ...(target.identity ? { identity: target.identity } : {}) };
         try {
           await this.db.$transaction(async (tx) => {
             await tx.weeklyDigestDelivery.create({
@@ -102,8 +117,7 @@ export class WeeklyDigestSource implements DueWorkSource {
               tx,
               [
                 {
-                  platform: target.platform,
-                  chatId: target.chatId,
+                  ...chat,
                   render: (tr) => ({
                     kind: "photo",
                     upload: { bytes: chart, fileName: "status.png" },
@@ -111,8 +125,7 @@ export class WeeklyDigestSource implements DueWorkSource {
                   }),
                 },
                 {
-                  platform: target.platform,
-                  chatId: target.chatId,
+                  ...chat,
                   render: (tr) => renderWeeklyDigest(cycle.committee, standing, { ...week, label: periodLabel(weekPeriod, tr) }, tr),
                 },
               ],
@@ -136,7 +149,14 @@ export class WeeklyDigestSource implements DueWorkSource {
     const groups = await this.groups.groupsOf(committeeId);
     const members = await this.db.membership.findMany({
       where: { committeeId, role: "governorate", active: true, weeklyDigest: true },
-      select: { person: { select: { name: true, identities: { where: { reachable: true }, select: { platform: true, chatId: true } } } } },
+      select: {
+        person: {
+          select: {
+            name: true,
+            identities: { where: { reachable: true }, select: { id: true, platform: true, chatId: true, locale: true } },
+          },
+        },
+      },
     });
     return [
       ...groups.map((g) => ({ kind: "group" as const, platform: g.platform, chatId: g.chatId, name: g.title ?? `group ${g.chatId}` })),
@@ -146,6 +166,7 @@ export class WeeklyDigestSource implements DueWorkSource {
           platform: i.platform as Platform,
           chatId: i.chatId,
           name: m.person.name,
+          identity: { id: i.id, locale: i.locale },
         })),
       ),
     ];
