@@ -2,6 +2,7 @@
 // Uploaded files are counted to the byte but kept only up to a limit, so huge uploads stay cheap.
 import type { IncomingMessage } from "node:http";
 import busboy from "busboy";
+import { boundaryOf, quoteBareFileNames } from "./bare-file-names.js";
 import { ApiError, badRequest } from "./errors.js";
 import type { Params } from "./params.js";
 
@@ -51,7 +52,8 @@ function parseMultipart(req: IncomingMessage, params: Params, limits: BodyLimits
     let failed: ApiError | undefined;
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: limits.maxUploadBytes } });
+      // Parameters are UTF-8, as the Bot API reads them (busboy's default is latin1).
+      parser = busboy({ headers: req.headers, limits: { fileSize: limits.maxUploadBytes }, defParamCharset: "utf8" });
     } catch {
       reject(badRequest("can't parse multipart/form-data request"));
       return;
@@ -83,7 +85,9 @@ function parseMultipart(req: IncomingMessage, params: Params, limits: BodyLimits
     });
     parser.on("close", () => (failed ? reject(failed) : resolve(files)));
     parser.on("error", () => reject(badRequest("can't parse multipart/form-data request")));
-    req.pipe(parser);
+    const boundary = boundaryOf(req.headers["content-type"] ?? "");
+    if (boundary) req.pipe(quoteBareFileNames(boundary)).pipe(parser);
+    else req.pipe(parser);
   });
 }
 

@@ -13,9 +13,8 @@ import { PEOPLE, answerWithButton, pressLabelled, startPardis, type Pardis } fro
 import { testDatabases } from "../support/databases.js";
 import { outboxSettled } from "../support/outbox.js";
 
-// ASCII: grammY writes a multipart filename unquoted, and the fake's parser (busboy) drops a part
-// whose unquoted filename is not ASCII (see the report of issue 12: a Persian name is a gap).
-const LETTER_NAME = "davatname-jalase-1405-09-14.pdf";
+// A Persian name, as a secretary's file has: grammY uploads it bare, in UTF-8, and it must arrive so.
+const LETTER_NAME = "دعوت‌نامه جلسه ۱۴۰۵-۰۹-۱۴.pdf";
 const LETTER = Buffer.from(`%PDF-1.4\n${"نامه دعوت به جلسه کارگروه اشتغال ".repeat(200)}\n%%EOF\n`);
 
 async function converse(user: FakeUser, steps: [question: string, answer: string][]): Promise<void> {

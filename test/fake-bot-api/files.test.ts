@@ -19,6 +19,22 @@ describe("files", () => {
     expect((await fetch(`${api.url}/file/bot${TOKEN}/documents/nope.txt`)).status).toBe(404);
   });
 
+  it("keeps a Persian file name as grammY writes it (bare, UTF-8), as the real servers do", async () => {
+    const api = await fake({ platform: "telegram" });
+    const bot = new Bot(TOKEN, { client: { apiRoot: api.url } });
+    const chat = api.user().chatId;
+    // Large enough to cross several chunks; the bytes must arrive untouched.
+    const content = Buffer.concat([Buffer.from("%PDF-1.4 filename=x.pdf\r\n"), Buffer.alloc(300_000, 7)]);
+    for (const name of ["دعوت‌نامه جلسه ۱۴۰۵.pdf", 'a "quoted" name.pdf', "plain.pdf"]) {
+      const sent = await bot.api.sendDocument(chat, new InputFile(content, name), { caption: "دعوت" });
+      expect(sent.document.file_name).toBe(name);
+      const file = await bot.api.getFile(sent.document.file_id);
+      const download = await fetch(`${api.url}/file/bot${TOKEN}/${file.file_path}`);
+      expect(Buffer.from(await download.arrayBuffer()).equals(content)).toBe(true);
+    }
+    expect(api.sent(chat).map((m) => m.text)).toEqual(["دعوت", "دعوت", "دعوت"]);
+  });
+
   it("accepts a plain multipart part named after the field", async () => {
     const api = await fake({ platform: "bale" });
     const form = new FormData();
