@@ -6,6 +6,7 @@ import { Api } from "grammy";
 import { ConfigError, loadConfig, loadDatabaseUrl, type Platform, type PlatformConfig } from "../config/index.js";
 import { openDatabase, type Database } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
+import { notifyOutbox } from "../db/sql/notify-outbox.js";
 import { createI18n } from "../i18n/index.js";
 import { createLogger } from "../logging/logger.js";
 import { formatJalaliDateTime } from "../domain/calendar/index.js";
@@ -41,17 +42,26 @@ export async function withCli<T>(fn: (cli: CliContext) => Promise<T>): Promise<T
   await migrateDatabase(url);
   const database = await openDatabase(url);
   const { platforms, inviteTtlDays, maxAttachmentBytes } = configuredPlatforms();
+  // Rows this command queues are announced when it ends (one NOTIFY per platform, PostgreSQL only),
+  // so a running bot sends them at once instead of at its safety poll.
+  const queuedFor = new Set<Platform>();
   const deps: ServiceDeps = {
     db: database.prisma,
     clock: systemClock,
     logger: createLogger(process.env.LOG_LEVEL ?? "warn"),
     i18n: createI18n(() => undefined) as never,
     settings: { platforms: platforms.map((p) => p.platform), inviteTtlDays, maxAttachmentBytes },
+    onQueued: (platform) => queuedFor.add(platform),
   };
   const services = createServices(deps);
   try {
     return await fn({ database, services, deps, platforms, clock: systemClock, out: (line) => process.stdout.write(line + "\n") });
   } finally {
+    if (database.provider === "postgres")
+      for (const platform of queuedFor)
+        await notifyOutbox(database.prisma, platform, `cli:${process.pid}`).catch((err: unknown) =>
+          deps.logger.warn({ err }, "outbox NOTIFY failed; the bot finds the rows at its safety poll"),
+        );
     await database.close();
   }
 }

@@ -17,6 +17,8 @@ import { startFakeBotApi, type FakeBotApi } from "../fake-bot-api/server.js";
 import { testDatabases, type TestDatabase } from "../support/databases.js";
 import { startE2E, type E2E } from "../support/e2e.js";
 import { outboxSettled } from "../support/outbox.js";
+import { withEnv } from "../support/cli.js";
+import { withCli } from "../../src/cli/context.js";
 import { seedPeople } from "../support/seed.js";
 import type { OutboxTopic } from "../../src/domain/outbox-topic.js";
 
@@ -188,6 +190,28 @@ describe.each(testDatabases())("outbox wake-ups on $name", (target) => {
       // An unnamed process on PostgreSQL takes back nothing: any claim may be a live instance's.
       expect(staleClaimsOf("postgres", undefined)).toEqual({ kind: "none" });
       expect(staleClaimsOf("sqlite", undefined)).toEqual({ kind: "all" });
+    });
+
+    it("wake a running bot through NOTIFY when a CLI command queued a message", async () => {
+      const chatId = String(fake.user({ id: 7_300_000, firstName: "cli" }).chatId);
+      const bot = await instance("bot");
+      await bot.dispatcher.start();
+      stops.push(() => bot.dispatcher.stop());
+      await new Promise((r) => setTimeout(r, 500)); // asleep for its ten-minute poll
+      const restore = withEnv({ DATABASE_URL: database.url, BALE_BOT_TOKEN: undefined, TELEGRAM_BOT_TOKEN: undefined });
+      try {
+        await withCli(async (cli) => {
+          await cli.database.prisma.$transaction(async (tx) => {
+            await enqueue(tx, { platform: "telegram", chatId, message: { text: "از خط فرمان" } });
+            // What the notifier registers for every row it queues.
+            afterCommit(tx, () => cli.deps.onQueued?.("telegram"));
+          });
+        });
+      } finally {
+        restore();
+      }
+      await settled(bot.db);
+      expect(fake.allSent().map((m) => m.text)).toEqual(["از خط فرمان"]);
     });
 
     it("wake each other through NOTIFY when one queues a message", async () => {
