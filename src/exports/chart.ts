@@ -24,6 +24,8 @@ const ROW = 74;
 export const CHART_BAR = { right: CHART_WIDTH - MARGIN, left: 170, height: 26, offset: 38 };
 const BAR_WIDTH = CHART_BAR.right - CHART_BAR.left;
 const QUOTA_ROW = 118;
+/** Half the width of «میانگین کارگروه» (or "committee average") at 20 px bold, with room to spare. */
+const AVERAGE_LABEL_HALF_WIDTH = 90;
 
 const COLORS = {
   text: "#1f2937",
@@ -127,8 +129,10 @@ export function chartSvg(input: ChartInput): { svg: string; height: number; rows
     }
     // The percentage on a line of its own: a number with its sign inside right-to-left words is
     // not laid out reliably by resvg's bidi (the sign drifts away from the digits).
-    parts.push(text(x, HEADER - 40, t("chart-average"), { size: 20, bold: true, anchor: "middle" }));
-    parts.push(text(x, HEADER - 14, percent(average), { size: 22, bold: true, anchor: "middle", rtl: false }));
+    // Centred on the line, but never past the image's edge (a low average puts the line at the right end).
+    const labelX = Math.min(CHART_WIDTH - MARGIN / 2 - AVERAGE_LABEL_HALF_WIDTH, Math.max(MARGIN / 2 + AVERAGE_LABEL_HALF_WIDTH, x));
+    parts.push(text(labelX, HEADER - 40, t("chart-average"), { size: 20, bold: true, anchor: "middle" }));
+    parts.push(text(labelX, HEADER - 14, percent(average), { size: 22, bold: true, anchor: "middle", rtl: false }));
   }
 
   if (quotas.length > 0) {

@@ -59,6 +59,23 @@ describe("the realization chart", () => {
     expect(dark).toBe(true);
   });
 
+  it("keeps the average's label inside the image when the average is at an end of the track", async () => {
+    for (const realization of [0, 1]) {
+      const atEnd = { ...input, figures: { ...figures, committee: { ...figures.committee, realization } } };
+      const image = PNG.sync.read(await renderChartPng(atEnd));
+      let inkAtEdges = 0;
+      let ink = 0;
+      for (let y = 120; y < 190; y++)
+        for (let x = 0; x < CHART_WIDTH; x++) {
+          if (Math.max(...pixel(image, x, y)) >= 120) continue;
+          ink++;
+          if (x < 8 || x >= CHART_WIDTH - 8) inkAtEdges++;
+        }
+      expect(ink).toBeGreaterThan(300);
+      expect(inkAtEdges).toBe(0);
+    }
+  });
+
   it("writes names and percentages in ink (text is rendered, not dropped for want of a font)", () => {
     // The name line above the first bar, near the right edge.
     let ink = 0;
