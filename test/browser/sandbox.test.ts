@@ -16,7 +16,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logging/logger.js";
 import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
-import { toFa } from "../support/secretariat.js";
+import { assignResolution, next, pressOn, startMeeting, toFa } from "../support/secretariat.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "screenshots");
@@ -152,6 +152,34 @@ describe.skipIf(!hasChromium)("the sandbox in a browser", { timeout: 90_000 }, (
     const refused = await page.goto(page.url().replace(/\/agency\/\d+$/, `/agency/${melli.id}`));
     expect(refused?.status()).toBe(403);
     await context.close();
+  });
+
+  it("lets the secretary publish a resolution that the liaison's tab then shows with its buttons", async () => {
+    const secretary = await personOf("+989121000002");
+    const tavon = await personOf("+989121000004");
+    // The dialog up to its review through the secretary's chat (the steps the console's e2e tests check)…
+    const chat = sandbox.userOf(secretary)!;
+    await startMeeting(chat, "جلسه آزمایشی مرورگر", "امروز");
+    chat.send("۱- اداره تعاون گزارش تسهیلات اشتغال روستایی را برای جلسه بعد آماده کند.");
+    await pressOn(chat, "متن دریافت شد", "پایان متن صورت‌جلسه");
+    await pressOn(chat, "۱ مصوبه در متن پیدا شد", "تأیید فهرست");
+    await assignResolution(chat, 1, { agencies: true, deadline: "۲ هفته" });
+    await next(chat, "بازبینی پیش از انتشار");
+
+    // …and «انتشار» pressed in the browser, in her tab.
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${sandbox.url}/?tabs=${secretary},${tavon}&active=${secretary}`);
+    const review = page.locator(".msg.bot", { hasText: "بازبینی پیش از انتشار" }).last();
+    await review.waitFor({ timeout: 15_000 });
+    await review.locator("button", { hasText: "انتشار" }).first().click();
+    await page.locator(".msg.bot", { hasText: "منتشر شد" }).last().waitFor({ timeout: 20_000 });
+
+    await page.locator(`[data-tab="${tavon}"]`).click();
+    const item = page.locator(".msg.bot", { hasText: "تسهیلات اشتغال روستایی" }).last();
+    await item.waitFor({ timeout: 20_000 });
+    expect(await item.locator(".keyboard button").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("رویت شد")]));
+    await shot(page, "chat-published-phone");
+    await page.close();
   });
 
   it("starts again from the fixture when «شروع دوباره» is pressed", async () => {
