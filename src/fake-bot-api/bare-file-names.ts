@@ -29,7 +29,8 @@ export function quoteBareFileNames(boundary: string): Transform {
       // header has not ended yet, or else the last bytes, where a boundary may have begun.
       const last = text.lastIndexOf(dashBoundary);
       const headerEnd = last === -1 ? -1 : text.indexOf("\r\n\r\n", last);
-      const hold = last !== -1 && headerEnd === -1 ? last : Math.max(headerEnd + 4, text.length - dashBoundary.length - 2, 0);
+      const tail = Math.max(0, text.length - dashBoundary.length - 2);
+      const hold = last === -1 ? tail : headerEnd === -1 ? last : Math.max(headerEnd + 4, tail);
       carry = text.slice(hold);
       done(null, Buffer.from(quote(text.slice(0, hold)), "latin1"));
     },
