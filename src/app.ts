@@ -17,6 +17,7 @@ import { registerSecrets, secretsOf } from "./logging/scrub.js";
 import { OutboxDispatcher } from "./outbox/dispatcher.js";
 import { OutboxWakeChannel } from "./outbox/wake-channel.js";
 import { RateLimiter } from "./outbox/rate-limiter.js";
+import { SharedPace } from "./outbox/shared-pace.js";
 import { HttpServer } from "./server/http.js";
 import { Scheduler } from "./scheduler/scheduler.js";
 import { createServices, escalationSources, type Services } from "./services/index.js";
@@ -70,9 +71,13 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
 
   const dispatchers = new Map<Platform, OutboxDispatcher>();
   const limiters = new Map<Platform, RateLimiter>();
+  // PostgreSQL may have several instances: they share each platform's global rate through it.
+  const paces = new Map<Platform, SharedPace>();
   for (const platform of config.platforms) {
     const limiter = new RateLimiter(platform.ratePerSecond, platform.ratePerChatPerSecond);
     limiters.set(platform.platform, limiter);
+    const pace = database.provider === "postgres" ? new SharedPace(db, platform.platform, platform.ratePerSecond) : undefined;
+    if (pace) paces.set(platform.platform, pace);
     dispatchers.set(
       platform.platform,
       new OutboxDispatcher({
@@ -84,7 +89,9 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
         instanceId: config.instanceId,
         retryBaseMs: config.outboxRetryBaseMs,
         pollMs: config.outboxPollMs,
+        leaseMs: config.outboxLeaseMs,
         limiter,
+        ...(pace ? { pace } : {}),
         staleClaims: config.staleClaims,
       }),
     );
@@ -123,8 +130,29 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
 
   const intakes = config.platforms.map((platform) => {
     const log = logger.child({ platform: platform.platform });
-    const bot = createBot({ platform, config, db, services, i18n, clock, logger: log, limiter: limiters.get(platform.platform)! });
-    return new PlatformIntake({ platform, bot, config, db, services, i18n, clock, logger: log, ...(signal ? { signal } : {}) });
+    const bot = createBot({
+      platform,
+      config,
+      db,
+      services,
+      i18n,
+      clock,
+      logger: log,
+      limiter: limiters.get(platform.platform)!,
+      pace: paces.get(platform.platform),
+    });
+    return new PlatformIntake({
+      platform,
+      bot,
+      config,
+      db,
+      services,
+      i18n,
+      clock,
+      logger: log,
+      ...(database.provider === "postgres" ? { inboxLeaseMs: config.inboxLeaseMs } : {}),
+      ...(signal ? { signal } : {}),
+    });
   });
   const web = createWebApp({ services, logger: logger.child({ component: "web" }) });
   mountWeb?.(web);

@@ -11,6 +11,7 @@ import type { Logger } from "pino";
 import type { Config, PlatformConfig } from "../config/index.js";
 import type { Db } from "../db/client.js";
 import type { RateLimiter } from "../outbox/rate-limiter.js";
+import type { SharedPace } from "../outbox/shared-pace.js";
 import { platformTransformer } from "../platforms/api-transformer.js";
 import { recordSends } from "../platforms/send-recorder.js";
 import { PROFILES } from "../platforms/profile.js";
@@ -36,6 +37,8 @@ export interface BotDeps {
   logger: Logger;
   /** The platform's send pacing, shared with the outbox dispatcher. */
   limiter: RateLimiter;
+  /** The global rate shared with other instances (PostgreSQL), which replies count against too. */
+  pace?: SharedPace | undefined;
 }
 
 /** Updates of one chat are handled one at a time, in order; different chats run in parallel. */
@@ -49,7 +52,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     client: { apiRoot: deps.platform.apiRoot, timeoutSeconds: 30 },
   });
   // Replies wait out at most one per-chat gap (with a margin): see send-recorder.ts.
-  bot.api.config.use(recordSends(deps.limiter, (1000 / deps.platform.ratePerChatPerSecond) * 1.05));
+  bot.api.config.use(recordSends(deps.limiter, (1000 / deps.platform.ratePerChatPerSecond) * 1.05, deps.pace));
   // Interactive replies obey 429s too (notifications go through the outbox and its limiter).
   // Network errors are rethrown: auto-retry would otherwise retry them silently and without limit,
   // leaving a handler (and its chat's queue, and a shutdown) waiting for as long as the API is away.

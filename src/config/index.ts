@@ -78,6 +78,8 @@ const envSchema = z
     TELEGRAM_RATE_PER_CHAT_PER_SECOND: positive(1),
     OUTBOX_RETRY_BASE_MS: positiveInt(2_000),
     OUTBOX_POLL_MS: positiveInt(1_000),
+    INBOX_LEASE_MS: positiveInt(60_000),
+    OUTBOX_LEASE_MS: positiveInt(60_000),
     INVITE_TTL_DAYS: positiveInt(14),
     DIALOG_IDLE_MINUTES: positiveInt(30),
     MAX_ATTACHMENT_MB: positive(20),
@@ -141,6 +143,13 @@ export interface Config {
    * through LISTEN/NOTIFY across processes); the poll finds what no wake announced (SQLite's CLI).
    */
   outboxPollMs: number;
+  /**
+   * On PostgreSQL, how long an update stored but not yet handled is left to the instance that
+   * stored it; after that another instance handles it (its own died: see updates/intake.ts).
+   */
+  inboxLeaseMs: number;
+  /** How long an outbox claim protects its rows from other instances (above the request timeout, 30 s). */
+  outboxLeaseMs: number;
   maxAttachmentBytes: number;
   shutdownTimeoutMs: number;
   instanceId: string;
@@ -208,6 +217,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dialogIdleMinutes: e.DIALOG_IDLE_MINUTES,
     outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    inboxLeaseMs: e.INBOX_LEASE_MS,
+    outboxLeaseMs: e.OUTBOX_LEASE_MS,
     maxAttachmentBytes: Math.round(e.MAX_ATTACHMENT_MB * 1024 * 1024),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     instanceId: e.INSTANCE_ID ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,

@@ -22,6 +22,7 @@ import { PROFILES } from "../platforms/profile.js";
 import { errorText, scrubSecrets } from "../logging/scrub.js";
 import { isStoredFileRef, isStoredUpload } from "./outbox.js";
 import { RateLimiter } from "./rate-limiter.js";
+import type { SharedPace } from "./shared-pace.js";
 
 export interface DispatcherOptions {
   platform: PlatformConfig;
@@ -44,6 +45,8 @@ export interface DispatcherOptions {
   api?: Api;
   /** Shared with the bot, whose interactive replies count against the same limits. */
   limiter?: RateLimiter;
+  /** The global rate shared with other instances (PostgreSQL); none: this process alone sends. */
+  pace?: SharedPace;
   /** Whose claims `start` takes back first (default none; see shared/stale-claims.ts). */
   staleClaims?: StaleClaims;
 }
@@ -103,8 +106,9 @@ export function isUnchangedEdit(method: string, error: unknown): boolean {
 }
 
 export class OutboxDispatcher implements Component {
-  readonly #o: Required<Omit<DispatcherOptions, "api" | "limiter">> & { api: Api };
+  readonly #o: Required<Omit<DispatcherOptions, "api" | "limiter" | "pace">> & { api: Api };
   readonly #limiter: RateLimiter;
+  readonly #pace?: SharedPace;
   readonly #inFlightChats = new Set<string>();
   readonly #inFlight = new Set<Promise<void>>();
   /** Stored files being uploaded for the first time, by key: their other sends wait for the file id. */
@@ -134,6 +138,7 @@ export class OutboxDispatcher implements Component {
       api,
     };
     this.#limiter = options.limiter ?? new RateLimiter(options.platform.ratePerSecond, options.platform.ratePerChatPerSecond);
+    this.#pace = options.pace;
   }
 
   get platform() {
@@ -263,6 +268,10 @@ export class OutboxDispatcher implements Component {
     });
     let started = 0;
     const unsent: number[] = [];
+    // Other instances send too: this batch's instants are reserved at once, in the database.
+    const instants = this.#pace
+      ? await this.#pace.reserve(rows.filter((r) => this.#limiter.chatReady(r.chatId, performance.now())).length)
+      : [];
     for (const row of rows) {
       // Stopping, or a chat past the skip list's length that is not ready: give the claim back.
       if ((!this.#running && !this.#draining) || !this.#limiter.chatReady(row.chatId, performance.now())) {
@@ -271,6 +280,7 @@ export class OutboxDispatcher implements Component {
       }
       // Asked again after each wait: a window full of unanswered sends is known only when they are.
       for (let wait; (wait = this.#limiter.globalWait(performance.now())) > 0;) await delay(wait);
+      if (this.#pace) await this.#pace.next(instants);
       // The chat's gap runs from when the request leaves, after the claim (which may take a while).
       this.#limiter.take(row.chatId, performance.now());
       this.#inFlightChats.add(row.chatId);

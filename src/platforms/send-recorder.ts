@@ -8,6 +8,7 @@
  */
 import type { Transformer } from "grammy";
 import type { RateLimiter } from "../outbox/rate-limiter.js";
+import type { SharedPace } from "../outbox/shared-pace.js";
 
 const SEND_METHODS = new Set([
   "sendMessage",
@@ -18,12 +19,14 @@ const SEND_METHODS = new Set([
   "editMessageCaption",
 ]);
 
-export function recordSends(limiter: RateLimiter, maxWaitMs: number): Transformer {
+/** `pace`: on PostgreSQL, each reply takes an instant of the global rate the instances share. */
+export function recordSends(limiter: RateLimiter, maxWaitMs: number, pace?: SharedPace): Transformer {
   return async (prev, method, payload, signal) => {
     const chatId = (payload as { chat_id?: number | string }).chat_id;
     if (SEND_METHODS.has(method) && chatId !== undefined) {
       const wait = limiter.chatWait(String(chatId), performance.now());
       if (wait > 0 && wait <= maxWaitMs) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (pace) await pace.next([]);
       limiter.record(String(chatId), performance.now());
       try {
         return await prev(method, payload, signal);

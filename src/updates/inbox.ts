@@ -8,6 +8,7 @@ import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Platform } from "../config/index.js";
 import { Prisma, type Db } from "../db/client.js";
+import { takeOverStaleUpdates } from "../db/sql/take-over-stale-updates.js";
 import { briefError } from "../logging/scrub.js";
 import { audit } from "../services/audit.js";
 import type { Clock } from "../shared/clock.js";
@@ -128,6 +129,21 @@ export class UpdateInbox {
       select: { payload: true },
     });
     return rows.map((r) => r.payload as unknown as Update);
+  }
+
+  /**
+   * Updates another instance stored more than `leaseMs` ago and never finished (it died while
+   * handling them, so the platform's retry, wherever it went, found them stored), taken over by
+   * this one, oldest first. Each is taken by one instance only (db/sql/take-over-stale-updates.ts).
+   */
+  takeOverStale(leaseMs: number): Promise<Update[]> {
+    const now = this.clock.now();
+    return takeOverStaleUpdates(this.db, {
+      platform: this.platform,
+      botId: this.botId,
+      now,
+      staleBefore: new Date(now.getTime() - leaseMs),
+    });
   }
 
   /** The offset to resume polling from: one past the highest update stored. */

@@ -33,6 +33,11 @@ export interface IntakeOptions {
   i18n: I18n<BotContext>;
   clock: Clock;
   logger: Logger;
+  /**
+   * Set on PostgreSQL, where several instances may share the work: how long an unfinished update
+   * is left to the instance that stored it before this one takes it over (see UpdateInbox).
+   */
+  inboxLeaseMs?: number;
   /** Aborts the wait for the Bot API (a stop asked for while starting). */
   signal?: AbortSignal;
 }
@@ -43,6 +48,8 @@ export class PlatformIntake implements Component {
   #processor?: UpdateProcessor;
   #inbox?: UpdateInbox;
   #runner?: RunnerHandle;
+  #takeOver?: NodeJS.Timeout;
+  #takingOver?: Promise<unknown>;
 
   constructor(options: IntakeOptions) {
     this.#o = options;
@@ -96,7 +103,21 @@ export class PlatformIntake implements Component {
     ));
     const processor = (this.#processor = new UpdateProcessor(bot as unknown as Bot<never>, inbox, log));
     void publishCommands(bot.api, this.#o.i18n, log, () => services.people.staffChats(this.platform));
-    await processor.recover();
+    await processor.recover(this.#o.inboxLeaseMs);
+    const leaseMs = this.#o.inboxLeaseMs;
+    if (leaseMs !== undefined) {
+      // Another instance may die while handling updates: what it left is taken over within about
+      // a lease and a quarter of one.
+      this.#takeOver = setInterval(
+        () => {
+          this.#takingOver ??= processor
+            .recover(leaseMs)
+            .catch((err: unknown) => log.warn({ err }, "could not look for updates another instance left"))
+            .finally(() => (this.#takingOver = undefined));
+        },
+        Math.max(250, leaseMs / 4),
+      );
+    }
     if (config.botMode === "webhook" && config.webhook) {
       const url = config.webhook.baseUrl + webhookPath(this.platform, config.webhook.secret);
       await bot.api.setWebhook(url, {
@@ -111,6 +132,8 @@ export class PlatformIntake implements Component {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.#takeOver);
+    await this.#takingOver;
     await this.#runner?.stop();
     await this.#processor?.idle();
   }

@@ -37,9 +37,13 @@ export class UpdateProcessor {
     await this.inbox.markProcessed(update.update_id);
   }
 
-  /** Re-handles what a crash interrupted, in order, before new updates are taken. */
-  async recover(): Promise<number> {
-    const unfinished = await this.inbox.unfinished();
+  /**
+   * Re-handles what a crash interrupted, in order, before new updates are taken. With
+   * `leaseMs` (PostgreSQL, where other instances may be handling updates right now) only what
+   * has waited longer than that is taken, and taken over so that no other instance takes it too.
+   */
+  async recover(leaseMs?: number): Promise<number> {
+    const unfinished = leaseMs === undefined ? await this.inbox.unfinished() : await this.inbox.takeOverStale(leaseMs);
     for (const update of unfinished) await this.process(update);
     if (unfinished.length) this.logger.info({ count: unfinished.length }, "re-handled updates interrupted by the last stop");
     return unfinished.length;

@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "SendPace" (
+    "platform" TEXT NOT NULL PRIMARY KEY,
+    "nextSlotAt" DATETIME NOT NULL
+);
