@@ -21,6 +21,7 @@ import { HttpServer } from "./server/http.js";
 import { Scheduler } from "./scheduler/scheduler.js";
 import { createServices, escalationSources, type Services } from "./services/index.js";
 import type { Clock } from "./shared/clock.js";
+import { ping } from "./db/sql/ping.js";
 import { startInOrder, type Component } from "./shared/component.js";
 import type { UpdateInbox } from "./updates/inbox.js";
 import { createWebApp } from "./web/app.js";
@@ -137,7 +138,7 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
     webhooks: intakes.flatMap((intake) => intake.webhook ?? []),
     health: async () => {
       try {
-        await db.$queryRawUnsafe("SELECT 1");
+        await ping(db);
         return { ok: true, database: database.provider, platforms: intakes.map((i) => i.platform), mode: config.botMode };
       } catch {
         return { ok: false, database: "unreachable" };

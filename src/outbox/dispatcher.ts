@@ -15,6 +15,7 @@ import type { PlatformConfig } from "../config/index.js";
 import type { Db, DbProvider } from "../db/client.js";
 import { claimOutboxBatch, type ClaimedOutboxRow } from "../db/sql/claim-outbox-batch.js";
 import type { Clock } from "../shared/clock.js";
+import { KeyedLock } from "../shared/keyed-lock.js";
 import type { Component } from "../shared/component.js";
 import { releaseStale, type StaleClaims } from "../shared/stale-claims.js";
 import { platformTransformer } from "../platforms/api-transformer.js";
@@ -107,8 +108,8 @@ export class OutboxDispatcher implements Component {
   readonly #limiter: RateLimiter;
   readonly #inFlightChats = new Set<string>();
   readonly #inFlight = new Set<Promise<void>>();
-  /** Stored files being uploaded for the first time, by key: their other sends wait for the file id. */
-  readonly #uploading = new Map<string, Promise<void>>();
+  /** Held, per stored file's key, while its first upload is under way: its other sends wait for the file id. */
+  readonly #uploads = new KeyedLock();
   #running = false;
   #loop?: Promise<void>;
   #wakeUp?: () => void;
@@ -335,18 +336,8 @@ export class OutboxDispatcher implements Component {
     const entry = Object.entries(payload).find(([, value]) => isStoredFileRef(value));
     if (!entry) return { payload };
     const [field, ref] = entry as [string, { stored: string }];
-    for (let under; (under = this.#uploading.get(ref.stored));) await under;
     // Taken before the file is read, so that a second send cannot read it too and upload again.
-    let done = () => undefined as void;
-    this.#uploading.set(
-      ref.stored,
-      new Promise<void>((resolve) => {
-        done = () => {
-          this.#uploading.delete(ref.stored);
-          resolve();
-        };
-      }),
-    );
+    const done = await this.#uploads.acquire(ref.stored);
     const file = await this.#o.db.outboxFile.findUnique({ where: { key: ref.stored } }).catch((err: unknown) => {
       done();
       throw err;

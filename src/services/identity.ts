@@ -1,10 +1,11 @@
 /** Who is writing: a chat identity and the person and memberships behind it. */
 import type { Platform } from "../config/index.js";
 import type { Db } from "../db/client.js";
-import { genderOf, type Gender } from "../domain/vocabulary.js";
+import { callerRows } from "../db/sql/caller-rows.js";
+import { genderOf, type Gender, type Role } from "../domain/vocabulary.js";
 import type { Clock } from "../shared/clock.js";
 
-export type Role = "secretariat" | "governorate" | "head" | "liaison";
+export type { Role };
 
 export interface CallerMembership {
   id: number;
@@ -47,27 +48,6 @@ export function committeesWhere(
   return (caller?.memberships ?? []).filter((m) => m.role === role && m.committee).map((m) => m.committee!);
 }
 
-/** One row of the caller query: the identity and person repeated, one active membership (or none). */
-interface CallerRow {
-  identityId: number;
-  personId: number;
-  chatId: string;
-  locale: string | null;
-  reachable: boolean;
-  lastSeenAt: Date | null;
-  name: string;
-  gender: string | null;
-  membershipId: number | null;
-  role: string | null;
-  title: string | null;
-  agencyId: number | null;
-  agencyCode: string | null;
-  agencyName: string | null;
-  committeeId: number | null;
-  committeeCode: string | null;
-  committeeName: string | null;
-}
-
 /** How stale lastSeenAt may get before a message refreshes it: saves a write per update. */
 const SEEN_GRANULARITY_MS = 10 * 60_000;
 
@@ -77,25 +57,9 @@ export class IdentityService {
     private readonly clock: Clock,
   ) {}
 
-  /**
-   * Runs for every update, so it is one SQL query (identity, person and active memberships
-   * joined) rather than the five a nested Prisma include issues: at a few hundred updates per
-   * second Prisma's per-query cost is what limits the bot (see bench/inbound.ts). Double-quoted
-   * identifiers and TRUE read the same on SQLite and PostgreSQL.
-   */
+  /** Who writes from (platform, userId), with their active memberships: one statement, run for every update. */
   async find(platform: Platform, userId: string): Promise<Caller | undefined> {
-    const rows = await this.db.$queryRaw<CallerRow[]>`
-      SELECT ci."id" AS "identityId", ci."personId", ci."chatId", ci."locale", ci."reachable", ci."lastSeenAt", p."name", p."gender",
-             m."id" AS "membershipId", m."role", m."title",
-             a."id" AS "agencyId", a."code" AS "agencyCode", a."name" AS "agencyName",
-             c."id" AS "committeeId", c."code" AS "committeeCode", c."name" AS "committeeName"
-      FROM "ChatIdentity" ci
-      JOIN "Person" p ON p."id" = ci."personId"
-      LEFT JOIN "Membership" m ON m."personId" = p."id" AND m."active" = TRUE
-      LEFT JOIN "Agency" a ON a."id" = m."agencyId"
-      LEFT JOIN "Committee" c ON c."id" = m."committeeId"
-      WHERE ci."platform" = ${platform} AND ci."userId" = ${userId}
-      ORDER BY m."id"`;
+    const rows = await callerRows(this.db, platform, userId);
     const first = rows[0];
     if (!first) return undefined;
     return {

@@ -3,25 +3,15 @@
  * a loose message under the item it is about. Each ends in one service call that writes
  * everything at once: nothing is saved before the user confirms.
  */
-import type { Context } from "grammy";
 import { z } from "zod";
 import { parsePercent, inputErrorKey, type InputField } from "../../domain/text/index.js";
 import { incomingFileSchema, type IncomingFile } from "../../services/attachments.js";
 import type { AgencyActionResult, AgencyActor } from "../../services/assignments/index.js";
 import type { BotContext } from "../context.js";
-import { outcomeText, refusalText } from "../helpers/agency-replies.js";
-import {
-  accept,
-  agencyActorOf,
-  CANCEL,
-  Dialog,
-  reject,
-  withinLimit,
-  type AgencyConversation,
-  type Check,
-  type Reply,
-  type Say,
-} from "./dialog.js";
+import { outcomeText } from "../helpers/agency-replies.js";
+import { agencyMember, type ChatActor } from "../helpers/actors.js";
+import type { Dialog } from "./dialog.js";
+import { accept, CANCEL, reject, withinLimit, type Check, type Reply, type Say } from "./dialog.js";
 import { defineDialog } from "./registry.js";
 
 const assignmentDialogArgs = z.object({
@@ -68,21 +58,19 @@ function summary(t: BotContext["t"], headKey: string, title: string, lines: (str
   ].join("\n");
 }
 
-/** Runs the final service call with the caller of this update, and says how it went. */
+/** Runs the final service call for the dialog's actor, and says how it went. */
 async function finish(
   dialog: Dialog,
+  actor: AgencyActor,
   successKey: string,
   action: (services: BotContext["services"], actor: AgencyActor, idempotencyKey: string) => Promise<AgencyActionResult>,
 ): Promise<void> {
   await dialog.call(async (ctx, idempotencyKey) => {
-    const actor = agencyActorOf(ctx);
-    const text = actor ? outcomeText(ctx.t, await action(ctx.services, actor, idempotencyKey), successKey) : refusalText(ctx.t, "unknown");
-    await ctx.reply(text);
+    await ctx.reply(outcomeText(ctx.t, await action(ctx.services, actor, idempotencyKey), successKey));
   });
 }
 
-async function progress(conversation: AgencyConversation, _ctx: Context, args: AssignmentDialogArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "dialog-topic-progress", vars: { title: args.title } });
+async function progress(dialog: Dialog, args: AssignmentDialogArgs, actor: ChatActor): Promise<void> {
   const text = await dialog.ask(
     { key: "progress-ask-text", vars: { title: args.title } },
     [[CANCEL]],
@@ -97,13 +85,12 @@ async function progress(conversation: AgencyConversation, _ctx: Context, args: A
       files.length > 0 && t("summary-files", { count: files.length }),
     ]),
   );
-  await finish(dialog, "progress-saved", (services, actor, idempotencyKey) =>
+  await finish(dialog, actor, "progress-saved", (services, actor, idempotencyKey) =>
     services.assignments.recordProgress(actor, { assignmentId: args.assignmentId, text, percent, files, idempotencyKey }),
   );
 }
 
-async function done(conversation: AgencyConversation, _ctx: Context, args: AssignmentDialogArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "dialog-topic-done", vars: { title: args.title } });
+async function done(dialog: Dialog, args: AssignmentDialogArgs, actor: ChatActor): Promise<void> {
   const evidence = await dialog.ask(
     { key: "done-ask-evidence", vars: { title: args.title } },
     [[NO_EVIDENCE, CANCEL]],
@@ -128,34 +115,31 @@ async function done(conversation: AgencyConversation, _ctx: Context, args: Assig
       evidence.files && t("summary-files", { count: evidence.files.length }),
     ]),
   );
-  await finish(dialog, "done-saved", (services, actor, idempotencyKey) =>
+  await finish(dialog, actor, "done-saved", (services, actor, idempotencyKey) =>
     services.assignments.claimDone(actor, { assignmentId: args.assignmentId, ...evidence, idempotencyKey }),
   );
 }
 
-async function blocked(conversation: AgencyConversation, _ctx: Context, args: AssignmentDialogArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "dialog-topic-blocked", vars: { title: args.title } });
+async function blocked(dialog: Dialog, args: AssignmentDialogArgs, actor: ChatActor): Promise<void> {
   const reason = await dialog.ask(
     { key: "blocked-ask-reason", vars: { title: args.title } },
     [[CANCEL]],
     textOnly("blocked-reason-expected", "blockedReason"),
   );
   await dialog.confirm((t) => summary(t, "blocked-summary", args.title, [t("blocked-summary-reason", { reason })]));
-  await finish(dialog, "blocked-saved", (services, actor, idempotencyKey) =>
+  await finish(dialog, actor, "blocked-saved", (services, actor, idempotencyKey) =>
     services.assignments.reportBlocked(actor, { assignmentId: args.assignmentId, reason, idempotencyKey }),
   );
 }
 
-async function note(conversation: AgencyConversation, _ctx: Context, args: NoteDialogArgs): Promise<void> {
-  const topic: Say = { key: "dialog-topic-note" };
-  const dialog = await Dialog.open(conversation, topic);
+async function note(dialog: Dialog, args: NoteDialogArgs, actor: ChatActor): Promise<void> {
   const choices = args.items.map((item) => [{ key: "note-button-item", vars: { label: item.label }, choice: `p${item.id}` }]);
   const ids = new Set(args.items.map((item) => item.id));
   const assignmentId = await dialog.ask({ key: "note-ask-item" }, [...choices, [CANCEL]], (reply) => {
     const id = reply.kind === "choice" && /^p\d+$/.test(reply.choice) ? Number(reply.choice.slice(1)) : NaN;
     return ids.has(id) ? accept(id) : reject("note-item-expected");
   });
-  await finish(dialog, "progress-saved", (services, actor, idempotencyKey) =>
+  await finish(dialog, actor, "progress-saved", (services, actor, idempotencyKey) =>
     services.assignments.recordProgress(actor, {
       assignmentId,
       idempotencyKey,
@@ -165,7 +149,35 @@ async function note(conversation: AgencyConversation, _ctx: Context, args: NoteD
   );
 }
 
-export const progressDialog = defineDialog({ id: "assignment.progress", args: assignmentDialogArgs, run: progress });
-export const doneDialog = defineDialog({ id: "assignment.done", args: assignmentDialogArgs, run: done });
-export const blockedDialog = defineDialog({ id: "assignment.blocked", args: assignmentDialogArgs, run: blocked });
-export const noteDialog = defineDialog({ id: "assignment.note", args: noteDialogArgs, run: note });
+const titled =
+  (key: string) =>
+  (args: AssignmentDialogArgs): Say => ({ key, vars: { title: args.title } });
+
+export const progressDialog = defineDialog({
+  id: "assignment.progress",
+  args: assignmentDialogArgs,
+  actor: agencyMember,
+  topic: titled("dialog-topic-progress"),
+  run: progress,
+});
+export const doneDialog = defineDialog({
+  id: "assignment.done",
+  args: assignmentDialogArgs,
+  actor: agencyMember,
+  topic: titled("dialog-topic-done"),
+  run: done,
+});
+export const blockedDialog = defineDialog({
+  id: "assignment.blocked",
+  args: assignmentDialogArgs,
+  actor: agencyMember,
+  topic: titled("dialog-topic-blocked"),
+  run: blocked,
+});
+export const noteDialog = defineDialog({
+  id: "assignment.note",
+  args: noteDialogArgs,
+  actor: agencyMember,
+  topic: () => ({ key: "dialog-topic-note" }),
+  run: note,
+});

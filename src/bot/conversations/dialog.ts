@@ -24,11 +24,11 @@ import type { Context } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { overLimit, type InputField } from "../../domain/text/index.js";
 import type { TranslationVars } from "../../i18n/index.js";
-import type { AgencyActor } from "../../services/assignments/index.js";
 import { isWithinLimit, type IncomingFile } from "../../services/attachments.js";
 import { dialogButton } from "../../services/render/callback-data.js";
 import type { BotContext } from "../context.js";
-import { incomingFileOf, isCommand, megabytes, normalisedText } from "./incoming.js";
+import type { ActorResolver, ChatActor } from "../helpers/actors.js";
+import { incomingFileOf, isCommand, megabytes, normalisedText } from "../helpers/incoming.js";
 
 export type AgencyConversation = Conversation<BotContext, Context>;
 
@@ -61,11 +61,6 @@ export const CANCEL: Choice = { key: "dialog-button-cancel", choice: "x" };
 const CONFIRM: Choice = { key: "dialog-button-confirm", choice: "ok" };
 const FILES_DONE = "fin";
 
-/** Who acts, from the outside context of the current update. */
-export function agencyActorOf(ctx: BotContext): AgencyActor | undefined {
-  return ctx.caller ? { personId: ctx.caller.personId, platform: ctx.profile.platform } : undefined;
-}
-
 function textOf(say: Say, t: BotContext["t"]): string {
   return typeof say === "function" ? say(t) : t(say.key, say.vars);
 }
@@ -86,6 +81,8 @@ export class Dialog {
     private readonly topic: Say,
     /** Unique to this run of the dialog (kept in its log, so the same after a replay or restart). */
     private readonly runId: string,
+    /** Who the dialog acts for: resolved again on every answer. */
+    private readonly actor: ActorResolver,
   ) {}
 
   /** Effects run so far; a replay runs them in the same order, so the count names a step. */
@@ -95,13 +92,22 @@ export class Dialog {
   /** When the dialog last spoke: its question waits from then. */
   #lastSaidAt: number | undefined;
 
-  static async open(conversation: AgencyConversation, topic: Say): Promise<Dialog> {
-    const { token, maxAttachmentBytes, runId } = await conversation.external((ctx) => ({
-      token: randomBytes(3).toString("hex"),
-      maxAttachmentBytes: ctx.config.maxAttachmentBytes,
-      runId: randomUUID(),
-    }));
-    return new Dialog(conversation, token, maxAttachmentBytes, topic, runId);
+  /**
+   * Opens a dialog for the actor `resolver` finds in the current update, or says the dialog is not
+   * for the caller and returns undefined (a resumed dialog whose log has no actor ends the same way).
+   */
+  static async open<A extends ChatActor>(
+    conversation: AgencyConversation,
+    topic: Say,
+    resolver: ActorResolver<A>,
+  ): Promise<{ dialog: Dialog; actor: A } | undefined> {
+    const { token, maxAttachmentBytes, runId, actor } = await conversation.external(async (ctx) => {
+      const actor = resolver.resolve(ctx);
+      if (!actor) await ctx.reply(ctx.t("dialog-actor-refused"));
+      return { token: randomBytes(3).toString("hex"), maxAttachmentBytes: ctx.config.maxAttachmentBytes, runId: randomUUID(), actor };
+    });
+    if (!actor) return undefined;
+    return { dialog: new Dialog(conversation, token, maxAttachmentBytes, topic, runId, resolver), actor };
   }
 
   /** Sends a message in the reader's language, with this dialog's buttons. */
@@ -140,12 +146,18 @@ export class Dialog {
   async answer<T>(check: (reply: Reply) => Check<T>): Promise<T> {
     const waitingSince = this.#lastSaidAt ?? (await this.#now());
     const ctx = await this.conversation.wait();
-    const idle = await this.conversation.external((outside) => ({
+    const now = await this.conversation.external((outside) => ({
       over: outside.clock.now().getTime() - waitingSince > outside.config.dialogIdleMinutes * 60_000,
       minutes: outside.config.dialogIdleMinutes,
+      // Roles are read afresh for every update: one taken away mid-dialog ends it here.
+      actorLost: this.actor.resolve(outside) === undefined,
     }));
-    if (idle.over) {
-      await this.say((t) => t("dialog-expired", { topic: textOf(this.topic, t), minutes: idle.minutes }));
+    if (now.actorLost) {
+      await this.say((t) => t("dialog-actor-lost", { topic: textOf(this.topic, t) }));
+      return this.conversation.halt();
+    }
+    if (now.over) {
+      await this.say((t) => t("dialog-expired", { topic: textOf(this.topic, t), minutes: now.minutes }));
       return this.conversation.halt({ next: true });
     }
     const interruption = this.#interruptionBy(ctx);

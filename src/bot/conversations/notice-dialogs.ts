@@ -4,7 +4,6 @@
  * post, a reason for not attending). Each ends in one service call; the services check the
  * secretariat role and the recipient again.
  */
-import type { Context } from "grammy";
 import { z } from "zod";
 import type { WorkCalendar } from "../../domain/calendar/index.js";
 import { instantAt } from "../../domain/calendar/index.js";
@@ -16,9 +15,11 @@ import { letterFileName, NOTICE_AGENDA_MAX, NOTICE_PLACE_MAX, NOTICE_TITLE_MAX }
 import type { NoticeDraftInput } from "../../services/notices/index.js";
 import { formatsFor } from "../../services/render/format.js";
 import type { BotContext } from "../context.js";
-import { accept, CANCEL, Dialog, reject, type AgencyConversation, type Check, type Choice, type Reply, type Say } from "./dialog.js";
+import { knownPerson, secretariatMember, type ChatActor } from "../helpers/actors.js";
+import type { Dialog } from "./dialog.js";
+import { accept, CANCEL, reject, type Check, type Choice, type Reply, type Say } from "./dialog.js";
 import { defineDialog } from "./registry.js";
-import { noticeErrorText, rsvpOutcomeText, noticeActorOf, sendPreview } from "../helpers/notice-replies.js";
+import { noticeErrorText, rsvpOutcomeText, sendPreview } from "../helpers/notice-replies.js";
 import { downloadFile } from "../helpers/download.js";
 
 const noticeComposeArgs = z.object({ committees: z.array(z.object({ id: z.number().int().positive(), name: z.string() })).min(1) });
@@ -106,8 +107,7 @@ async function askMeetingTime(dialog: Dialog, nowIso: string, calendar: WorkCale
   }
 }
 
-async function noticeCompose(conversation: AgencyConversation, _ctx: Context, args: NoticeComposeArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "dialog-topic-notice" });
+async function noticeCompose(dialog: Dialog, args: NoticeComposeArgs, actor: ChatActor): Promise<void> {
   const committeeId =
     args.committees.length === 1
       ? args.committees[0]!.id
@@ -120,7 +120,6 @@ async function noticeCompose(conversation: AgencyConversation, _ctx: Context, ar
           },
         );
   const facts = await dialog.call(async (ctx) => {
-    const actor = noticeActorOf(ctx);
     const choices = await ctx.services.notices.compose.choices(actor, committeeId).catch(() => undefined);
     if (!choices) await ctx.reply(noticeErrorText(ctx.t, "not_secretariat"));
     return choices && { ...choices, nowIso: ctx.clock.now().toISOString() };
@@ -220,7 +219,6 @@ async function noticeCompose(conversation: AgencyConversation, _ctx: Context, ar
   const audience: AudienceSpec = { allAgencies: target === "all", agencyIds, resolutionIds, governorate, roles };
 
   await dialog.call(async (ctx) => {
-    const actor = noticeActorOf(ctx);
     // A file id is valid only here: for recipients on the other platforms the letter's bytes are
     // fetched once now and uploaded there.
     const bytes = file && ctx.config.platforms.length > 1 ? await downloadFile(ctx, file.fileId) : undefined;
@@ -253,10 +251,9 @@ async function noticeCompose(conversation: AgencyConversation, _ctx: Context, ar
   });
 }
 
-async function noticeMove(conversation: AgencyConversation, _ctx: Context, args: NoticeChangeArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "dialog-topic-notice-move", vars: { title: args.title } });
+async function noticeMove(dialog: Dialog, args: NoticeChangeArgs, actor: ChatActor): Promise<void> {
   const facts = await dialog.call(async (ctx) => {
-    const view = await ctx.services.notices.tracking.tracking(noticeActorOf(ctx), args.noticeId).catch(() => undefined);
+    const view = await ctx.services.notices.tracking.tracking(actor, args.noticeId).catch(() => undefined);
     const calendar = view && (await ctx.services.notices.compose.calendarOf(args.noticeId));
     return view && { calendar, nowIso: ctx.clock.now().toISOString() };
   });
@@ -265,7 +262,7 @@ async function noticeMove(conversation: AgencyConversation, _ctx: Context, args:
   await dialog.confirm((t) => t("notice-move-confirm", { title: args.title, when: formatsFor(t).dateTime(meetingAt) }));
   await dialog.call(async (ctx) => {
     try {
-      const result = await ctx.services.notices.changes.move(noticeActorOf(ctx), args.noticeId, meetingAt, {
+      const result = await ctx.services.notices.changes.move(actor, args.noticeId, meetingAt, {
         concernsConfirmed: confirmed,
       });
       await ctx.reply(result.ok ? ctx.t("notice-moved-done", { people: result.people }) : ctx.t("notice-concern-changed"));
@@ -275,8 +272,7 @@ async function noticeMove(conversation: AgencyConversation, _ctx: Context, args:
   });
 }
 
-async function noticeCancel(conversation: AgencyConversation, _ctx: Context, args: NoticeChangeArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "dialog-topic-notice-cancel", vars: { title: args.title } });
+async function noticeCancel(dialog: Dialog, args: NoticeChangeArgs, actor: ChatActor): Promise<void> {
   const reason = await dialog.ask({ key: "notice-ask-cancel-reason", vars: { title: args.title } }, [[SKIP, CANCEL]], (reply) => {
     if (reply.kind === "choice" && reply.choice === SKIP.choice) return accept(undefined);
     return textWithin(REASON_MAX, "notice-cancel-reason-expected")(reply);
@@ -284,7 +280,7 @@ async function noticeCancel(conversation: AgencyConversation, _ctx: Context, arg
   await dialog.confirm((t) => t("notice-cancel-confirm", { title: args.title }));
   await dialog.call(async (ctx) => {
     try {
-      const result = await ctx.services.notices.changes.cancel(noticeActorOf(ctx), args.noticeId, reason);
+      const result = await ctx.services.notices.changes.cancel(actor, args.noticeId, reason);
       await ctx.reply(ctx.t(result.changed ? "notice-cancelled-done" : "notice-cancelled-already", { people: result.people }));
     } catch (err) {
       await ctx.reply(noticeErrorText(ctx.t, (err as { code?: string }).code ?? "invalid"));
@@ -292,8 +288,7 @@ async function noticeCancel(conversation: AgencyConversation, _ctx: Context, arg
   });
 }
 
-async function rsvpDelegate(conversation: AgencyConversation, _ctx: Context, args: RsvpDialogArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "dialog-topic-rsvp", vars: { title: args.title } });
+async function rsvpDelegate(dialog: Dialog, args: RsvpDialogArgs, actor: ChatActor): Promise<void> {
   const delegateName = await dialog.ask(
     { key: "rsvp-ask-delegate-name", vars: { title: args.title } },
     [[CANCEL]],
@@ -305,7 +300,7 @@ async function rsvpDelegate(conversation: AgencyConversation, _ctx: Context, arg
     textWithin(DELEGATE_POST_MAX, "rsvp-delegate-post-expected"),
   );
   await dialog.call(async (ctx) => {
-    const result = await ctx.services.notices.rsvp.answer(noticeActorOf(ctx), args.recipientId, {
+    const result = await ctx.services.notices.rsvp.answer(actor, args.recipientId, {
       answer: "delegate",
       delegateName,
       delegatePost,
@@ -314,14 +309,13 @@ async function rsvpDelegate(conversation: AgencyConversation, _ctx: Context, arg
   });
 }
 
-async function rsvpAbsent(conversation: AgencyConversation, _ctx: Context, args: RsvpDialogArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "dialog-topic-rsvp", vars: { title: args.title } });
+async function rsvpAbsent(dialog: Dialog, args: RsvpDialogArgs, actor: ChatActor): Promise<void> {
   const reason = await dialog.ask({ key: "rsvp-ask-reason", vars: { title: args.title } }, [[SKIP, CANCEL]], (reply) => {
     if (reply.kind === "choice" && reply.choice === SKIP.choice) return accept(undefined);
     return textWithin(REASON_MAX, "rsvp-reason-expected")(reply);
   });
   await dialog.call(async (ctx) => {
-    const result = await ctx.services.notices.rsvp.answer(noticeActorOf(ctx), args.recipientId, {
+    const result = await ctx.services.notices.rsvp.answer(actor, args.recipientId, {
       answer: "absent",
       ...(reason ? { reason } : {}),
     });
@@ -329,8 +323,43 @@ async function rsvpAbsent(conversation: AgencyConversation, _ctx: Context, args:
   });
 }
 
-export const noticeComposeDialog = defineDialog({ id: "notice.compose", args: noticeComposeArgs, run: noticeCompose });
-export const noticeMoveDialog = defineDialog({ id: "notice.move", args: noticeChangeArgs, run: noticeMove });
-export const noticeCancelDialog = defineDialog({ id: "notice.cancel", args: noticeChangeArgs, run: noticeCancel });
-export const rsvpDelegateDialog = defineDialog({ id: "notice.delegate", args: rsvpDialogArgs, run: rsvpDelegate });
-export const rsvpAbsentDialog = defineDialog({ id: "notice.absent", args: rsvpDialogArgs, run: rsvpAbsent });
+const titled =
+  (key: string) =>
+  (args: { title: string }): Say => ({ key, vars: { title: args.title } });
+
+export const noticeComposeDialog = defineDialog({
+  id: "notice.compose",
+  args: noticeComposeArgs,
+  actor: secretariatMember,
+  topic: () => ({ key: "dialog-topic-notice" }),
+  run: noticeCompose,
+});
+export const noticeMoveDialog = defineDialog({
+  id: "notice.move",
+  args: noticeChangeArgs,
+  actor: secretariatMember,
+  topic: titled("dialog-topic-notice-move"),
+  run: noticeMove,
+});
+export const noticeCancelDialog = defineDialog({
+  id: "notice.cancel",
+  args: noticeChangeArgs,
+  actor: secretariatMember,
+  topic: titled("dialog-topic-notice-cancel"),
+  run: noticeCancel,
+});
+// A recipient answers as whoever they are: the service checks the recipient is theirs.
+export const rsvpDelegateDialog = defineDialog({
+  id: "notice.delegate",
+  args: rsvpDialogArgs,
+  actor: knownPerson,
+  topic: titled("dialog-topic-rsvp"),
+  run: rsvpDelegate,
+});
+export const rsvpAbsentDialog = defineDialog({
+  id: "notice.absent",
+  args: rsvpDialogArgs,
+  actor: knownPerson,
+  topic: titled("dialog-topic-rsvp"),
+  run: rsvpAbsent,
+});

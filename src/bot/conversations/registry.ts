@@ -1,42 +1,66 @@
 /**
  * The dialog registry. Each conversation module declares its dialogs with `defineDialog` — an id,
- * a zod schema of its arguments and the script to run — and `conversations/index.ts` registers the
- * list. A feature enters a dialog with one typed call, `enterDialog(ctx, someDialog, args)`, which
- * checks the arguments before anything is stored: a dialog never starts on arguments it cannot use,
- * and the same schema checks them again when a stored dialog is resumed after a restart.
+ * a zod schema of its arguments, the actor it needs, what it is about and the script to run — and
+ * `conversations/index.ts` registers the list. A feature enters a dialog with one typed call,
+ * `enterDialog(ctx, someDialog, args)`, which checks the arguments before anything is stored (a
+ * dialog never starts on arguments it cannot use, and the same schema checks them again when a
+ * stored dialog is resumed after a restart) and resolves the actor: a caller who does not hold the
+ * dialog's role is told so and no dialog starts. The script receives the resolved actor, and the
+ * dialog resolves it again on every answer (see `Dialog.answer`), ending with a clear line when
+ * the caller lost the role in the middle.
  */
 import type { Context } from "grammy";
 import type { z } from "zod";
 import type { BotContext } from "../context.js";
-import type { AgencyConversation } from "./dialog.js";
+import type { ActorResolver, ChatActor } from "../helpers/actors.js";
+import { Dialog, type AgencyConversation, type Say } from "./dialog.js";
 
-/** One dialog: what it is called in storage, what it needs, and what it does. */
-export interface DialogDefinition<S extends z.ZodType> {
+/** One dialog: what it is called in storage, what it needs, who may run it, and what it does. */
+export interface DialogDefinition<S extends z.ZodType, A extends ChatActor = ChatActor> {
   /** Stored with the conversation's state: never rename one that may be under way in production. */
   readonly id: string;
   readonly args: S;
-  readonly run: (conversation: AgencyConversation, ctx: Context, args: z.infer<S>) => Promise<void>;
+  /** Who the dialog acts for; resolved on entry and again on every answer. */
+  readonly actor: ActorResolver<A>;
+  /** What the dialog is about, for "you are in the middle of …" and the line that closes it. */
+  readonly topic: (args: z.infer<S>) => Say;
+  readonly run: (dialog: Dialog, args: z.infer<S>, actor: A) => Promise<void>;
 }
 
 /** The arguments a dialog is entered with. */
 export type DialogArgs<D> = D extends DialogDefinition<infer S> ? z.infer<S> : never;
 
 /** Declares a dialog (see the module comment). */
-export function defineDialog<S extends z.ZodType>(definition: DialogDefinition<S>): DialogDefinition<S> {
+export function defineDialog<S extends z.ZodType, A extends ChatActor>(definition: DialogDefinition<S, A>): DialogDefinition<S, A> {
   return definition;
 }
 
-/** Enters a dialog after checking its arguments; a wrong argument is a programming error and throws. */
-export async function enterDialog<S extends z.ZodType>(ctx: BotContext, dialog: DialogDefinition<S>, args: z.infer<S>): Promise<void> {
-  await ctx.conversation.enter(dialog.id, dialog.args.parse(args));
+/**
+ * Enters a dialog after checking its arguments (a wrong argument is a programming error and
+ * throws) and its actor: a caller who does not hold its role is told so, and nothing starts.
+ */
+export async function enterDialog<S extends z.ZodType, A extends ChatActor>(
+  ctx: BotContext,
+  dialog: DialogDefinition<S, A>,
+  args: z.infer<S>,
+): Promise<void> {
+  const checked = dialog.args.parse(args);
+  if (!dialog.actor.resolve(ctx)) {
+    await ctx.reply(ctx.t("dialog-actor-refused"));
+    return;
+  }
+  await ctx.conversation.enter(dialog.id, checked);
 }
 
 /** Any dialog, for the list that registers them (each keeps its own argument type where it is entered). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyDialog = DialogDefinition<any>;
+export type AnyDialog = DialogDefinition<any, any>;
 
 /** The script as the conversations plugin calls it, with the stored arguments checked again. */
 export function scriptOf(dialog: AnyDialog) {
-  return (conversation: AgencyConversation, ctx: Context, args: unknown): Promise<void> =>
-    dialog.run(conversation, ctx, dialog.args.parse(args));
+  return async (conversation: AgencyConversation, _ctx: Context, stored: unknown): Promise<void> => {
+    const args: unknown = dialog.args.parse(stored);
+    const opened = await Dialog.open(conversation, dialog.topic(args), dialog.actor);
+    if (opened) await dialog.run(opened.dialog, args, opened.actor);
+  };
 }

@@ -4,7 +4,6 @@
  * Each asks its questions, shows a summary, and ends in one service call that checks the
  * person's access again and writes everything at once: nothing is saved before "ثبت".
  */
-import type { Context } from "grammy";
 import { z } from "zod";
 import { deadlineDay } from "../../domain/assignments/deadline.js";
 import { formatJalaliLong, type JalaliDate } from "../../domain/calendar/index.js";
@@ -13,8 +12,10 @@ import { toJalali } from "../../domain/calendar/index.js";
 import { workCalendarOf } from "../../services/calendars.js";
 import type { StaffActor } from "../../services/secretariat/access.js";
 import type { BotContext } from "../context.js";
-import { refusalMessage, staffActorOf } from "../helpers/staff.js";
-import { accept, agencyActorOf, CANCEL, Dialog, reject, type AgencyConversation, type Check, type Reply } from "./dialog.js";
+import { agencyMember, committeeStaff, secretariatMember, type ChatActor } from "../helpers/actors.js";
+import { refusalMessage } from "../helpers/staff.js";
+import type { Dialog } from "./dialog.js";
+import { accept, CANCEL, reject, type Check, type Reply, type Say } from "./dialog.js";
 import { defineDialog } from "./registry.js";
 
 const staffDialogArgs = z.object({
@@ -59,16 +60,15 @@ async function nowOf(dialog: Dialog): Promise<Date> {
   return new Date(await dialog.call((ctx) => Promise.resolve(ctx.clock.now().toISOString())));
 }
 
-/** Runs the final call as the person of the current update and says how it went. */
+/** Runs the final call as the dialog's actor and says how it went. */
 async function finish(
   dialog: Dialog,
+  actor: StaffActor,
   call: (ctx: BotContext, actor: StaffActor) => Promise<{ ok: true } | { ok: false; refusal: string; next?: JalaliDate }>,
   successKey: string,
   vars: Record<string, string | number>,
 ): Promise<void> {
   await dialog.call(async (ctx) => {
-    const actor = staffActorOf(ctx);
-    if (!actor) return void (await ctx.reply(ctx.t("staff-refused-forbidden")));
     const result = await call(ctx, actor);
     if (result.ok) return void (await ctx.reply(ctx.t(successKey, vars)));
     const params: Record<string, string | number> = result.next ? { jy: result.next.jy, jm: result.next.jm, jd: result.next.jd } : {};
@@ -76,20 +76,18 @@ async function finish(
   });
 }
 
-async function sendBack(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "staff-topic-send-back", vars: { title: args.title } });
+async function sendBack(dialog: Dialog, args: StaffDialogArgs, actor: ChatActor): Promise<void> {
   const comment = await dialog.ask(
     { key: "verify-ask-comment", vars: { title: args.title } },
     [[CANCEL]],
     textAnswer("staff-comment-expected"),
   );
-  await finish(dialog, (ctx, actor) => ctx.services.verification.sendBack(actor, args.assignmentId, comment), "verify-sent-back", {
+  await finish(dialog, actor, (ctx, actor) => ctx.services.verification.sendBack(actor, args.assignmentId, comment), "verify-sent-back", {
     title: args.title,
   });
 }
 
-async function extend(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "staff-topic-extend", vars: { title: args.title } });
+async function extend(dialog: Dialog, args: StaffDialogArgs, actor: ChatActor): Promise<void> {
   const now = await nowOf(dialog);
   const until = await dialog.ask({ key: "staff-ask-new-deadline", vars: { title: args.title } }, [[CANCEL]], deadlineAnswer(args, now));
   const ONE = { key: "staff-button-scope-agency", choice: "one" };
@@ -106,21 +104,21 @@ async function extend(conversation: AgencyConversation, _ctx: Context, args: Sta
   await dialog.confirm((t) => t("staff-extend-summary", { title: args.title, date: formatJalaliLong(until), reason }));
   await finish(
     dialog,
+    actor,
     (ctx, actor) => ctx.services.deadlineChanges.extend(actor, { assignmentId: args.assignmentId, until, reason, scope }),
     "staff-extended",
     { title: args.title, date: formatJalaliLong(until) },
   );
 }
 
-async function cancelItem(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "staff-topic-cancel", vars: { title: args.title } });
+async function cancelItem(dialog: Dialog, args: StaffDialogArgs, actor: ChatActor): Promise<void> {
   const reason = await dialog.ask(
     { key: "staff-ask-cancel-reason", vars: { title: args.title } },
     [[CANCEL]],
     textAnswer("staff-reason-expected"),
   );
   await dialog.confirm((t) => t("staff-cancel-summary", { title: args.title, reason }));
-  await finish(dialog, (ctx, actor) => ctx.services.itemChanges.cancel(actor, args.assignmentId, reason), "staff-cancelled", {
+  await finish(dialog, actor, (ctx, actor) => ctx.services.itemChanges.cancel(actor, args.assignmentId, reason), "staff-cancelled", {
     title: args.title,
   });
 }
@@ -134,62 +132,81 @@ async function chooseAgency(dialog: Dialog, args: StaffDialogArgs, question: str
   });
 }
 
-async function reassign(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "staff-topic-reassign", vars: { title: args.title } });
+async function reassign(dialog: Dialog, args: StaffDialogArgs, actor: ChatActor): Promise<void> {
   const agency = await chooseAgency(dialog, args, "staff-ask-reassign-to");
   const reason = await dialog.ask({ key: "staff-ask-reason" }, [[CANCEL]], textAnswer("staff-reason-expected"));
   await dialog.confirm((t) => t("staff-reassign-summary", { title: args.title, agency: agency.name, reason }));
-  await finish(dialog, (ctx, actor) => ctx.services.itemChanges.reassign(actor, args.assignmentId, agency.id, reason), "staff-reassigned", {
-    title: args.title,
-    agency: agency.name,
-  });
+  await finish(
+    dialog,
+    actor,
+    (ctx, actor) => ctx.services.itemChanges.reassign(actor, args.assignmentId, agency.id, reason),
+    "staff-reassigned",
+    {
+      title: args.title,
+      agency: agency.name,
+    },
+  );
 }
 
-async function addAgency(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "staff-topic-add-agency", vars: { title: args.title } });
+async function addAgency(dialog: Dialog, args: StaffDialogArgs, actor: ChatActor): Promise<void> {
   const agency = await chooseAgency(dialog, args, "staff-ask-add-agency");
-  await finish(dialog, (ctx, actor) => ctx.services.itemChanges.addAgency(actor, args.assignmentId, agency.id), "staff-agency-added", {
-    title: args.title,
-    agency: agency.name,
-  });
+  await finish(
+    dialog,
+    actor,
+    (ctx, actor) => ctx.services.itemChanges.addAgency(actor, args.assignmentId, agency.id),
+    "staff-agency-added",
+    {
+      title: args.title,
+      agency: agency.name,
+    },
+  );
 }
 
-async function instruction(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "staff-topic-instruction", vars: { title: args.title } });
+async function instruction(dialog: Dialog, args: StaffDialogArgs, actor: ChatActor): Promise<void> {
   const text = await dialog.ask(
     { key: "staff-ask-instruction", vars: { title: args.title } },
     [[CANCEL]],
     textAnswer("staff-instruction-expected"),
   );
   await dialog.confirm((t) => t("staff-instruction-summary", { title: args.title, text }));
-  await finish(dialog, (ctx, actor) => ctx.services.instructions.give(actor, args.assignmentId, text), "staff-instruction-sent", {
+  await finish(dialog, actor, (ctx, actor) => ctx.services.instructions.give(actor, args.assignmentId, text), "staff-instruction-sent", {
     title: args.title,
   });
 }
 
 /** The agency's side: a new day and a reason, sent to the secretariat for its decision. */
-async function extensionRequest(conversation: AgencyConversation, _ctx: Context, args: StaffDialogArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "staff-topic-extension-request", vars: { title: args.title } });
+async function extensionRequest(dialog: Dialog, args: StaffDialogArgs, actor: ChatActor): Promise<void> {
   const now = await nowOf(dialog);
   const until = await dialog.ask({ key: "ext-request-ask-date", vars: { title: args.title } }, [[CANCEL]], deadlineAnswer(args, now));
   const reason = await dialog.ask({ key: "ext-request-ask-reason" }, [[CANCEL]], textAnswer("staff-reason-expected"));
   await dialog.confirm((t) => t("ext-request-summary", { title: args.title, date: formatJalaliLong(until), reason }));
   await dialog.call(async (ctx) => {
-    const actor = agencyActorOf(ctx);
-    const result = actor
-      ? await ctx.services.extensionRequests.request(actor, { assignmentId: args.assignmentId, until, reason })
-      : undefined;
-    if (result?.ok) return void (await ctx.reply(ctx.t("ext-request-sent", { title: args.title, date: formatJalaliLong(until) })));
-    const refusal = result ? result.refusal : "forbidden";
-    const params: Record<string, string | number> = result && !result.ok && result.next ? { ...result.next } : {};
-    await ctx.reply(refusalMessage(ctx.t, "staff-refused", refusal === "day_off" ? "deadline.day_off" : refusal, params));
+    const result = await ctx.services.extensionRequests.request(actor, { assignmentId: args.assignmentId, until, reason });
+    if (result.ok) return void (await ctx.reply(ctx.t("ext-request-sent", { title: args.title, date: formatJalaliLong(until) })));
+    const params: Record<string, string | number> = result.next ? { ...result.next } : {};
+    await ctx.reply(refusalMessage(ctx.t, "staff-refused", result.refusal === "day_off" ? "deadline.day_off" : result.refusal, params));
   });
 }
 
-export const sendBackDialog = defineDialog({ id: "staff.send_back", args: staffDialogArgs, run: sendBack });
-export const extendDialog = defineDialog({ id: "staff.extend", args: staffDialogArgs, run: extend });
-export const cancelItemDialog = defineDialog({ id: "staff.cancel", args: staffDialogArgs, run: cancelItem });
-export const reassignDialog = defineDialog({ id: "staff.reassign", args: staffDialogArgs, run: reassign });
-export const addAgencyDialog = defineDialog({ id: "staff.add_agency", args: staffDialogArgs, run: addAgency });
-export const instructionDialog = defineDialog({ id: "staff.instruction", args: staffDialogArgs, run: instruction });
-export const extensionRequestDialog = defineDialog({ id: "agency.extension_request", args: staffDialogArgs, run: extensionRequest });
+/** A staff dialog on the item named in its arguments. */
+function staffDialog(
+  id: string,
+  topicKey: string,
+  actor: typeof secretariatMember,
+  run: (dialog: Dialog, args: StaffDialogArgs, actor: ChatActor) => Promise<void>,
+) {
+  return defineDialog({ id, args: staffDialogArgs, actor, topic: (args): Say => ({ key: topicKey, vars: { title: args.title } }), run });
+}
+
+export const sendBackDialog = staffDialog("staff.send_back", "staff-topic-send-back", secretariatMember, sendBack);
+export const extendDialog = staffDialog("staff.extend", "staff-topic-extend", secretariatMember, extend);
+export const cancelItemDialog = staffDialog("staff.cancel", "staff-topic-cancel", secretariatMember, cancelItem);
+export const reassignDialog = staffDialog("staff.reassign", "staff-topic-reassign", secretariatMember, reassign);
+export const addAgencyDialog = staffDialog("staff.add_agency", "staff-topic-add-agency", secretariatMember, addAgency);
+export const instructionDialog = staffDialog("staff.instruction", "staff-topic-instruction", committeeStaff, instruction);
+export const extensionRequestDialog = staffDialog(
+  "agency.extension_request",
+  "staff-topic-extension-request",
+  agencyMember,
+  extensionRequest,
+);

@@ -4,7 +4,6 @@
  * It is saved only after the summary is confirmed; the service decides late / edited / closed
  * at that moment, so a due time passing in the middle of the dialog is handled right.
  */
-import type { Context } from "grammy";
 import { z } from "zod";
 import { FREE_FORM_KEY, parseAnswer, type Answers, type ReportQuestion } from "../../domain/weekly-report/answers.js";
 import { inputErrorKey } from "../../domain/text/index.js";
@@ -14,7 +13,9 @@ import { reportSummaryText, weekText } from "../../services/render/weekly-report
 import type { SubmitResult } from "../../services/weekly-reports.js";
 import type { BotContext } from "../context.js";
 import { refusalText } from "../helpers/agency-replies.js";
-import { accept, agencyActorOf, CANCEL, Dialog, reject, withinLimit, type AgencyConversation, type Check, type Reply } from "./dialog.js";
+import { agencyMember, type ChatActor } from "../helpers/actors.js";
+import type { Dialog } from "./dialog.js";
+import { accept, CANCEL, reject, withinLimit, type Check, type Reply } from "./dialog.js";
 import { defineDialog } from "./registry.js";
 
 const weeklyReportDialogArgs = z.object({ cycleId: z.number().int().positive(), agencyId: z.number().int().positive() });
@@ -36,10 +37,9 @@ const FREE_FORM = { key: "report-button-free-form", choice: "f" };
 const SKIP = { key: "dialog-button-skip", choice: "skip" };
 
 /** The report's facts, or undefined after telling the user why they cannot send it. */
-async function reportInfo(dialog: Dialog, args: WeeklyReportDialogArgs): Promise<ReportInfo | undefined> {
+async function reportInfo(dialog: Dialog, args: WeeklyReportDialogArgs, actor: ChatActor): Promise<ReportInfo | undefined> {
   return dialog.call(async (ctx) => {
-    const actor = agencyActorOf(ctx);
-    const slot = actor && (await ctx.services.weeklyReports.slot(actor, args.cycleId, args.agencyId));
+    const slot = await ctx.services.weeklyReports.slot(actor, args.cycleId, args.agencyId);
     if (!slot) {
       await ctx.reply(refusalText(ctx.t, "unknown"));
       return undefined;
@@ -115,9 +115,8 @@ function savedText(t: BotContext["t"], result: SubmitResult, info: ReportInfo): 
   return t(key, { agency: info.agency, week: weekText(info.period, t) });
 }
 
-async function weeklyReport(conversation: AgencyConversation, _ctx: Context, args: WeeklyReportDialogArgs): Promise<void> {
-  const dialog = await Dialog.open(conversation, { key: "dialog-topic-report" });
-  const info = await reportInfo(dialog, args);
+async function weeklyReport(dialog: Dialog, args: WeeklyReportDialogArgs, actor: ChatActor): Promise<void> {
+  const info = await reportInfo(dialog, args, actor);
   if (!info) return;
   const mode = await dialog.ask(
     (t) => `${info.intro}\n\n${t("report-ask-mode")}`,
@@ -140,12 +139,20 @@ async function weeklyReport(conversation: AgencyConversation, _ctx: Context, arg
     ].join("\n"),
   );
   await dialog.call(async (ctx, idempotencyKey) => {
-    const actor = agencyActorOf(ctx);
-    const result: SubmitResult = actor
-      ? await ctx.services.weeklyReports.submit(actor, { cycleId: args.cycleId, agencyId: args.agencyId, ...report, idempotencyKey })
-      : { ok: false, refusal: "unknown" };
+    const result = await ctx.services.weeklyReports.submit(actor, {
+      cycleId: args.cycleId,
+      agencyId: args.agencyId,
+      ...report,
+      idempotencyKey,
+    });
     await ctx.reply(savedText(ctx.t, result, info));
   });
 }
 
-export const weeklyReportDialog = defineDialog({ id: "weekly.report", args: weeklyReportDialogArgs, run: weeklyReport });
+export const weeklyReportDialog = defineDialog({
+  id: "weekly.report",
+  args: weeklyReportDialogArgs,
+  actor: agencyMember,
+  topic: () => ({ key: "dialog-topic-report" }),
+  run: weeklyReport,
+});

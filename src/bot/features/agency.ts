@@ -21,10 +21,9 @@ import {
 import { assignmentButton, tasksPageButton } from "../../services/render/callback-data.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
 import type { BotContext } from "../context.js";
-import { blockedDialog, doneDialog, noteDialog, progressDialog, type NoteDialogArgs } from "../conversations/assignment-dialogs.js";
-import { enterDialog } from "../conversations/registry.js";
-import { agencyActorOf } from "../conversations/dialog.js";
-import { incomingFileOf, isCommand, megabytes, normalisedText } from "../conversations/incoming.js";
+import { blockedDialog, doneDialog, enterDialog, noteDialog, progressDialog, type NoteDialogArgs } from "../conversations/index.js";
+import { agencyActorOf } from "../helpers/actors.js";
+import { incomingFileOf, isCommand, megabytes, normalisedText } from "../helpers/incoming.js";
 import { outcomeText, refusalText, shortTitle } from "../helpers/agency-replies.js";
 
 /** How many open items a loose message offers to be filed under (the most urgent first). */

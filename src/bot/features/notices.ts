@@ -14,6 +14,7 @@ import { renderTracking } from "../../services/render/meeting-notice.js";
 import type { OutgoingMessage } from "../../outbox/outbox.js";
 import type { BotContext } from "../context.js";
 import {
+  enterDialog,
   noticeCancelDialog,
   noticeComposeDialog,
   noticeMoveDialog,
@@ -22,8 +23,7 @@ import {
   type NoticeChangeArgs,
   type NoticeComposeArgs,
   type RsvpDialogArgs,
-} from "../conversations/notice-dialogs.js";
-import { enterDialog } from "../conversations/registry.js";
+} from "../conversations/index.js";
 import { markupOf, noticeActorOf, noticeErrorText, rsvpOutcomeText } from "../helpers/notice-replies.js";
 
 export function notices(): Composer<BotContext> {

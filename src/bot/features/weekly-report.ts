@@ -4,10 +4,9 @@ import type { InlineKeyboardButton } from "grammy/types";
 import { weeklyReportButton } from "../../services/render/callback-data.js";
 import { weekText } from "../../services/render/weekly-report.js";
 import type { BotContext } from "../context.js";
-import { agencyActorOf } from "../conversations/dialog.js";
+import { enterDialog, weeklyReportDialog, type WeeklyReportDialogArgs } from "../conversations/index.js";
+import { agencyActorOf } from "../helpers/actors.js";
 import { refusalText } from "../helpers/agency-replies.js";
-import { enterDialog } from "../conversations/registry.js";
-import { weeklyReportDialog, type WeeklyReportDialogArgs } from "../conversations/weekly-report-dialog.js";
 
 export function weeklyReport(): Composer<BotContext> {
   const composer = new Composer<BotContext>();

@@ -3,10 +3,11 @@ import { formatJalaliLong } from "../../domain/calendar/index.js";
 import { inputErrorKey } from "../../domain/text/index.js";
 import type { StaffActor } from "../../services/secretariat/access.js";
 import type { BotContext } from "../context.js";
+import { chatActorOf } from "./actors.js";
 
 /** The caller as a secretariat-side actor; the services decide what that person may do. */
 export function staffActorOf(ctx: BotContext): StaffActor | undefined {
-  return ctx.caller ? { personId: ctx.caller.personId, platform: ctx.profile.platform } : undefined;
+  return chatActorOf(ctx);
 }
 
 /** True when the caller holds a committee role at all: only then are drafts and staff screens looked up. */

@@ -5,7 +5,7 @@
  * nothing is stored, and an open dialog stays exactly where it was, since it never sees the update.
  */
 import type { Middleware } from "grammy";
-import { impossibilityOf } from "../conversations/incoming.js";
+import { impossibilityOf } from "../helpers/incoming.js";
 import type { BotContext } from "../context.js";
 
 export function refuseImpossibleInput(): Middleware<BotContext> {

@@ -10,16 +10,16 @@ import type { OutgoingMessage } from "../../../outbox/outbox.js";
 import { itemsFilterButton, staffActionButton, type ItemsFilterKind, type StaffAction } from "../../../services/render/callback-data.js";
 import type { ItemFilter } from "../../../services/secretariat/items.js";
 import type { BotContext } from "../../context.js";
-import { enterDialog } from "../../conversations/registry.js";
 import {
   addAgencyDialog,
   cancelItemDialog,
+  enterDialog,
   extendDialog,
   extensionRequestDialog,
   instructionDialog,
   reassignDialog,
   type StaffDialogArgs,
-} from "../../conversations/staff-dialogs.js";
+} from "../../conversations/index.js";
 import { itemTitleOf, renderHistory, renderItemList, renderStaffItem } from "./item-screens.js";
 import { looksLikeStaff, staffActorOf } from "../../helpers/staff.js";
 

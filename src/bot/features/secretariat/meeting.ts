@@ -14,7 +14,7 @@ import { formatsFor } from "../../../services/render/format.js";
 import type { Draft, DraftResult } from "../../../services/secretariat/meeting-drafts.js";
 import { proposeParties } from "../../../domain/minutes/index.js";
 import type { BotContext } from "../../context.js";
-import { isCommand, normalisedText } from "../../conversations/incoming.js";
+import { isCommand, normalisedText } from "../../helpers/incoming.js";
 import { draftScreen, resumeOffer, STEP_VERBS, stepOf } from "./meeting-screens.js";
 import { looksLikeStaff, refusalMessage, staffActorOf } from "../../helpers/staff.js";
 import { downloadFile } from "../../helpers/download.js";

@@ -7,8 +7,7 @@ import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { extensionDecisionButton, verifyButton } from "../../../services/render/callback-data.js";
 import type { BotContext } from "../../context.js";
-import { enterDialog } from "../../conversations/registry.js";
-import { sendBackDialog, type StaffDialogArgs } from "../../conversations/staff-dialogs.js";
+import { enterDialog, sendBackDialog, type StaffDialogArgs } from "../../conversations/index.js";
 import { itemTitleOf, renderVerification } from "./item-screens.js";
 import { refusalMessage, staffActorOf } from "../../helpers/staff.js";
 
