@@ -35,13 +35,13 @@ assignment-status-with-percent = { $status } ({ $percent }%)
 assignment-status-with-reason = { $status }: { $reason }
 assignment-hint = To report, press a button below or reply to this message.
 
-assignment-status-assigned = assigned
-assignment-status-acknowledged = acknowledged
-assignment-status-in-progress = in progress
-assignment-status-reported-done = reported done (waiting for the secretariat's verification)
-assignment-status-done = done
-assignment-status-blocked = blocked
-assignment-status-cancelled = cancelled
+assignment-status-assigned = { -status-assigned }
+assignment-status-acknowledged = { -status-acknowledged }
+assignment-status-in-progress = { -status-in-progress }
+assignment-status-reported-done = { -status-reported-done } (waiting for the secretariat's verification)
+assignment-status-done = { -status-done }
+assignment-status-blocked = { -status-blocked }
+assignment-status-cancelled = { -status-cancelled }
 
 assignment-button-ack = ✅ Seen
 assignment-button-progress = 📝 Report progress
@@ -53,7 +53,7 @@ assignment-button-blocked = ⛔ Blocked
 ack-saved = Recorded: you have seen this resolution.
 ack-already = This resolution was already marked as seen.
 agency-refused-unknown = This button is not about your agency's work, or it is no longer valid. Send /tasks for the current list.
-agency-refused-final = This item is closed (done or cancelled); nothing more is needed.
+agency-refused-final = This item is closed ({ -status-done } or { -status-cancelled }); nothing more is needed.
 agency-refused-awaiting-verification = This item was reported done and is waiting for the secretariat's verification.
 agency-refused-standing = This is a standing resolution and is never "done"; please send its progress with "Report progress".
 
@@ -161,13 +161,13 @@ report-prompt =
     Due: { $due }
     Press the button below or send /report.
 report-prompt-button = Send the weekly report
-report-choose = Which agency's weekly report are you sending?
+report-choose = Which agency's weekly report are you sending? Press its button below.
 report-choose-button = { $agency } — { $week }
 report-none-open = No weekly report is open for your agency now. You will get a message when a reporting week opens.
 report-intro = 📊 Weekly report of "{ $agency }" for { $committee }, { $week }. Due: { $due }. It has { $count } questions.
 report-intro-resubmit = You already sent this week's report; your new answers replace it (the earlier version is kept).
 report-intro-late = The due time has passed; your report is accepted but recorded as late.
-report-ask-mode = How would you like to send it?
+report-ask-mode = How would you like to send it? Press one of the two buttons below.
 report-button-questions = Answer the questions one by one
 report-button-free-form = Send the whole report as one message or file
 report-mode-expected = Please press one of the buttons on the message above.

@@ -6,4 +6,4 @@ change-deadline-none = none
 change-text = • The resolution's text was corrected (the new text follows).
 change-role-lead = • Your agency's role: lead
 change-role-co = • Your agency's role: co-operating
-change-cancelled = { $title } is no longer assigned to your agency and was taken off your list (cancelled).
+change-cancelled = { $title } is no longer assigned to your agency and was taken off your list ({ -status-cancelled }).

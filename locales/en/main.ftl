@@ -4,6 +4,15 @@ role-governorate = Governorate
 role-head = Agency head
 role-liaison = Liaison
 
+# ───── Status words: one term per status, used by every message that names a status.
+-status-assigned = assigned
+-status-acknowledged = acknowledged
+-status-in-progress = in progress
+-status-reported-done = reported done
+-status-done = done
+-status-blocked = blocked
+-status-cancelled = cancelled
+
 # ───── Commands
 command-tasks = My agency's open items
 command-report = Send the weekly report

@@ -3,7 +3,7 @@
 meeting-not-allowed = Recording meetings is for the working group's secretariat, and you do not have that access. Nothing changed.
 meeting-choose-committee = Which working group is this meeting for? Choose one.
 meeting-untitled = untitled
-meeting-resume = The draft of meeting "{ $title }" ({ $count } resolutions) is not published yet. Continue it, or discard it and record a new meeting?
+meeting-resume = The draft of meeting "{ $title }" ({ $count } resolutions) is not published yet. Continue it, or discard it and record a new meeting? Press one of the two buttons below.
 meeting-button-resume = ▶️ Continue the draft
 meeting-button-new = 🗑 Discard and start anew
 meeting-paused = The draft of meeting "{ $title }" is saved and waits; send /meeting to continue whenever you like.
@@ -14,7 +14,7 @@ meeting-button-discard = 🗑 Discard the draft
 meeting-discarded = The meeting draft was discarded; nothing was published.
 meeting-ask-title = Recording a new meeting of "{ $committee }". Write the meeting's title (e.g. "Employment working group meeting").
 meeting-ask-date = Write the day meeting "{ $title }" was held, e.g. 1405/9/1, 1 Azar, today or yesterday.
-meeting-confirm-date = Meeting day: { $date }. Is that right?
+meeting-confirm-date = Meeting day: { $date }. Is that right? Press one of the two buttons below.
 meeting-button-date-ok = ✅ Right
 meeting-button-date-retry = ✏️ Another day
 meeting-ask-minutes = Send the minutes: all in one message, in several messages one after another, or as a .txt file. After the last part, press "End of minutes".

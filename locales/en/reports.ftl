@@ -25,13 +25,13 @@ chart-quota-reached = the quota is reached
 chart-quota-missed = the year is over and the quota was not reached
 chart-quota-pace = to reach it: { $pace } { $unit } a week for { $weeks } weeks left
 
-report-status-assigned = assigned
-report-status-acknowledged = acknowledged
-report-status-in-progress = in progress
-report-status-reported-done = reported done
-report-status-done = done
-report-status-blocked = blocked
-report-status-cancelled = cancelled
+report-status-assigned = { -status-assigned }
+report-status-acknowledged = { -status-acknowledged }
+report-status-in-progress = { -status-in-progress }
+report-status-reported-done = { -status-reported-done }
+report-status-done = { -status-done }
+report-status-blocked = { -status-blocked }
+report-status-cancelled = { -status-cancelled }
 
 ## ───── The Excel workbook (sheet names: at most 31 characters)
 
@@ -154,7 +154,7 @@ status-more = … and { $count } more
 status-agency-heading = Agency: { $agency }
 status-committee-realization = The whole committee's realization: { $share }
 status-choose-agency = Choose an agency (page { $page } of { $pages }):
-status-by-status = assigned { $assigned }, acknowledged { $acknowledged }, in progress { $inProgress }, reported done { $reportedDone }, done { $done }, blocked { $blocked }, cancelled { $cancelled }
+status-by-status = { -status-assigned } { $assigned }, { -status-acknowledged } { $acknowledged }, { -status-in-progress } { $inProgress }, { -status-reported-done } { $reportedDone }, { -status-done } { $done }, { -status-blocked } { $blocked }, { -status-cancelled } { $cancelled }
 status-overdue-heading = Overdue assignments ({ $count }):
 status-overdue-item = • resolution { $resolution } of meeting { $meeting }: { $days } working days late (due { $deadline })
 status-overdue-item-agency = • { $agency } — resolution { $resolution } of meeting { $meeting }: { $days } working days late (due { $deadline })

@@ -16,7 +16,6 @@ digest-item-silent = { $title } — not acknowledged ({ $days } working days sin
 digest-item-report-missing = weekly report { $period } not sent
 digest-level-governor = 🔴 Referred to the governor
 digest-instruction-button = ✍️ Instruction { $n }
-instruction-coming-soon = Sending an instruction on an item will be available from this button soon. Until then, please give your instruction to the working group's secretariat.
 # ───── Unreachable contacts
 unreachable-agency = ⚠️ Nobody at { $agency } can be reached: { $cause }. Follow-up messages do not reach this agency; please have its liaison register or update their contact.
 unreachable-cause-no-contact = no member of the agency has joined the bot yet

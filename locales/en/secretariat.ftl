@@ -23,11 +23,11 @@ staff-topic-instruction = an instruction on { $title }
 staff-topic-extension-request = asking for more time on { $title }
 
 staff-ask-new-deadline = Write the new deadline of { $title }: a date (e.g. 1405/10/15) or a span from today (e.g. «۲ هفته», «۱۰ روز کاری»).
-staff-ask-scope = Extend for this agency only, or for every agency of this resolution?
+staff-ask-scope = Extend for this agency only, or for every agency of this resolution? Press one of the two buttons below.
 staff-ask-reason = Write the reason (required; it stays in the history).
 staff-ask-cancel-reason = Why is { $title } cancelled? Write the reason (required).
-staff-ask-reassign-to = Which agency takes over { $title }?
-staff-ask-add-agency = Which agency joins { $title } as co-operating?
+staff-ask-reassign-to = Which agency takes over { $title }? Choose it with the buttons below.
+staff-ask-add-agency = Which agency joins { $title } as co-operating? Choose it with the buttons below.
 staff-ask-instruction = Write the governorate's instruction on { $title }; it goes to the agency's head and liaisons.
 staff-date-expected = Please write the new date (e.g. 1405/10/15 or «۲ هفته»).
 staff-reason-expected = A reason is required; please write it as text.
@@ -41,17 +41,17 @@ staff-extend-summary =
     Extend { $title } to { $date }
     Reason: { $reason }
 
-    If this is right press "Save"; to drop it, "Cancel".
+    { dialog-confirm-question }
 staff-cancel-summary =
     Cancel { $title }
     Reason: { $reason }
 
-    If this is right press "Save"; to drop it, "Cancel".
+    { dialog-confirm-question }
 staff-reassign-summary =
     Reassign { $title } to { $agency }
     Reason: { $reason }
 
-    If this is right press "Save"; to drop it, "Cancel".
+    { dialog-confirm-question }
 staff-instruction-summary =
     Governorate instruction on { $title }:
     { $text }
@@ -68,7 +68,7 @@ staff-refused-forbidden = This is for the working group's secretariat (and, to r
 staff-refused-reason-required = A reason is required. Nothing changed.
 staff-refused-comment-required = A comment for the agency is required. Nothing changed.
 staff-refused-text-required = The instruction is empty. Nothing changed.
-staff-refused-final = This item is closed (done or cancelled). Nothing changed.
+staff-refused-final = This item is closed ({ -status-done } or { -status-cancelled }). Nothing changed.
 staff-refused-standing = This resolution is standing and has no deadline to extend.
 staff-refused-not-later = The new deadline must be after the current one. Nothing changed.
 staff-refused-past = That day has passed. Nothing changed.
@@ -84,8 +84,8 @@ items-header = Items ({ $filter }): { $count }, most urgent first.
 items-header-paged = Items ({ $filter }), page { $page } of { $pages } — { $count } items, most urgent first.
 items-filter-open = every open item
 items-filter-overdue = overdue
-items-filter-reported-done = reported done
-items-filter-claimed = reported done
+items-filter-reported-done = { -status-reported-done }
+items-filter-claimed = { -status-reported-done }
 items-button-open = { $n }
 items-previous = Previous
 items-next = Next
@@ -102,11 +102,11 @@ verify-entry-files = Evidence: { $count } files ({ $names }) — forwarded to yo
 verify-button-approve = ✅ Approve
 verify-button-send-back = ↩️ Send back
 verify-ask-comment = Why is { $title } sent back? Write a comment for the agency (required).
-verify-approved = ✅ { $title } is verified. Status: done
-verify-sent-back = ↩️ { $title } was sent back to the agency with your comment. Status: in progress
-verify-told-approved = ✅ The secretariat verified { $title }. Status: done
+verify-approved = ✅ { $title } is verified. Status: { -status-done }
+verify-sent-back = ↩️ { $title } was sent back to the agency with your comment. Status: { -status-in-progress }
+verify-told-approved = ✅ The secretariat verified { $title }. Status: { -status-done }
 verify-told-sent-back =
-    ↩️ The secretariat sent back the done claim of { $title }. Status: in progress
+    ↩️ The secretariat sent back the done claim of { $title }. Status: { -status-in-progress }
     Secretariat's comment: { $comment }
     To answer, reply to this message.
 

@@ -35,13 +35,13 @@ assignment-status-with-percent = { $status } ({ $percent }٪)
 assignment-status-with-reason = { $status }: { $reason }
 assignment-hint = برای گزارش، یکی از دکمه‌های زیر را بزنید، یا روی همین پیام «پاسخ» بزنید و گزارش را بنویسید.
 
-assignment-status-assigned = ابلاغ‌شده
-assignment-status-acknowledged = رویت‌شده
-assignment-status-in-progress = در حال اجرا
-assignment-status-reported-done = اعلام انجام (در انتظار تأیید دبیرخانه)
-assignment-status-done = خاتمه‌یافته
-assignment-status-blocked = دارای مانع
-assignment-status-cancelled = منتفی
+assignment-status-assigned = { -status-assigned }
+assignment-status-acknowledged = { -status-acknowledged }
+assignment-status-in-progress = { -status-in-progress }
+assignment-status-reported-done = { -status-reported-done } (در انتظار تأیید دبیرخانه)
+assignment-status-done = { -status-done }
+assignment-status-blocked = { -status-blocked }
+assignment-status-cancelled = { -status-cancelled }
 
 assignment-button-ack = ✅ رویت شد
 assignment-button-progress = 📝 گزارش پیشرفت
@@ -53,7 +53,7 @@ assignment-button-blocked = ⛔ مانع دارد
 ack-saved = ثبت شد: این مصوبه را رویت کردید.
 ack-already = رویت این مصوبه پیش‌تر ثبت شده است.
 agency-refused-unknown = این دکمه به کارهای دستگاه شما مربوط نیست یا دیگر معتبر نیست. برای دیدن فهرست به‌روز /tasks را بفرستید.
-agency-refused-final = این مورد بسته شده است (خاتمه‌یافته یا منتفی) و دیگر اقدامی لازم ندارد.
+agency-refused-final = این مورد بسته شده است ({ -status-done } یا { -status-cancelled }) و دیگر اقدامی لازم ندارد.
 agency-refused-awaiting-verification = انجام این مورد اعلام شده و در انتظار تأیید دبیرخانه است.
 agency-refused-standing = این مصوبه مستمر است و «انجام شد» ندارد؛ لطفاً پیشرفت آن را با «گزارش پیشرفت» بفرستید.
 
@@ -88,7 +88,7 @@ dialog-unsupported-message = این نوع پیام را نمی‌توانم ث�
 dialog-button-stale = این دکمه مربوط به مرحله یا گفت‌وگوی دیگری است و دیگر کار نمی‌کند. لطفاً به پیام آخر ربات پاسخ دهید.
 dialog-left = «{ $topic }» نیمه‌کاره بسته شد و چیزی از آن ثبت نشد.
 dialog-expired = «{ $topic }» پس از { $minutes } دقیقه بی‌پاسخی بسته شد و چیزی از آن ثبت نشد.
-dialog-actor-refused = این گفتگو برای نقش کنونی شما نیست.
+dialog-actor-refused = این گفت‌وگو برای نقش کنونی شما نیست.
 dialog-actor-lost = نقش شما در این میان تغییر کرد؛ «{ $topic }» بسته شد و چیزی از آن ثبت نشد.
 dialog-topic-progress = گزارش پیشرفت { $title }
 dialog-topic-done = اعلام انجام { $title }
@@ -161,13 +161,13 @@ report-prompt =
     مهلت ارسال: { $due }
     برای ارسال، دکمه زیر را بزنید یا /report را بفرستید.
 report-prompt-button = ارسال گزارش هفتگی
-report-choose = گزارش هفتگی کدام دستگاه را می‌فرستید؟
+report-choose = گزارش هفتگی کدام دستگاه را می‌فرستید؟ دکمه آن را در زیر بزنید.
 report-choose-button = { $agency } — { $week }
 report-none-open = اکنون دوره گزارش هفتگی برای دستگاه شما باز نیست. هر هفته که دوره گزارش باز شود، پیام آن را دریافت می‌کنید.
 report-intro = 📊 گزارش هفتگی «{ $agency }» برای { $committee }، { $week }. مهلت ارسال: { $due }. این گزارش { $count } پرسش دارد.
 report-intro-resubmit = گزارش این هفته را پیش‌تر فرستاده‌اید؛ پاسخ‌های تازه جای آن را می‌گیرد (نسخه قبلی نگه داشته می‌شود).
 report-intro-late = مهلت ارسال گذشته است؛ گزارش شما پذیرفته می‌شود ولی «با تأخیر» ثبت می‌شود.
-report-ask-mode = چطور می‌فرستید؟
+report-ask-mode = چطور می‌فرستید؟ یکی از دو دکمه زیر را بزنید.
 report-button-questions = پاسخ به پرسش‌ها، یکی‌یکی
 report-button-free-form = ارسال کل گزارش در یک پیام یا یک فایل
 report-mode-expected = لطفاً یکی از دکمه‌های پیام بالا را بزنید.

@@ -6,4 +6,4 @@ change-deadline-none = بدون مهلت
 change-text = • متن مصوبه اصلاح شد (متن تازه در ادامه آمده است).
 change-role-lead = • نقش دستگاه شما: مسئول اجرا
 change-role-co = • نقش دستگاه شما: همکار
-change-cancelled = { $title } دیگر به دستگاه شما ابلاغ نیست و از فهرست کارهای شما برداشته شد (منتفی).
+change-cancelled = { $title } دیگر به دستگاه شما ابلاغ نیست و از فهرست کارهای شما برداشته شد ({ -status-cancelled }).

@@ -37,9 +37,9 @@ input-error-date-needs-calendar = اینجا نمی‌توانم روز کاری
 input-error-time-empty = ساعت را بنویسید؛ مثلاً ۱۰ یا ۱۰:۳۰.
 input-error-time-invalid-format = این ساعت را متوجه نشدم. ساعت را به شکل ساعت:دقیقه بنویسید (مثلاً ۱۰:۳۰ یا ۹ صبح یا ۲ بعدازظهر).
 input-error-time-out-of-range = ساعت باید بین ۰۰:۰۰ و ۲۳:۵۹ باشد.
-input-error-phone-empty = شمارهٔ تلفن همراه را بنویسید؛ مثلاً ۰۹۱۲۳۴۵۶۷۸۹.
-input-error-phone-invalid = این شمارهٔ همراه درست نیست؛ شمارهٔ همراه یازده رقم است و با ۰۹ شروع می‌شود، مثلاً ۰۹۱۲۳۴۵۶۷۸۹.
-input-error-phone-not-mobile = این شمارهٔ تلفن ثابت است؛ شمارهٔ همراهی بنویسید که با ۰۹ شروع شود، مثلاً ۰۹۱۲۳۴۵۶۷۸۹.
+input-error-phone-empty = شماره تلفن همراه را بنویسید؛ مثلاً ۰۹۱۲۳۴۵۶۷۸۹.
+input-error-phone-invalid = این شماره همراه درست نیست؛ شماره همراه یازده رقم است و با ۰۹ شروع می‌شود، مثلاً ۰۹۱۲۳۴۵۶۷۸۹.
+input-error-phone-not-mobile = این شماره تلفن ثابت است؛ شماره همراهی بنویسید که با ۰۹ شروع شود، مثلاً ۰۹۱۲۳۴۵۶۷۸۹.
 
 ## Percentages
 
@@ -51,7 +51,7 @@ input-error-percent-out-of-range = درصد باید از { NUMBER($min) } تا 
 ## Numbers
 
 input-error-number-empty = عدد را بنویسید؛ مثلاً ۱۲٬۵۰۰.
-input-error-number-invalid-format = این عدد را متوجه نشدم؛ فقط رقم بنویسید، با جداکنندهٔ هزارگان یا بی آن، مثلاً ۱۲۵۰۰ یا ۱۲٬۵۰۰.
+input-error-number-invalid-format = این عدد را متوجه نشدم؛ فقط رقم بنویسید، با جداکننده هزارگان یا بی آن، مثلاً ۱۲۵۰۰ یا ۱۲٬۵۰۰.
 input-error-number-negative = عدد منفی پذیرفته نیست؛ عددی از صفر به بالا بنویسید، مثلاً ۱۲٬۵۰۰.
 input-error-number-not-integer = عدد را بدون اعشار بنویسید؛ مثلاً ۱۲٬۵۰۰.
 input-error-number-below-min = عدد باید دست‌کم { NUMBER($min) } باشد؛ مثلاً { NUMBER($min) }.

@@ -4,6 +4,15 @@ role-governorate = فرمانداری
 role-head = رئیس دستگاه
 role-liaison = کارشناس رابط
 
+# ───── Status words: one term per status, used by every message that names a status.
+-status-assigned = ابلاغ‌شده
+-status-acknowledged = رویت‌شده
+-status-in-progress = در حال اجرا
+-status-reported-done = اعلام انجام
+-status-done = خاتمه‌یافته
+-status-blocked = دارای مانع
+-status-cancelled = منتفی
+
 # ───── Commands (the client's menu)
 command-tasks = کارهای باز دستگاه من
 command-report = ارسال گزارش هفتگی
@@ -15,7 +24,7 @@ command-items = فهرست مصوبات و تکالیف
 command-notice = دعوت به جلسه
 command-notices = پاسخ‌های دعوت‌نامه‌ها
 command-export = فایل اکسل کارگروه
-command-digest = وضعیت هفتگی در گفتگوی خصوصی
+command-digest = وضعیت هفتگی در گفت‌وگوی خصوصی
 
 # ───── Joining
 # How a greeting names a person: formal address only where the gender is known.

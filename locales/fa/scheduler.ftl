@@ -16,7 +16,6 @@ digest-item-silent = { $title } — رویت نشده ({ $days } روز کاری
 digest-item-report-missing = گزارش هفتگی { $period } ارسال نشده است
 digest-level-governor = 🔴 ارجاع به فرماندار
 digest-instruction-button = ✍️ دستور { $n }
-instruction-coming-soon = ثبت دستور روی مصوبه به‌زودی از همین دکمه فعال می‌شود. تا آن زمان لطفاً دستور خود را به دبیرخانه کارگروه اعلام کنید.
 # ───── Unreachable contacts
 unreachable-agency = ⚠️ هیچ‌کس در دستگاه { $agency } در دسترس نیست: { $cause }. پیام‌های پیگیری به این دستگاه نمی‌رسد؛ لطفاً برای ثبت‌نام یا به‌روزرسانی رابط دستگاه اقدام کنید.
 unreachable-cause-no-contact = هیچ عضوی از این دستگاه هنوز در ربات ثبت‌نام نکرده است

@@ -23,11 +23,11 @@ staff-topic-instruction = دستور درباره { $title }
 staff-topic-extension-request = درخواست تمدید { $title }
 
 staff-ask-new-deadline = مهلت تازه { $title } را بنویسید: تاریخ (مثلاً ۱۴۰۵/۱۰/۱۵) یا مدت از امروز (مثلاً «۲ هفته» یا «۱۰ روز کاری»).
-staff-ask-scope = این تمدید فقط برای همین دستگاه باشد یا برای همه دستگاه‌های این مصوبه؟
+staff-ask-scope = این تمدید فقط برای همین دستگاه باشد یا برای همه دستگاه‌های این مصوبه؟ یکی از دو دکمه زیر را بزنید.
 staff-ask-reason = دلیل را بنویسید (لازم است و در تاریخچه می‌ماند).
 staff-ask-cancel-reason = چرا { $title } منتفی می‌شود؟ دلیل را بنویسید (لازم است).
-staff-ask-reassign-to = { $title } به کدام دستگاه واگذار شود؟
-staff-ask-add-agency = کدام دستگاه به عنوان همکار به { $title } افزوده شود؟
+staff-ask-reassign-to = { $title } به کدام دستگاه واگذار شود؟ دستگاه را با دکمه‌های زیر انتخاب کنید.
+staff-ask-add-agency = کدام دستگاه به عنوان همکار به { $title } افزوده شود؟ دستگاه را با دکمه‌های زیر انتخاب کنید.
 staff-ask-instruction = متن دستور فرمانداری درباره { $title } را بنویسید؛ برای رئیس و کارشناسان رابط دستگاه فرستاده می‌شود.
 staff-date-expected = لطفاً تاریخ تازه را بنویسید (مثلاً ۱۴۰۵/۱۰/۱۵ یا «۲ هفته»).
 staff-reason-expected = نوشتن دلیل لازم است؛ لطفاً آن را به صورت متن بنویسید.
@@ -41,17 +41,17 @@ staff-extend-summary =
     تمدید مهلت { $title } تا { $date }
     دلیل: { $reason }
 
-    اگر درست است «ثبت» را بزنید؛ برای کنار گذاشتن، «انصراف».
+    { dialog-confirm-question }
 staff-cancel-summary =
     منتفی کردن { $title }
     دلیل: { $reason }
 
-    اگر درست است «ثبت» را بزنید؛ برای کنار گذاشتن، «انصراف».
+    { dialog-confirm-question }
 staff-reassign-summary =
     واگذاری { $title } به { $agency }
     دلیل: { $reason }
 
-    اگر درست است «ثبت» را بزنید؛ برای کنار گذاشتن، «انصراف».
+    { dialog-confirm-question }
 staff-instruction-summary =
     دستور فرمانداری درباره { $title }:
     { $text }
@@ -68,7 +68,7 @@ staff-refused-forbidden = این کار ویژه دبیرخانه کارگروه
 staff-refused-reason-required = نوشتن دلیل لازم است. چیزی تغییر نکرد.
 staff-refused-comment-required = نوشتن توضیح برای دستگاه لازم است. چیزی تغییر نکرد.
 staff-refused-text-required = متن دستور خالی است. چیزی تغییر نکرد.
-staff-refused-final = این مورد بسته شده است (خاتمه‌یافته یا منتفی). چیزی تغییر نکرد.
+staff-refused-final = این مورد بسته شده است ({ -status-done } یا { -status-cancelled }). چیزی تغییر نکرد.
 staff-refused-standing = این مصوبه مستمر است و مهلتی ندارد که تمدید شود.
 staff-refused-not-later = مهلت تازه باید پس از مهلت فعلی باشد. چیزی تغییر نکرد.
 staff-refused-past = این تاریخ گذشته است. چیزی تغییر نکرد.
@@ -81,11 +81,11 @@ staff-refused-not-claimed = انجام این مورد اعلام نشده یا 
 
 ## /items
 items-header = موارد ({ $filter }): { $count } مورد، فوری‌ترها اول.
-items-header-paged = موارد ({ $filter })، صفحهٔ { $page } از { $pages } — { $count } مورد، فوری‌ترها اول.
+items-header-paged = موارد ({ $filter })، صفحه { $page } از { $pages } — { $count } مورد، فوری‌ترها اول.
 items-filter-open = همه موارد باز
 items-filter-overdue = دارای تأخیر
-items-filter-reported-done = اعلام انجام
-items-filter-claimed = اعلام انجام
+items-filter-reported-done = { -status-reported-done }
+items-filter-claimed = { -status-reported-done }
 items-button-open = { $n }
 items-previous = قبلی
 items-next = بعدی
@@ -102,11 +102,11 @@ verify-entry-files = مستندات: { $count } فایل ({ $names }) — فای
 verify-button-approve = ✅ تأیید انجام
 verify-button-send-back = ↩️ بازگرداندن به دستگاه
 verify-ask-comment = چرا { $title } بازگردانده می‌شود؟ توضیح را برای دستگاه بنویسید (لازم است).
-verify-approved = ✅ انجام { $title } تأیید شد. وضعیت: خاتمه‌یافته
-verify-sent-back = ↩️ { $title } با توضیح شما به دستگاه بازگردانده شد. وضعیت: در حال اجرا
-verify-told-approved = ✅ دبیرخانه انجام { $title } را تأیید کرد. وضعیت: خاتمه‌یافته
+verify-approved = ✅ انجام { $title } تأیید شد. وضعیت: { -status-done }
+verify-sent-back = ↩️ { $title } با توضیح شما به دستگاه بازگردانده شد. وضعیت: { -status-in-progress }
+verify-told-approved = ✅ دبیرخانه انجام { $title } را تأیید کرد. وضعیت: { -status-done }
 verify-told-sent-back =
-    ↩️ دبیرخانه اعلام انجام { $title } را بازگرداند. وضعیت: در حال اجرا
+    ↩️ دبیرخانه اعلام انجام { $title } را بازگرداند. وضعیت: { -status-in-progress }
     توضیح دبیرخانه: { $comment }
     برای پاسخ، روی همین پیام «پاسخ» بزنید و بنویسید.
 

@@ -55,6 +55,8 @@ export interface NotifyOptions {
   topic: OutboxTopic;
   /** Base of the dedupe key; the identity id is appended. Omit for messages that may repeat. */
   dedupeKey?: string;
+  /** Marks a notice's invitation: the recipient it invites (the tally reads deliveries by it). */
+  noticeRecipientId?: number;
   notBefore?: Date;
   /** Queue the rows claimed by this name until `until`, so no dispatcher sends them before it lets go (a pass's digests). */
   hold?: { by: string; until: Date };
@@ -216,6 +218,7 @@ export class Notifier {
             payload: payload as object,
             topic: entry.options.topic,
             dedupeKey,
+            noticeRecipientId: entry.options.noticeRecipientId ?? null,
             // The database's default would be the wall clock; a queue without notBefore means "now" all the same.
             notBefore: entry.options.notBefore ?? new Date(),
             claimedBy: entry.options.hold?.by ?? null,

@@ -49,7 +49,7 @@ describe.each(testDatabases())("group chats on $name", (target) => {
     // Only the two commands are answered, each with the same short pointer to the private chat.
     expect(said).toHaveLength(2);
     for (const text of said) {
-      expect(text).toContain("گفتگوی خصوصی");
+      expect(text).toContain("گفت‌وگوی خصوصی");
       expect(text).not.toContain("زهرا موسوی");
       expect(text).not.toContain("کارشناس رابط");
     }

@@ -72,8 +72,8 @@ describe.each(testDatabases())("a notice's letter on both platforms on $name", (
     const uploaded = secretariat.sendDocument({ fileName: LETTER_NAME, content: LETTER, mimeType: "application/pdf" }).document!;
     await answerWithButton(secretariat, "برای چه کسانی", "همه دستگاه‌های کارگروه");
     await answerWithButton(secretariat, "فرمانداری هم دعوت شود", "خیر");
-    await answerWithButton(secretariat, "از هر دستگاه چه کسانی", "روسا");
-    const question = await secretariat.waitFor("بفرستم؟");
+    await answerWithButton(secretariat, "از هر دستگاه چه کسانی", "رؤسا");
+    const question = await secretariat.waitFor("برای فرستادن «ارسال»");
     await pressLabelled(secretariat, question, "ارسال");
     await outboxSettled(pardis.e2e.app);
 

@@ -93,7 +93,7 @@ describe.each(testDatabases())("meeting notices on $name", (target) => {
       await answerWithButton(secretariat, "فرمانداری هم دعوت شود", "خیر");
       await answerWithButton(secretariat, "از هر دستگاه چه کسانی", "هر دو");
       await secretariat.waitFor("پیش‌نمایش دعوت‌نامه");
-      const question = await secretariat.waitFor("بفرستم؟");
+      const question = await secretariat.waitFor("برای فرستادن «ارسال»");
       // tavon's head and liaison, smt's one person (head and liaison at once), five more heads.
       expect(question.text).toContain("۸ نفر");
       // Nothing leaves before "send".
@@ -103,7 +103,7 @@ describe.each(testDatabases())("meeting notices on $name", (target) => {
     it("previews exactly what recipients get, sends once however often send is pressed", async () => {
       const previews = secretariat.messages().filter((m) => m.text?.startsWith("📣"));
       expect(previews).toHaveLength(1);
-      const question = await secretariat.waitFor("بفرستم؟", { fromStart: true });
+      const question = await secretariat.waitFor("برای فرستادن «ارسال»", { fromStart: true });
       await pressLabelled(secretariat, question, "ارسال");
       const tracking = await secretariat.waitFor("📊");
       expect(tracking.text).toContain("۰ از ۷ دستگاه پاسخ داده‌اند");
@@ -209,7 +209,7 @@ describe.each(testDatabases())("meeting notices on $name", (target) => {
         ["تاریخ جلسه را بنویسید", "1405/09/15"],
         ["ساعت شروع جلسه", "11"],
       ]);
-      await answerWithButton(secretariat, "تغییر کند و به همه", "ثبت");
+      await answerWithButton(secretariat, "تغییر می‌کند و به همه", "ثبت");
       await secretariat.waitFor("زمان جلسه تغییر کرد");
       await outboxSettled(pardis.e2e.app);
       await reminderPass();
@@ -296,7 +296,7 @@ describe.each(testDatabases())("meeting notices on $name", (target) => {
       const view = await secretariat.waitFor((m) => !!m.text?.includes("📊 پاسخ‌ها به دعوت جلسه «جلسه فوق‌العاده"));
       await pressLabelled(secretariat, view, "لغو جلسه");
       await answerWithButton(secretariat, "علت لغو جلسه", "بعدی");
-      await answerWithButton(secretariat, "لغو شود و به همه", "ثبت");
+      await answerWithButton(secretariat, "لغو می‌شود و به همه", "ثبت");
       await secretariat.waitFor("جلسه لغو شد");
       await outboxSettled(pardis.e2e.app);
       expect(count(people.bankMelli, "⛔ جلسه «جلسه فوق‌العاده بانک‌ها»")).toBe(1);

@@ -19,6 +19,8 @@ export interface OutboxRow {
   payload: object;
   topic: string | null;
   dedupeKey: string | null;
+  /** The notice recipient a notice's invitation is for; absent (null) on every other row. */
+  noticeRecipientId?: number | null;
   notBefore: Date;
   claimedBy: string | null;
   claimedUntil: Date | null;
@@ -41,17 +43,18 @@ export async function insertOutboxRows(tx: Tx, provider: DbProvider, rows: reado
         payload: "json",
         topic: "text",
         dedupeKey: "text",
+        noticeRecipientId: "int",
         notBefore: "timestamp",
         claimedBy: "text",
         claimedUntil: "timestamp",
         createdAt: "timestamp",
         updatedAt: "timestamp",
       },
-      rows.slice(i, i + SLICE).map((r) => ({ ...r, createdAt: now, updatedAt: now })),
+      rows.slice(i, i + SLICE).map((r) => ({ ...r, noticeRecipientId: r.noticeRecipientId ?? null, createdAt: now, updatedAt: now })),
     );
     await tx.$executeRaw`
-      INSERT INTO "OutboxMessage" ("platform", "chatId", "identityId", "method", "payload", "topic", "dedupeKey", "notBefore", "claimedBy", "claimedUntil", "createdAt", "updatedAt")
-      SELECT "platform", "chatId", "identityId", "method", "payload", "topic", "dedupeKey", "notBefore", "claimedBy", "claimedUntil", "createdAt", "updatedAt"
+      INSERT INTO "OutboxMessage" ("platform", "chatId", "identityId", "method", "payload", "topic", "dedupeKey", "noticeRecipientId", "notBefore", "claimedBy", "claimedUntil", "createdAt", "updatedAt")
+      SELECT "platform", "chatId", "identityId", "method", "payload", "topic", "dedupeKey", "noticeRecipientId", "notBefore", "claimedBy", "claimedUntil", "createdAt", "updatedAt"
       FROM (${v}) AS v`;
   }
 }

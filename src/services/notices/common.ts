@@ -33,7 +33,6 @@ export class NoticeError extends Error {
 export const noticeTopic = outboxTopic.notice;
 /** The invitation to one recipient; its outbox rows tell whether the notice reached them. */
 export const inviteKey = (noticeId: number, recipientId: number): string => `notice:${noticeId}:invite:${recipientId}`;
-const INVITE_KEY = /^notice:\d+:invite:(\d+):identity:\d+$/;
 
 /** The committees in which the person is active secretariat. */
 export async function secretariatCommittees(tx: Tx, personId: number): Promise<{ id: number; code: string; name: string }[]> {
@@ -130,14 +129,11 @@ export async function recipientFacts(tx: Tx, noticeId: number): Promise<Recipien
     for (const a of slice) agencies.set(a.id, a.name);
   }
   const rows = await tx.outboxMessage.findMany({
-    where: { topic: noticeTopic(noticeId), dedupeKey: { startsWith: `notice:${noticeId}:invite:` } },
-    select: { dedupeKey: true, status: true, lastError: true },
+    where: { noticeRecipient: { noticeId } },
+    select: { noticeRecipientId: true, status: true, lastError: true },
   });
   const byRecipient = new Map<number, OutboxState[]>();
-  for (const row of rows) {
-    const id = Number(INVITE_KEY.exec(row.dedupeKey ?? "")?.[1]);
-    byRecipient.set(id, [...(byRecipient.get(id) ?? []), row]);
-  }
+  for (const row of rows) byRecipient.set(row.noticeRecipientId!, [...(byRecipient.get(row.noticeRecipientId!) ?? []), row]);
   return recipients.map((r) => {
     const states = byRecipient.get(r.id) ?? [];
     // No row at all: the person had no reachable chat. Say "blocked" when that is why.
@@ -165,12 +161,16 @@ export async function recipientFacts(tx: Tx, noticeId: number): Promise<Recipien
 export async function queueEach(
   notifier: Notifier,
   tx: Tx,
-  entries: readonly { personId: number; render: (t: Translate) => OutgoingMessage; dedupeKey: string }[],
+  entries: readonly { personId: number; render: (t: Translate) => OutgoingMessage; dedupeKey: string; noticeRecipientId?: number }[],
   options: { topic: OutboxTopic; notBefore: Date },
 ): Promise<number> {
   const counts = await notifier.queueMany(
     tx,
-    entries.map((e) => ({ personId: e.personId, render: e.render, options: { ...options, dedupeKey: e.dedupeKey } })),
+    entries.map((e) => ({
+      personId: e.personId,
+      render: e.render,
+      options: { ...options, dedupeKey: e.dedupeKey, ...(e.noticeRecipientId ? { noticeRecipientId: e.noticeRecipientId } : {}) },
+    })),
   );
   return counts.reduce((sum, n) => sum + n, 0);
 }

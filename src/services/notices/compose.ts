@@ -238,6 +238,7 @@ export class NoticeComposeService {
             personId: r.personId,
             render: (t: Translate) => renderNoticeMessage(view, t, r.id),
             dedupeKey: inviteKey(noticeId, r.id),
+            noticeRecipientId: r.id,
           })),
           // Like every notification, it waits for working time (office hours of a working day).
           { topic: noticeTopic(noticeId), notBefore: calendar.nextWorkingInstant(now) },
