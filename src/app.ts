@@ -151,7 +151,10 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
       i18n,
       clock,
       logger: log,
-      ...(database.provider === "postgres" ? { inboxLeaseMs: config.inboxLeaseMs } : {}),
+      // Only a named instance (INSTANCE_ID) may have siblings handling updates right now, so only
+      // it leaves unfinished updates to a lease; an unnamed one is the only instance, as on SQLite,
+      // and redoes at once what its crash interrupted.
+      ...(config.staleClaims.kind === "owner" ? { inboxLeaseMs: config.inboxLeaseMs } : {}),
       ...(signal ? { signal } : {}),
     });
   });

@@ -7,7 +7,9 @@
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Platform } from "../config/index.js";
-import { Prisma, type Db } from "../db/client.js";
+import type { Db } from "../db/client.js";
+import { insertInboundUpdates } from "../db/sql/insert-inbound-updates.js";
+import { markUpdatesProcessed } from "../db/sql/mark-updates-processed.js";
 import { takeOverStaleUpdates } from "../db/sql/take-over-stale-updates.js";
 import { briefError } from "../logging/scrub.js";
 import { audit } from "../services/audit.js";
@@ -53,12 +55,10 @@ export class UpdateInbox {
 
   async #insert(updates: readonly Update[]): Promise<Update[]> {
     const now = this.clock.now();
-    const rows = updates.map((u) => Prisma.sql`(${this.platform}, ${this.botId}, ${u.update_id}, ${u as object}, ${now})`);
-    const stored = await this.db.$queryRaw<{ updateId: number }[]>`
-      INSERT INTO "InboundUpdate" ("platform", "botId", "updateId", "payload", "receivedAt") VALUES ${Prisma.join(rows)}
-      ON CONFLICT ("platform", "botId", "updateId") DO NOTHING
-      RETURNING "updateId"`;
-    const fresh = new Set(stored.map((row) => Number(row.updateId)));
+    const fresh = await insertInboundUpdates(
+      this.db,
+      updates.map((u) => ({ platform: this.platform, botId: this.botId, updateId: u.update_id, payload: u as object, receivedAt: now })),
+    );
     return updates.filter((u) => fresh.has(u.update_id));
   }
 
@@ -116,9 +116,7 @@ export class UpdateInbox {
   }
 
   async #markAll(updateIds: number[]): Promise<void> {
-    await this.db.$executeRaw`
-      UPDATE "InboundUpdate" SET "processedAt" = ${this.clock.now()}, "payload" = NULL
-      WHERE "platform" = ${this.platform} AND "botId" = ${this.botId} AND "updateId" IN (${Prisma.join(updateIds)})`;
+    await markUpdatesProcessed(this.db, { platform: this.platform, botId: this.botId }, updateIds, this.clock.now());
   }
 
   /** Updates received but never finished (the process died while handling them), oldest first. */

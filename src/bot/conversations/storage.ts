@@ -5,6 +5,7 @@
 import { PrismaAdapter } from "@grammyjs/storage-prisma";
 import type { ConversationStorage, ConversationData, VersionedState } from "@grammyjs/conversations";
 import type { Db } from "../../db/client.js";
+import { conversationStateValue } from "../../db/sql/conversation-state-value.js";
 import type { BotContext } from "../context.js";
 
 type State = VersionedState<ConversationData>;
@@ -37,8 +38,8 @@ class ConversationStateAdapter extends PrismaAdapter<State> {
       this.#note(key, known);
       return known ?? undefined;
     }
-    const [row] = await this.db.$queryRaw<{ value: string }[]>`SELECT "value" FROM "ConversationState" WHERE "key" = ${key}`;
-    const state = row?.value ? (JSON.parse(row.value) as State) : null;
+    const value = await conversationStateValue(this.db, key);
+    const state = value ? (JSON.parse(value) as State) : null;
     this.#note(key, state);
     return state ?? undefined;
   }
