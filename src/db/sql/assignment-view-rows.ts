@@ -5,7 +5,7 @@
  * cost it several hundred milliseconds per 1,000 rows.
  */
 import { Prisma, type Tx } from "../client.js";
-import { asDate, asJson } from "./ladder-rows.js";
+import { asJson, decodeInstant } from "./decode.js";
 
 /** The fields of an assignment and its relations that a view is made of (Prisma's include gives the same shape). */
 export interface AssignmentViewRow {
@@ -58,7 +58,7 @@ export async function assignmentViewRows(db: Tx, ids: readonly number[]): Promis
     status: String(row.status),
     role: String(row.role),
     percent: Number(row.percent),
-    deadline: asDate(row.deadline),
+    deadline: decodeInstant(row.deadline),
     blockedReason: row.blockedReason === null ? null : String(row.blockedReason),
     agency: { id: Number(row.agencyId), name: String(row.agencyName) },
     resolution: {
@@ -70,7 +70,7 @@ export async function assignmentViewRows(db: Tx, ids: readonly number[]): Promis
       reportTo: row.reportTo === null ? null : String(row.reportTo),
       meeting: {
         number: String(row.meetingNumber),
-        heldOn: asDate(row.heldOn)!,
+        heldOn: decodeInstant(row.heldOn)!,
         committee: { id: Number(row.committeeId), name: String(row.committeeName), calendar: asJson(row.calendar) },
       },
       parties: parties.get(Number(row.resolutionId)) ?? [],

@@ -5,10 +5,7 @@
  * BigInt, which cost more than the query at 20,000 rows.)
  */
 import { Prisma, type Tx } from "../client.js";
-
-/** A date column as the driver returns it (a Date, epoch milliseconds or an ISO string). */
-const asDate = (v: unknown): Date | null =>
-  v === null || v === undefined ? null : v instanceof Date ? v : typeof v === "number" ? new Date(v) : new Date(String(v));
+import { decodeInstant } from "./decode.js";
 
 export interface ExportStatusAuditRow {
   assignmentId: number;
@@ -34,7 +31,7 @@ export async function exportAuditRows(db: Tx, committeeId: number): Promise<Expo
     ORDER BY l."at", l."id"`);
   return rows.map((row) => ({
     assignmentId: Number(row.entityId),
-    at: asDate(row.at)!,
+    at: decodeInstant(row.at)!,
     actorKind: String(row.actorKind),
     actorId: row.actorId === null || row.actorId === undefined ? null : Number(row.actorId),
     // JSON text from SQLite, parsed already from PostgreSQL.
@@ -61,7 +58,7 @@ export async function exportEscalationRows(db: Tx, committeeId: number): Promise
     ORDER BY e."assignmentId", e."firedAt", e."id"`);
   return rows.map((row) => ({
     assignmentId: Number(row.assignmentId),
-    firedAt: asDate(row.firedAt)!,
+    firedAt: decodeInstant(row.firedAt)!,
     step: String(row.step),
     outcome: String(row.outcome),
   }));

@@ -6,6 +6,7 @@
  * the shape is checked once per set (row width, and the types of the first row), not per row.
  */
 import { Prisma, type DbProvider, type Tx, providerOfClient } from "../client.js";
+import { decodeInstant } from "./decode.js";
 
 export interface FigureAssignmentRow {
   id: number;
@@ -23,24 +24,6 @@ export interface FigureSubmissionRow {
   agencyId: number;
   late: boolean;
   answers: Prisma.JsonValue;
-}
-
-/** A zone suffix: "Z", "+00:00", "+0000" or "+00". */
-const ZONED = /(?:Z|[+-]\d\d(?::?\d\d)?)$/i;
-
-/**
- * An instant as either database hands it back inside JSON, decoded as Prisma decodes the column:
- * SQLite keeps what was bound (the adapter's ISO 8601 with "+00:00", epoch milliseconds, or
- * CURRENT_TIMESTAMP's "YYYY-MM-DD HH:MM:SS", all UTC); PostgreSQL's timestamp(3) comes out as ISO
- * text without a zone, in UTC.
- */
-export function decodeInstant(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number") return new Date(value);
-  const text = String(value);
-  if (/^-?\d+$/.test(text)) return new Date(Number(text));
-  const iso = text.includes("T") ? text : text.replace(" ", "T");
-  return new Date(ZONED.test(iso) ? iso : `${iso}Z`);
 }
 
 type ColumnType = "int" | "text" | "instant" | "bool" | "json";

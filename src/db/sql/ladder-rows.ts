@@ -4,6 +4,7 @@
  */
 import { Prisma, type Tx } from "../client.js";
 import { FINAL_ASSIGNMENT_STATUSES } from "../../domain/vocabulary.js";
+import { asJson, decodeInstant } from "./decode.js";
 import { sqlList } from "./vocabulary.js";
 
 export interface LadderRow {
@@ -23,9 +24,6 @@ export interface LadderRow {
   calendar: unknown;
   escalationPolicy: unknown;
 }
-
-export const asDate = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
-export const asJson = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v);
 
 export async function ladderRows(db: Tx, where: { ids: readonly number[] } | { committeeCode?: string; open: true }): Promise<LadderRow[]> {
   const filter =
@@ -52,11 +50,11 @@ export async function ladderRows(db: Tx, where: { ids: readonly number[] } | { c
     resolutionId: Number(row.resolutionId),
     committeeId: Number(row.committeeId),
     committeeCode: String(row.committeeCode),
-    publishedAt: asDate(row.publishedAt)!,
-    acknowledgedAt: asDate(row.acknowledgedAt),
-    lastProgressAt: asDate(row.lastProgressAt),
-    deadline: asDate(row.deadline),
-    escalationCursor: asDate(row.escalationCursor),
+    publishedAt: decodeInstant(row.publishedAt)!,
+    acknowledgedAt: decodeInstant(row.acknowledgedAt),
+    lastProgressAt: decodeInstant(row.lastProgressAt),
+    deadline: decodeInstant(row.deadline),
+    escalationCursor: decodeInstant(row.escalationCursor),
     calendar: asJson(row.calendar),
     escalationPolicy: asJson(row.escalationPolicy),
   }));
