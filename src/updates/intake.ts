@@ -34,8 +34,9 @@ export interface IntakeOptions {
   clock: Clock;
   logger: Logger;
   /**
-   * Set on PostgreSQL, where several instances may share the work: how long an unfinished update
-   * is left to the instance that stored it before this one takes it over (see UpdateInbox).
+   * Set for a named instance on PostgreSQL (INSTANCE_ID), where siblings may share the work: how
+   * long an unfinished update is left to the instance that stored it before this one takes it
+   * over (see UpdateInbox). Unset, every unfinished update is redone at start.
    */
   inboxLeaseMs?: number;
   /** Aborts the wait for the Bot API (a stop asked for while starting). */
