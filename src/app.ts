@@ -79,7 +79,10 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
   for (const platform of config.platforms) {
     const limiter = new RateLimiter(platform.ratePerSecond, platform.ratePerChatPerSecond);
     limiters.set(platform.platform, limiter);
-    const pace = database.provider === "postgres" ? new SharedPace(db, platform.platform, platform.ratePerSecond) : undefined;
+    const pace =
+      database.provider === "postgres"
+        ? new SharedPace(db, platform.platform, platform.ratePerSecond, platform.ratePerChatPerSecond)
+        : undefined;
     if (pace) paces.set(platform.platform, pace);
     dispatchers.set(
       platform.platform,
