@@ -10,7 +10,7 @@
 import type { AssignmentStatus, ResolutionKind } from "../assignments/status.js";
 import { deadlineDay } from "../assignments/deadline.js";
 import { tehranClock, type JalaliDate, type WorkCalendar } from "../calendar/index.js";
-import { offsetLabel, type EscalationPolicy, type EscalationRecipient } from "./policy.js";
+import { offsetLabel, type AfterRung, type EscalationPolicy, type EscalationRecipient } from "./policy.js";
 import { addWorkingHours, addWorkingOffset } from "./working-time.js";
 
 /** What the ladder needs to know about an assignment. */
@@ -64,6 +64,19 @@ const rung = (step: string, at: Date, to: readonly EscalationRecipient[], track:
   track,
 });
 
+/** The step an unacknowledged rung is stored under (EscalationEvent.step), e.g. "unacknowledged+1d". */
+function unacknowledgedStep(r: AfterRung): string {
+  return `unacknowledged+${offsetLabel(r.after)}`;
+}
+
+/**
+ * The steps of a policy's unacknowledged track, matched whole where stored events are looked up
+ * by track (a step is a key, not a prefix to search by).
+ */
+export function unacknowledgedSteps(policy: EscalationPolicy): string[] {
+  return policy.unacknowledged.map(unacknowledgedStep);
+}
+
 /** The deadline's working day: the day itself, or the last working day before it (a deadline on a Friday or holiday). */
 function deadlineWorkingDay(calendar: WorkCalendar, deadline: Date): JalaliDate {
   const day = deadlineDay(deadline);
@@ -86,9 +99,7 @@ export function rungsThrough(item: LadderItem, policy: EscalationPolicy, calenda
   const rungs: Rung[] = [];
   if (item.status === "assigned" && item.acknowledgedAt === null) {
     for (const r of policy.unacknowledged)
-      rungs.push(
-        rung(`unacknowledged+${offsetLabel(r.after)}`, addWorkingOffset(calendar, item.publishedAt, r.after), r.to, "unacknowledged"),
-      );
+      rungs.push(rung(unacknowledgedStep(r), addWorkingOffset(calendar, item.publishedAt, r.after), r.to, "unacknowledged"));
   }
   if (item.deadline && item.kind !== "standing") {
     const last = deadlineWorkingDay(calendar, item.deadline);

@@ -19,7 +19,14 @@ import { ladderRows, type LadderRow } from "../../db/sql/ladder-rows.js";
 import { resolutionAnswers } from "../../db/sql/resolution-answers.js";
 import { deadlineStanding } from "../../domain/assignments/deadline.js";
 import type { WorkCalendar } from "../../domain/calendar/index.js";
-import { decideAssignment, escalationPolicyOf, rungsBetween, type Decision, type Rung } from "../../domain/escalation/index.js";
+import {
+  decideAssignment,
+  escalationPolicyOf,
+  rungsBetween,
+  unacknowledgedSteps,
+  type Decision,
+  type Rung,
+} from "../../domain/escalation/index.js";
 import { loadAssignmentViewsByIds, type LoadedView } from "../assignments/index.js";
 import { workCalendarOf } from "../calendars.js";
 import {
@@ -145,7 +152,7 @@ export class AssignmentLadderSource implements DueWorkSource {
       this.platforms,
     );
     const liaisonReminders = await this.#liaisonReminders(
-      firing.filter((p) => p.decision.fire.some((r) => r.track === "unacknowledged" && r.to.includes("head"))).map((p) => p.row.id),
+      firing.filter((p) => p.decision.fire.some((r) => r.track === "unacknowledged" && r.to.includes("head"))).map((p) => p.row),
     );
 
     const run = async (tx: Tx) => {
@@ -249,11 +256,15 @@ export class AssignmentLadderSource implements DueWorkSource {
     return told;
   }
 
-  /** The last liaison reminder that went out for each assignment: who, when. */
-  async #liaisonReminders(ids: number[]): Promise<Map<number, { names: string[]; at: Date }>> {
-    if (ids.length === 0) return new Map();
+  /**
+   * The last liaison reminder that went out for each assignment: who, when. Its events are those
+   * of the unacknowledged track's steps, as each row's policy names them.
+   */
+  async #liaisonReminders(rows: LadderRow[]): Promise<Map<number, { names: string[]; at: Date }>> {
+    if (rows.length === 0) return new Map();
+    const steps = new Set(rows.flatMap((row) => unacknowledgedSteps(escalationPolicyOf(row.escalationPolicy))));
     const events = await this.db.escalationEvent.findMany({
-      where: { assignmentId: { in: ids }, outcome: "sent", step: { startsWith: "unacknowledged" } },
+      where: { assignmentId: { in: rows.map((row) => row.id) }, outcome: "sent", step: { in: [...steps] } },
       orderBy: { firedAt: "asc" },
     });
     const found = new Map<number, { names: string[]; at: Date }>();

@@ -10,6 +10,7 @@ import {
   decideAssignment,
   planAssignmentLadder,
   rungsThrough,
+  unacknowledgedSteps,
   type LadderItem,
 } from "../../../src/domain/escalation/index.js";
 
@@ -210,5 +211,17 @@ describe("deciding at a moment", () => {
     expect(d.skip).toEqual([]);
     expect(d.cursor).toEqual(azar(4, 10));
     expect(d.nextAt).toEqual(opening);
+  });
+});
+
+describe("unacknowledgedSteps", () => {
+  it("names exactly the steps of the unacknowledged track that the ladder stores", () => {
+    const stored = rungsThrough(item(), DEFAULT_ESCALATION_POLICY, PARDIS, FAR);
+    const track = stored.filter((r) => r.track === "unacknowledged").map((r) => r.step);
+    expect(track.length).toBeGreaterThan(0);
+    expect(unacknowledgedSteps(DEFAULT_ESCALATION_POLICY)).toEqual(track);
+    expect(
+      stored.filter((r) => unacknowledgedSteps(DEFAULT_ESCALATION_POLICY).includes(r.step)).every((r) => r.track === "unacknowledged"),
+    ).toBe(true);
   });
 });
