@@ -62,10 +62,10 @@ export class ExtensionRequestService {
         { requestId: created.id, requested: created.requested.toISOString(), reason },
         now,
       );
-      const [agency, by] = await Promise.all([
-        tx.agency.findUnique({ where: { id: item.agencyId }, select: { name: true } }),
-        nameOf(tx, actor.personId),
-      ]);
+      // One after the other: a transaction is one connection, and pg queues (and warns about,
+      // deprecated for pg 9) a query sent while another is under way on it.
+      const agency = await tx.agency.findUnique({ where: { id: item.agencyId }, select: { name: true } });
+      const by = await nameOf(tx, actor.personId);
       await tellSecretariat(tx, this.notifier, item.committeeId, item.id, now, (t) => {
         const fmt = formatsFor(t);
         return {
