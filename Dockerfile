@@ -4,8 +4,8 @@
 # and runs the compiled dist/ (bin/peygir.js uses the TypeScript sources only where they exist).
 #   docker run --rm -v peygir-data:/data -v "$PWD/pardis.yaml:/in/pardis.yaml:ro" peygir peygir import /in/pardis.yaml
 #   docker exec peygir peygir publish --meeting 1405-08
-# Node: the current LTS line (24). The code supports Node >= 20.11 (package.json "engines").
-ARG NODE_IMAGE=node:24-bookworm-slim
+# Node: the current LTS line (26, Active LTS since 2026-10-28; 24 is in maintenance). The code supports Node >= 20.11 (package.json "engines").
+ARG NODE_IMAGE=node:26-bookworm-slim
 
 # ── build: compile the native SQLite module and the TypeScript sources ──
 FROM ${NODE_IMAGE} AS build

@@ -13,11 +13,7 @@
  * PostgreSQL: PEYGIR_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test); a fresh
  * database is created next to it for each size and dropped after.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
-import { openDatabase, type Database } from "../src/db/client.js";
+import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { HOUR_MS, instantAt } from "../src/domain/calendar/index.js";
 import { createI18n } from "../src/i18n/index.js";
@@ -27,15 +23,14 @@ import { AssignmentLadderSource } from "../src/services/escalation/assignment-la
 import { WeeklyCycleSource } from "../src/services/escalation/weekly-cycle-source.js";
 import { Notifier } from "../src/services/notifications.js";
 import { ManualClock } from "../src/shared/clock.js";
-import { argValue, MemorySampler, printTable } from "./support.js";
+import { seedCommittee } from "./seed.js";
+import { argValue, benchDatabase, MemorySampler, printTable } from "./support.js";
 
 const AGENCIES = 1_000;
 const DUE = 1_000;
 /** Saturday 1405/09/07 10:05: a working morning; published Wednesday 09/04 10:00, the first reminder is due. */
 const NOW = instantAt({ jy: 1405, jm: 9, jd: 7 }, 10 * HOUR_MS + 5 * 60_000);
-const PUBLISHED = instantAt({ jy: 1405, jm: 9, jd: 4 }, 10 * HOUR_MS);
 const DUE_AT = instantAt({ jy: 1405, jm: 9, jd: 7 }, 10 * HOUR_MS);
-const LATER = instantAt({ jy: 1405, jm: 9, jd: 20 }, 8 * HOUR_MS);
 
 interface Figures {
   size: number;
@@ -53,7 +48,7 @@ export async function runSweepBench(args: string[]): Promise<void> {
   for (const name of databases) {
     const results: Figures[] = [];
     for (const size of sizes) {
-      const target = name === "postgres" ? await postgresDatabase(size) : sqliteDatabase();
+      const target = await benchDatabase(name, `sweep_${size}`);
       try {
         results.push(await benchOne(target.url, size));
       } finally {
@@ -80,7 +75,13 @@ async function benchOne(url: string, size: number): Promise<Figures> {
   const database = await openDatabase(url);
   try {
     const seedStart = performance.now();
-    await seed(database, size);
+    await seedCommittee(database, {
+      agencies: AGENCIES,
+      contactsPerAgency: 1,
+      assignments: size,
+      firstDueAt: DUE_AT,
+      userIdBase: 30_000_000,
+    });
     const seedMs = performance.now() - seedStart;
     const db = database.prisma;
     const notifier = new Notifier(createI18n(() => undefined) as never);
@@ -104,96 +105,4 @@ async function benchOne(url: string, size: number): Promise<Figures> {
   } finally {
     await database.close();
   }
-}
-
-/** A committee, 1,000 agencies with a liaison each (bound on Telegram), size/1,000 resolutions, `size` assignments. */
-async function seed(database: Database, size: number): Promise<void> {
-  const db = database.prisma;
-  const resolutions = Math.ceil(size / AGENCIES);
-  const committee = await db.committee.create({
-    data: { code: "bench", name: "کارگروه آزمایشی", calendar: { thursday: "off", officeHours: { start: "08:00", end: "14:00" } } },
-  });
-  await db.agency.createMany({ data: Array.from({ length: AGENCIES }, (_, i) => ({ code: `a${i}`, name: `دستگاه ${i}` })) });
-  const agencies = await db.agency.findMany({ orderBy: { id: "asc" }, select: { id: true } });
-  await db.committeeAgency.createMany({ data: agencies.map((a) => ({ committeeId: committee.id, agencyId: a.id })) });
-  await db.person.createMany({ data: agencies.map((_, i) => ({ name: `رابط ${i}` })) });
-  const people = await db.person.findMany({ orderBy: { id: "asc" }, select: { id: true } });
-  await db.membership.createMany({
-    data: people.map((p, i) => ({ personId: p.id, role: "liaison", agencyId: agencies[i]!.id, scopeKey: `agency:${agencies[i]!.id}` })),
-  });
-  await db.chatIdentity.createMany({
-    data: people.map((p, i) => ({ personId: p.id, platform: "telegram", userId: String(30_000_000 + i), chatId: String(30_000_000 + i) })),
-  });
-  const meeting = await db.meeting.create({
-    data: { committeeId: committee.id, number: "1405-08", heldOn: PUBLISHED, publishedAt: PUBLISHED },
-  });
-  await db.resolution.createMany({
-    data: Array.from({ length: resolutions }, (_, i) => ({
-      meetingId: meeting.id,
-      number: i + 1,
-      text: `مصوبه ${i + 1}`,
-      deadline: LATER,
-    })),
-  });
-  // Two template rows, written by Prisma: one due now, one planned for later; the rest copy their timestamps.
-  const first = await db.resolution.findFirstOrThrow({ where: { meetingId: meeting.id, number: 1 } });
-  const template = (agencyId: number, nextAt: Date) =>
-    db.assignment.create({
-      data: {
-        resolutionId: first.id,
-        agencyId,
-        role: "lead",
-        deadline: LATER,
-        publishedAt: PUBLISHED,
-        nextEscalationAt: nextAt,
-        nextEscalationStep: "unacknowledged+1d",
-        escalationCursor: PUBLISHED,
-      },
-    });
-  const due = await template(agencies[0]!.id, DUE_AT);
-  const later = await template(agencies[1]!.id, LATER);
-  // Every (resolution, agency) but the two templates; the first resolution's (one per agency) are due.
-  await db.$executeRawUnsafe(`
-    INSERT INTO "Assignment" ("resolutionId", "agencyId", "role", "status", "percent", "deadline", "publishedAt",
-      "nextEscalationAt", "nextEscalationStep", "escalationCursor", "version", "createdAt", "updatedAt")
-    SELECT r."id", a."id", 'lead', 'assigned', 0, d."deadline", d."publishedAt",
-      CASE WHEN r."number" = 1 THEN d."nextEscalationAt" ELSE l."nextEscalationAt" END,
-      'unacknowledged+1d', d."escalationCursor", 0, d."createdAt", d."updatedAt"
-    FROM "Resolution" r CROSS JOIN "Agency" a
-    JOIN "Assignment" d ON d."id" = ${due.id}
-    JOIN "Assignment" l ON l."id" = ${later.id}
-    WHERE r."meetingId" = ${meeting.id} AND NOT (r."id" = ${first.id} AND a."id" IN (${agencies[0]!.id}, ${agencies[1]!.id}))
-      AND (r."number" - 1) * ${AGENCIES} + a."id" - ${agencies[0]!.id} < ${size}`);
-  // The second template was due later, but it belongs to the first resolution: make it due like its row-mates.
-  await db.assignment.update({ where: { id: later.id }, data: { nextEscalationAt: DUE_AT } });
-  if (database.provider === "postgres") await db.$executeRawUnsafe(`ANALYZE "Assignment"`);
-  else await db.$executeRawUnsafe(`ANALYZE`);
-  const count = await db.assignment.count();
-  if (count !== size) throw new Error(`seeded ${count} assignments, expected ${size}`);
-}
-
-function sqliteDatabase() {
-  const dir = mkdtempSync(path.join(tmpdir(), "peygir-bench-sweep-"));
-  return { url: `file:${path.join(dir, "bench.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-async function postgresDatabase(size: number) {
-  const base = process.env.PEYGIR_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-  const name = `peygir_bench_sweep_${process.pid}_${size}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }

@@ -153,8 +153,10 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
       logger: log,
       // Only a named instance (INSTANCE_ID) may have siblings handling updates right now, so only
       // it leaves unfinished updates to a lease; an unnamed one is the only instance, as on SQLite,
-      // and redoes at once what its crash interrupted.
+      // and redoes at once what its crash interrupted. (A named one redoes at once what carries its
+      // own name: see UpdateInbox.takeOverStale.)
       ...(config.staleClaims.kind === "owner" ? { inboxLeaseMs: config.inboxLeaseMs } : {}),
+      instanceId: config.instanceId,
       ...(signal ? { signal } : {}),
     });
   });

@@ -14,8 +14,10 @@ import type { Db, Tx } from "../db/client.js";
 import { normaliseDigits, toPersianDigits } from "../domain/text/index.js";
 import type { Translate } from "../i18n/index.js";
 import type { Clock } from "../shared/clock.js";
-import { agencyContacts, cardKey, loadAssignmentViews } from "./assignments/index.js";
-import { audit, type Actor } from "./audit.js";
+import { inSlices } from "../db/in-slices.js";
+import { insertAuditRows } from "../db/sql/insert-audit.js";
+import { cardKey, contactsOfAgencies, loadAssignmentViewsByIds } from "./assignments/index.js";
+import { audit, auditRow, type Actor } from "./audit.js";
 import { workCalendarOf } from "./calendars.js";
 import type { Notifier } from "./notifications.js";
 import { planAssignments } from "./escalation/plan.js";
@@ -55,6 +57,12 @@ export class PublishError extends Error {
   override name = "PublishError";
 }
 
+/** Assignments whose messages are queued together: one view query, one identity query and one insert each. */
+const PAGE = 500;
+
+/** What publishing reads about the meeting. */
+type MeetingToPublish = Awaited<ReturnType<PublishingService["findMeeting"]>>;
+
 /** Which agencies a resolution assigns, and as what. */
 interface Party {
   agencyId: number;
@@ -70,47 +78,22 @@ export class PublishingService {
   ) {}
 
   async publish(request: PublishRequest): Promise<PublishReport> {
-    const meeting = await this.#findMeeting(request);
+    const meeting = await this.findMeeting(request);
     const now = this.clock.now();
     const sendFrom = workCalendarOf(meeting.committee.calendar).nextWorkingInstant(now);
     const report = await this.db.$transaction(
       async (tx) => {
-        const created = new Set<number>();
-        for (const resolution of meeting.resolutions) {
-          const parties: Party[] = resolution.leadAll
-            ? meeting.committee.agencies.map((a) => ({ agencyId: a.agencyId, role: "lead" }))
-            : resolution.parties.map((p) => ({ agencyId: p.agencyId, role: p.role as Party["role"] }));
-          for (const party of parties) {
-            const id = await this.#ensureAssignment(tx, { id: resolution.id, deadline: resolution.deadline }, party, now, request.actor);
-            if (id !== undefined) created.add(id);
-          }
-        }
+        const created = await this.#ensureAssignments(tx, meeting, now, request.actor);
         // Each new assignment's escalation ladder starts now (existing ones keep theirs).
         await planAssignments(tx, [...created], now);
-        const loaded = await loadAssignmentViews(tx, { resolution: { meetingId: meeting.id } });
+        const ids = (
+          await tx.assignment.findMany({ where: { resolution: { meetingId: meeting.id } }, select: { id: true }, orderBy: { id: "asc" } })
+        ).map((a) => a.id);
+        // A page at a time: a meeting for every agency of a province is tens of thousands of messages.
         const assignments: PublishedAssignment[] = [];
-        for (const { view, calendar } of loaded) {
-          const render = (t: Translate) => renderAssignment(view, t, now, calendar);
-          let queued = 0;
-          const unreachable: string[] = [];
-          for (const personId of await agencyContacts(tx, view.agency.id)) {
-            const count = await this.notifier.toPerson(tx, personId, render, {
-              topic: outboxTopic.assignment(view.id),
-              dedupeKey: cardKey(view.id),
-              notBefore: sendFrom,
-            });
-            queued += count;
-            if (count === 0 && !(await this.#reachable(tx, personId))) unreachable.push(await this.#nameOf(tx, personId));
-          }
-          assignments.push({
-            id: view.id,
-            resolutionNumber: view.resolution.number,
-            agency: view.agency.name,
-            role: view.role,
-            created: created.has(view.id),
-            queued,
-            unreachable,
-          });
+        for (let i = 0; i < ids.length; i += PAGE) {
+          for (const published of await this.#queuePage(tx, ids.slice(i, i + PAGE), now, sendFrom))
+            assignments.push({ ...published, created: created.has(published.id) });
         }
         const firstPublication = meeting.publishedAt === null;
         if (firstPublication) await tx.meeting.update({ where: { id: meeting.id }, data: { publishedAt: now } });
@@ -152,7 +135,7 @@ export class PublishingService {
     return report;
   }
 
-  async #findMeeting(request: PublishRequest) {
+  private async findMeeting(request: PublishRequest) {
     // The number as printed, in whichever digits it was typed (Persian, Arabic-Indic or Latin) and stored.
     const typed = request.meetingNumber.trim();
     const spellings = [...new Set([typed, normaliseDigits(typed), toPersianDigits(typed)])];
@@ -178,48 +161,106 @@ export class PublishingService {
     return meeting;
   }
 
-  /** Creates the assignment unless an earlier publication did; returns its id when it was created now. */
-  async #ensureAssignment(
-    tx: Tx,
-    resolution: { id: number; deadline: Date | null },
-    party: Party,
-    now: Date,
-    actor: Actor,
-  ): Promise<number | undefined> {
-    const existing = await tx.assignment.findUnique({
-      where: { resolutionId_agencyId: { resolutionId: resolution.id, agencyId: party.agencyId } },
-      select: { id: true },
+  /** Creates the meeting's assignments an earlier publication did not (a few statements, whatever their number); returns their ids. */
+  async #ensureAssignments(tx: Tx, meeting: MeetingToPublish, now: Date, actor: Actor): Promise<Set<number>> {
+    const existing = await tx.assignment.findMany({
+      where: { resolution: { meetingId: meeting.id } },
+      select: { resolutionId: true, agencyId: true },
     });
-    if (existing) return undefined;
-    const assignment = await tx.assignment.create({
-      data: {
-        resolutionId: resolution.id,
-        agencyId: party.agencyId,
-        role: party.role,
+    const taken = new Set(existing.map((a) => `${a.resolutionId}:${a.agencyId}`));
+    const missing = meeting.resolutions.flatMap((resolution) => {
+      const parties: Party[] = resolution.leadAll
+        ? meeting.committee.agencies.map((a) => ({ agencyId: a.agencyId, role: "lead" }))
+        : resolution.parties.map((p) => ({ agencyId: p.agencyId, role: p.role as Party["role"] }));
+      return parties
+        .filter((party) => !taken.has(`${resolution.id}:${party.agencyId}`))
+        .map((party) => ({ resolutionId: resolution.id, deadline: resolution.deadline, ...party }));
+    });
+    if (missing.length === 0) return new Set();
+    await tx.assignment.createMany({
+      data: missing.map((m) => ({
+        resolutionId: m.resolutionId,
+        agencyId: m.agencyId,
+        role: m.role,
         status: "assigned",
-        deadline: resolution.deadline,
+        deadline: m.deadline,
         publishedAt: now,
         createdAt: now,
-      },
-      select: { id: true },
+      })),
     });
-    await audit(
+    const rows = await tx.assignment.findMany({
+      where: { resolution: { meetingId: meeting.id } },
+      select: { id: true, resolutionId: true, agencyId: true, role: true },
+      orderBy: { id: "asc" },
+    });
+    const fresh = rows.filter((a) => !taken.has(`${a.resolutionId}:${a.agencyId}`));
+    await insertAuditRows(
       tx,
-      actor,
-      "assignment.created",
-      "Assignment",
-      assignment.id,
-      { resolutionId: resolution.id, agencyId: party.agencyId, role: party.role },
-      now,
+      fresh.map((a) =>
+        auditRow(
+          actor,
+          "assignment.created",
+          "Assignment",
+          a.id,
+          { resolutionId: a.resolutionId, agencyId: a.agencyId, role: a.role },
+          now,
+        ),
+      ),
     );
-    return assignment.id;
+    return new Set(fresh.map((a) => a.id));
   }
 
-  async #reachable(tx: Tx, personId: number): Promise<boolean> {
-    return (await tx.chatIdentity.count({ where: { personId, reachable: true } })) > 0;
-  }
-
-  async #nameOf(tx: Tx, personId: number): Promise<string> {
-    return (await tx.person.findUnique({ where: { id: personId }, select: { name: true } }))?.name ?? `#${personId}`;
+  /** Queues the messages of these assignments (those never queued) with one identity query and one insert. */
+  async #queuePage(tx: Tx, ids: number[], now: Date, sendFrom: Date): Promise<Omit<PublishedAssignment, "created">[]> {
+    const loaded = await loadAssignmentViewsByIds(tx, ids);
+    const contacts = await contactsOfAgencies(
+      tx,
+      loaded.map((l) => l.view.agency.id),
+    );
+    const entries = loaded.flatMap(({ view, calendar }) => {
+      const render = (t: Translate) => renderAssignment(view, t, now, calendar);
+      return (contacts.get(view.agency.id) ?? []).map((personId) => ({
+        view,
+        personId,
+        render,
+        options: { topic: outboxTopic.assignment(view.id), dedupeKey: cardKey(view.id), notBefore: sendFrom },
+      }));
+    });
+    const counts = await this.notifier.queueMany(tx, entries);
+    // Those who got nothing now: already queued, or not reachable yet (named in the report).
+    const none = [...new Set(entries.filter((_, i) => counts[i] === 0).map((e) => e.personId))];
+    const reachable = new Set(
+      (
+        await inSlices(none, (personIds) =>
+          tx.chatIdentity.findMany({ where: { personId: { in: personIds }, reachable: true }, select: { personId: true } }),
+        )
+      ).map((i) => i.personId),
+    );
+    const names = new Map(
+      (
+        await inSlices(
+          none.filter((p) => !reachable.has(p)),
+          (personIds) => tx.person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } }),
+        )
+      ).map((p) => [p.id, p.name]),
+    );
+    const queued = new Map<number, number>();
+    const unreachable = new Map<number, string[]>();
+    entries.forEach((entry, i) => {
+      queued.set(entry.view.id, (queued.get(entry.view.id) ?? 0) + counts[i]!);
+      if (counts[i] === 0 && !reachable.has(entry.personId))
+        unreachable.set(entry.view.id, [...(unreachable.get(entry.view.id) ?? []), names.get(entry.personId) ?? `#${entry.personId}`]);
+    });
+    return loaded.map(({ view }) => {
+      const id = view.id;
+      return {
+        id,
+        resolutionNumber: view.resolution.number,
+        agency: view.agency.name,
+        role: view.role,
+        queued: queued.get(id) ?? 0,
+        unreachable: unreachable.get(id) ?? [],
+      };
+    });
   }
 }

@@ -26,6 +26,8 @@ export class UpdateInbox {
     private readonly botId: string,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** This process's instance id, written on each update it stores or takes over. */
+    private readonly instanceId: string,
   ) {}
 
   /**
@@ -57,7 +59,14 @@ export class UpdateInbox {
     const now = this.clock.now();
     const fresh = await insertInboundUpdates(
       this.db,
-      updates.map((u) => ({ platform: this.platform, botId: this.botId, updateId: u.update_id, payload: u as object, receivedAt: now })),
+      updates.map((u) => ({
+        platform: this.platform,
+        botId: this.botId,
+        updateId: u.update_id,
+        payload: u as object,
+        receivedAt: now,
+        instanceId: this.instanceId,
+      })),
     );
     return updates.filter((u) => fresh.has(u.update_id));
   }
@@ -132,15 +141,19 @@ export class UpdateInbox {
   /**
    * Updates another instance stored more than `leaseMs` ago and never finished (it died while
    * handling them, so the platform's retry, wherever it went, found them stored), taken over by
-   * this one, oldest first. Each is taken by one instance only (db/sql/take-over-stale-updates.ts).
+   * this one, oldest first. With `own` (at start) also those this instance stored or took and
+   * left unfinished, whatever their age: it restarted, so nobody is handling them. Each is taken
+   * by one instance only (db/sql/take-over-stale-updates.ts).
    */
-  takeOverStale(leaseMs: number): Promise<Update[]> {
+  takeOverStale(leaseMs: number, own = false): Promise<Update[]> {
     const now = this.clock.now();
     return takeOverStaleUpdates(this.db, {
       platform: this.platform,
       botId: this.botId,
       now,
       staleBefore: new Date(now.getTime() - leaseMs),
+      instanceId: this.instanceId,
+      own,
     });
   }
 

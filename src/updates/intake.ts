@@ -39,6 +39,11 @@ export interface IntakeOptions {
    * over (see UpdateInbox). Unset, every unfinished update is redone at start.
    */
   inboxLeaseMs?: number;
+  /**
+   * Written on each update this process stores or takes over; with `inboxLeaseMs`, the updates
+   * carrying it that a crash left unfinished are redone at start without waiting the lease.
+   */
+  instanceId: string;
   /** Aborts the wait for the Bot API (a stop asked for while starting). */
   signal?: AbortSignal;
 }
@@ -101,18 +106,19 @@ export class PlatformIntake implements Component {
       String(bot.botInfo.id),
       clock,
       log.child({ component: "inbox" }),
+      this.#o.instanceId,
     ));
     const processor = (this.#processor = new UpdateProcessor(bot as unknown as Bot<never>, inbox, log));
     void publishCommands(bot.api, this.#o.i18n, log, () => services.people.staffChats(this.platform));
-    await processor.recover(this.#o.inboxLeaseMs);
     const leaseMs = this.#o.inboxLeaseMs;
+    await processor.recover(leaseMs === undefined ? undefined : { ms: leaseMs, own: true });
     if (leaseMs !== undefined) {
       // Another instance may die while handling updates: what it left is taken over within about
       // a lease and a quarter of one.
       this.#takeOver = setInterval(
         () => {
           this.#takingOver ??= processor
-            .recover(leaseMs)
+            .recover({ ms: leaseMs, own: false })
             .catch((err: unknown) => log.warn({ err }, "could not look for updates another instance left"))
             .finally(() => (this.#takingOver = undefined));
         },

@@ -38,12 +38,13 @@ export class UpdateProcessor {
   }
 
   /**
-   * Re-handles what a crash interrupted, in order, before new updates are taken. With
-   * `leaseMs` (PostgreSQL, where other instances may be handling updates right now) only what
-   * has waited longer than that is taken, and taken over so that no other instance takes it too.
+   * Re-handles what a crash interrupted, in order, before new updates are taken. With a lease
+   * (a named instance on PostgreSQL, where other instances may be handling updates right now)
+   * only what has waited longer than `lease.ms` is taken, and taken over so that no other
+   * instance takes it too; with `lease.own` (at start) this instance's own unfinished updates too.
    */
-  async recover(leaseMs?: number): Promise<number> {
-    const unfinished = leaseMs === undefined ? await this.inbox.unfinished() : await this.inbox.takeOverStale(leaseMs);
+  async recover(lease?: { ms: number; own: boolean }): Promise<number> {
+    const unfinished = lease === undefined ? await this.inbox.unfinished() : await this.inbox.takeOverStale(lease.ms, lease.own);
     for (const update of unfinished) await this.process(update);
     if (unfinished.length) this.logger.info({ count: unfinished.length }, "re-handled updates interrupted by the last stop");
     return unfinished.length;

@@ -13,6 +13,7 @@ import { startFakeBotApi, type FakeBotApi } from "../fake-bot-api/server.js";
 import { spawnBot, type BotProcess } from "../support/bot-process.js";
 import { testDatabases, type TestDatabase } from "../support/databases.js";
 import { TOKENS } from "../support/e2e.js";
+import { startUpdate, waitFor } from "../support/stored-update.js";
 import { freePort, startRoundRobin, type RoundRobin } from "../support/round-robin.js";
 
 const CHATS = 30;
@@ -166,27 +167,4 @@ function busiestSecond(times: number[]): number {
     most = Math.max(most, end - start + 1);
   }
   return most;
-}
-
-function startUpdate(updateId: number, userId: number): object {
-  const from = { id: userId, is_bot: false, first_name: "کاربر" };
-  return {
-    update_id: updateId,
-    message: {
-      message_id: 1_000_000,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: userId, type: "private", first_name: "کاربر" },
-      from,
-      text: "/start",
-      entities: [{ type: "bot_command", offset: 0, length: 6 }],
-    },
-  };
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }

@@ -2,7 +2,8 @@
  * The inbox against updates a database refuses, on each database: a lone UTF-16 surrogate and a
  * NUL character are cleaned before storing (PostgreSQL's jsonb rejects both); an update that
  * still cannot be stored is set aside — logged once without its payload, audited — and the rest
- * of its batch is stored and handed on.
+ * of its batch is stored and handed on. And who takes over an unfinished update: a named
+ * instance its own at once when it restarts, another's only after the lease.
  */
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -51,9 +52,13 @@ describe.each(testDatabases())("the inbox on $name", (target) => {
     await test?.drop();
   });
 
+  /** An inbox of bot 1 whose log goes to `log`. */
+  const inboxLogging = (platform: "bale" | "telegram", log: ReturnType<typeof captureLog>) =>
+    new UpdateInbox(database.prisma, platform, "1", new ManualClock("2026-12-01T08:00:00Z"), createLogger("info", log.stream), "a");
+
   it("stores a batch holding a lone surrogate and a NUL, cleaned, and hands every update on", async () => {
     const log = captureLog();
-    const inbox = new UpdateInbox(database.prisma, "bale", "1", new ManualClock("2026-12-01T08:00:00Z"), createLogger("info", log.stream));
+    const inbox = inboxLogging("bale", log);
     const fresh = await inbox.accept([textUpdate(0, "سلام"), textUpdate(1, `گزارش ${LONE_HIGH} نیمه`), textUpdate(2, "x\u0000y")]);
     expect(fresh.map((u) => u.update_id)).toEqual([0, 1, 2]);
     expect(fresh[1]!.message?.text).toBe("گزارش \uFFFD نیمه");
@@ -87,13 +92,7 @@ describe.each(testDatabases())("the inbox on $name", (target) => {
   it("sets aside an update that cannot be stored, stores the rest, logs one line without the payload and audits it", async () => {
     await refuseUpdate666();
     const log = captureLog();
-    const inbox = new UpdateInbox(
-      database.prisma,
-      "telegram",
-      "1",
-      new ManualClock("2026-12-01T08:00:00Z"),
-      createLogger("info", log.stream),
-    );
+    const inbox = inboxLogging("telegram", log);
     const big = "ب".repeat(5_000);
     const fresh = await inbox.accept([textUpdate(665, big), textUpdate(666, big), textUpdate(667, "بعدی")]);
     expect(fresh.map((u) => u.update_id)).toEqual([665, 667]);
@@ -107,5 +106,33 @@ describe.each(testDatabases())("the inbox on $name", (target) => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorKind: "system", platform: "telegram", entity: "InboundUpdate", entityId: "666" });
     expect(JSON.stringify(audit[0]!.data)).not.toContain(big.slice(0, 50));
+  });
+
+  it("lets a restarted instance take its own unfinished updates at once and another's only after the lease", async () => {
+    const clock = new ManualClock("2026-12-01T08:00:00Z");
+    const logger = createLogger("silent");
+    const inboxOf = (instanceId: string) => new UpdateInbox(database.prisma, "telegram", "1", clock, logger, instanceId);
+    const [a, b] = [inboxOf("instance-a"), inboxOf("instance-b")];
+    await a.accept([textUpdate(1, "یک"), textUpdate(2, "دو")]);
+    await b.accept([textUpdate(3, "سه")]);
+    await a.markProcessed(2);
+    const owners = async () =>
+      (await database.prisma.inboundUpdate.findMany({ orderBy: { updateId: "asc" }, select: { updateId: true, instanceId: true } })).map(
+        (r) => `${r.updateId}:${r.instanceId}`,
+      );
+    expect(await owners()).toEqual(["1:instance-a", "2:instance-a", "3:instance-b"]);
+
+    // Instance a restarts a second later: its own update 1 at once, b's 3 not yet (lease 60 s),
+    // and a sibling's periodic look takes nothing of a's in-flight updates either.
+    clock.advance(1_000);
+    expect((await inboxOf("instance-a").takeOverStale(60_000, true)).map((u) => u.update_id)).toEqual([1]);
+    expect(await a.takeOverStale(60_000)).toEqual([]);
+    expect(await inboxOf("instance-c").takeOverStale(60_000, true)).toEqual([]);
+
+    // After the lease, another instance takes over what b left, and it carries the taker's id.
+    clock.advance(61_000);
+    expect((await inboxOf("instance-c").takeOverStale(60_000)).map((u) => u.update_id)).toEqual([1, 3]);
+    expect(await owners()).toEqual(["1:instance-c", "2:instance-a", "3:instance-c"]);
+    expect(await inboxOf("instance-b").takeOverStale(60_000, true)).toEqual([]);
   });
 });

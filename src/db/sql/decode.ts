@@ -24,3 +24,39 @@ export function decodeInstant(value: unknown): Date | null {
 
 /** A JSON column: text on SQLite, already parsed on PostgreSQL. */
 export const asJson = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v);
+
+/** The type of one column of the rows of a JSON value built by the database (see jsonRowsOf). */
+export type JsonRowColumn = "int" | "int?" | "text" | "instant" | "bool" | "json";
+
+/**
+ * The rows of ONE JSON value the database built (`json_group_array(json_array(…))` on SQLite,
+ * `json_agg(json_build_array(…))` on PostgreSQL: an array of rows, each an array, columns in a
+ * fixed order), parsed once, where Prisma's per-row handling of thousands of rows cost more than
+ * the query. The shape is checked once per set, not per row: an array of arrays, each of the
+ * width of `types`, the first row's values of those types. Text from SQLite (or from a CAST),
+ * a parsed value from PostgreSQL, or null (no rows) are all accepted.
+ */
+export function jsonRowsOf(value: unknown, what: string, types: readonly JsonRowColumn[]): unknown[][] {
+  const rows: unknown = typeof value === "string" ? JSON.parse(value) : (value ?? []);
+  if (!Array.isArray(rows)) throw new Error(`${what}: expected a JSON array of rows`);
+  for (const row of rows)
+    if (!Array.isArray(row) || row.length !== types.length) throw new Error(`${what}: expected rows of ${types.length} columns`);
+  const first = rows[0] as unknown[] | undefined;
+  if (first)
+    types.forEach((type, i) => {
+      const v = first[i];
+      const ok =
+        type === "json" ||
+        (v === null && type !== "int" && type !== "bool") ||
+        (type === "int" && Number.isInteger(v)) ||
+        (type === "int?" && (v === null || Number.isInteger(v))) ||
+        (type === "text" && typeof v === "string") ||
+        (type === "instant" && (typeof v === "string" || typeof v === "number")) ||
+        (type === "bool" && (typeof v === "boolean" || v === 0 || v === 1));
+      if (!ok) throw new Error(`${what}: column ${i} is not ${type} (${JSON.stringify(v)})`);
+    });
+  return rows as unknown[][];
+}
+
+/** A boolean as a JSON row holds it: true/false from PostgreSQL, 1/0 from SQLite. */
+export const asBool = (v: unknown): boolean => v === true || v === 1;

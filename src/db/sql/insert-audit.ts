@@ -1,4 +1,5 @@
-import type { Tx } from "../client.js";
+import { providerOfClient, type Tx } from "../client.js";
+import { jsonRows } from "./json-rows.js";
 
 export interface AuditRow {
   at: Date;
@@ -20,4 +21,31 @@ export async function insertAudit(tx: Tx, row: AuditRow): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO "AuditLog" ("at", "actorKind", "actorId", "platform", "action", "entity", "entityId", "data")
     VALUES (${row.at}, ${row.actorKind}, ${row.actorId}, ${row.platform}, ${row.action}, ${row.entity}, ${row.entityId}, ${row.data})`;
+}
+
+/** Rows per statement: keeps one bound text small (an audit row is a few hundred bytes). */
+const SLICE = 1_000;
+
+/** Writes many AuditLog rows (a publication's assignments) with one `INSERT … SELECT` per slice (json-rows.ts). */
+export async function insertAuditRows(tx: Tx, rows: readonly AuditRow[]): Promise<void> {
+  const provider = providerOfClient(tx);
+  for (let i = 0; i < rows.length; i += SLICE) {
+    const v = jsonRows(
+      provider,
+      {
+        at: "timestamp",
+        actorKind: "text",
+        actorId: "int",
+        platform: "text",
+        action: "text",
+        entity: "text",
+        entityId: "text",
+        data: "json",
+      },
+      rows.slice(i, i + SLICE),
+    );
+    await tx.$executeRaw`
+      INSERT INTO "AuditLog" ("at", "actorKind", "actorId", "platform", "action", "entity", "entityId", "data")
+      SELECT "at", "actorKind", "actorId", "platform", "action", "entity", "entityId", "data" FROM (${v}) AS v`;
+  }
 }

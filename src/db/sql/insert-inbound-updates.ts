@@ -7,6 +7,8 @@ export interface InboundUpdateRow {
   /** Goes in as a JSON parameter (JSONB on PostgreSQL, text on SQLite), as Prisma would store it. */
   payload: object;
   receivedAt: Date;
+  /** The instance storing it (see InboundUpdate.instanceId). */
+  instanceId: string;
 }
 
 /**
@@ -15,9 +17,9 @@ export interface InboundUpdateRow {
  * first. Runs for every update, so plain SQL. Same on both databases.
  */
 export async function insertInboundUpdates(db: Db, rows: readonly InboundUpdateRow[]): Promise<Set<number>> {
-  const values = rows.map((r) => Prisma.sql`(${r.platform}, ${r.botId}, ${r.updateId}, ${r.payload}, ${r.receivedAt})`);
+  const values = rows.map((r) => Prisma.sql`(${r.platform}, ${r.botId}, ${r.updateId}, ${r.payload}, ${r.receivedAt}, ${r.instanceId})`);
   const stored = await db.$queryRaw<{ updateId: number | bigint }[]>`
-    INSERT INTO "InboundUpdate" ("platform", "botId", "updateId", "payload", "receivedAt") VALUES ${Prisma.join(values)}
+    INSERT INTO "InboundUpdate" ("platform", "botId", "updateId", "payload", "receivedAt", "instanceId") VALUES ${Prisma.join(values)}
     ON CONFLICT ("platform", "botId", "updateId") DO NOTHING
     RETURNING "updateId"`;
   return new Set(stored.map((row) => Number(row.updateId)));

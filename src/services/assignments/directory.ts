@@ -4,6 +4,7 @@
  * database, the source of truth, never from what a handler believes about the caller.
  */
 import type { Tx } from "../../db/client.js";
+import { inSlices } from "../../db/in-slices.js";
 import { AGENCY_ROLES } from "../../domain/vocabulary.js";
 
 /** The agencies a person may act for, from the database (the source of truth, not a cached caller). */
@@ -26,12 +27,24 @@ export async function isAgencyMember(tx: Tx, personId: number, agencyId: number)
 
 /** The people who hear from an agency: its active heads and liaisons, each once. */
 export async function agencyContacts(tx: Tx, agencyId: number): Promise<number[]> {
-  const memberships = await tx.membership.findMany({
-    where: { agencyId, active: true, role: { in: [...AGENCY_ROLES] } },
-    select: { personId: true },
-    orderBy: { id: "asc" },
-  });
-  return [...new Set(memberships.map((m) => m.personId))];
+  return (await contactsOfAgencies(tx, [agencyId])).get(agencyId) ?? [];
+}
+
+/** The people who hear from each of these agencies (as agencyContacts), in one query per slice. */
+export async function contactsOfAgencies(tx: Tx, agencyIds: readonly number[]): Promise<Map<number, number[]>> {
+  const memberships = await inSlices([...new Set(agencyIds)], (slice) =>
+    tx.membership.findMany({
+      where: { agencyId: { in: slice }, active: true, role: { in: [...AGENCY_ROLES] } },
+      select: { personId: true, agencyId: true },
+      orderBy: { id: "asc" },
+    }),
+  );
+  const contacts = new Map<number, Set<number>>();
+  for (const m of memberships) {
+    const people = contacts.get(m.agencyId!) ?? new Set<number>();
+    contacts.set(m.agencyId!, people.add(m.personId));
+  }
+  return new Map([...contacts].map(([agencyId, people]) => [agencyId, [...people]]));
 }
 
 export async function secretariatOf(tx: Tx, committeeId: number): Promise<number[]> {

@@ -12,7 +12,8 @@
  */
 import type { Tx } from "../../db/client.js";
 import { ladderRows, type LadderRow } from "../../db/sql/ladder-rows.js";
-import { storeLadderPlan } from "../../db/sql/plan-ladder.js";
+import { inSlices } from "../../db/in-slices.js";
+import { storeLadderPlans } from "../../db/sql/plan-ladder.js";
 import type { AssignmentStatus, ResolutionKind } from "../../domain/assignments/status.js";
 import { escalationPolicyOf, planAssignmentLadder, type LadderItem } from "../../domain/escalation/index.js";
 import { workCalendarOf } from "../calendars.js";
@@ -41,8 +42,10 @@ export function ladderPlanOf(basis: LadderBasis, now: Date): { nextAt: Date | nu
 }
 
 export async function planAssignments(tx: Tx, ids: readonly number[], now: Date): Promise<void> {
-  for (const row of await ladderRows(tx, { ids })) {
-    const plan = ladderPlanOf(row, now);
-    await storeLadderPlan(tx, row.id, now, plan.nextAt, plan.nextStep);
-  }
+  const rows = await inSlices(ids, (slice) => ladderRows(tx, { ids: slice }));
+  await storeLadderPlans(
+    tx,
+    now,
+    rows.map((row) => ({ id: row.id, ...ladderPlanOf(row, now) })),
+  );
 }

@@ -8,6 +8,7 @@
  */
 import type { Db, Prisma } from "../../db/client.js";
 import { figureAssignmentRows, figureSubmissionRows } from "../../db/sql/figure-items.js";
+import { figureRowsOfCommittee } from "../../db/sql/figure-rows.js";
 import { figuresFingerprint } from "../../db/sql/figures-fingerprint.js";
 import type { AssignmentStatus, ResolutionKind } from "../../domain/assignments/status.js";
 import type { WeeklyReportTemplate } from "../../domain/committee-file/index.js";
@@ -201,7 +202,7 @@ export async function committeeIdOf(db: Db, committeeCode: string): Promise<numb
   return committee.id;
 }
 
-/** The columns of an assignment the figures read (its resolution's come from resolutionsOf). */
+/** The columns of an assignment the figures read (its resolution's come from loadFigureRows). */
 export const FIGURE_ASSIGNMENT_COLUMNS = {
   id: true,
   resolutionId: true,
@@ -213,45 +214,17 @@ export const FIGURE_ASSIGNMENT_COLUMNS = {
   doneAt: true,
 } as const;
 
-/** A committee's resolutions by id, with their meeting's number and day: read once, shared by each resolution's agencies' rows. */
-export async function resolutionsOf(db: Db, committeeId: number) {
-  const resolutions = await db.resolution.findMany({
-    where: { meeting: { committeeId } },
-    select: { id: true, number: true, text: true, kind: true, meeting: { select: { number: true, heldOn: true } } },
-  });
-  return new Map(resolutions.map((r) => [r.id, r]));
-}
-
 /**
  * The rows of one committee the figures are computed from, other than its assignments and reports
  * (which the export reads with more columns, once for both): the committee with its agencies, the
- * resolutions, the deadline changes counted and the cycles.
+ * resolutions by id (each read once, shared by its agencies' rows), the deadline changes counted
+ * and the cycles, in one statement (db/sql/figure-rows.ts).
  */
 export async function loadFigureRows(db: Db, committeeId: number) {
-  const inCommittee = { resolution: { meeting: { committeeId } } };
-  const [committee, resolutionOf, extensions, cycles] = await Promise.all([
-    db.committee.findUniqueOrThrow({
-      where: { id: committeeId },
-      select: {
-        id: true,
-        code: true,
-        name: true,
-        calendar: true,
-        weeklyReportTemplate: true,
-        quotas: true,
-        agencies: { select: { agency: { select: { id: true, code: true, name: true } } }, orderBy: { agencyId: "asc" } },
-      },
-    }),
-    resolutionsOf(db, committeeId),
-    // A change for one agency counts for its assignment; one for the whole resolution, for each of its agencies.
-    db.deadlineChange.groupBy({ by: ["resolutionId", "assignmentId"], where: inCommittee, _count: { _all: true } }),
-    db.weeklyReportCycle.findMany({
-      where: { committeeId },
-      select: { id: true, period: true, opensAt: true, dueAt: true },
-      orderBy: { opensAt: "asc" },
-    }),
-  ]);
-  return { committee, resolutionOf, extensions, cycles };
+  const rows = await figureRowsOfCommittee(db, committeeId);
+  if (!rows) throw new ReportError(`no committee with id ${committeeId}`);
+  const { committee, resolutions, deadlineChanges, cycles } = rows;
+  return { committee, resolutionOf: new Map(resolutions.map((r) => [r.id, r])), deadlineChanges, cycles };
 }
 
 export type FigureRows = Awaited<ReturnType<typeof loadFigureRows>>;
@@ -277,20 +250,10 @@ export interface FigureItems {
 }
 
 /**
- * The assignments of a committee by id, and the reports of its cycles, with the columns the figures
- * read: each set one JSON value built by the database (db/sql/figure-items.ts), where Prisma's
- * per-row handling of 40,000 rows cost most of the figures' time.
- */
-async function loadFigureItems(db: Db, committeeId: number): Promise<FigureItems> {
-  const [assignments, submissions] = await Promise.all([figureAssignmentRows(db, committeeId), figureSubmissionRows(db, committeeId)]);
-  return { assignments, submissions };
-}
-
-/**
- * Every row the figures of one committee are computed from. Each resolution is read once (4,000
- * for a county's year) and shared by its assignments' rows, not repeated per assignment; plain
- * selects, since Prisma's raw queries hand integer columns back as BigInt, which cost more than
- * the query itself at 20,000 rows.
+ * Every row the figures of one committee are computed from: the committee's rows first, for the
+ * numeric questions whose answers the reports are read with; each set one JSON value built by the
+ * database (db/sql/figure-rows.ts, figure-items.ts), where Prisma's per-row handling of 40,000
+ * rows cost most of the figures' time.
  */
 export async function loadFiguresInput(
   db: Db,
@@ -298,8 +261,21 @@ export async function loadFiguresInput(
   now: Date,
   period: PeriodKind | ReportPeriod,
 ): Promise<FiguresInput & { committee: CommitteeRef }> {
-  const [rows, items] = await Promise.all([loadFigureRows(db, committeeId), loadFigureItems(db, committeeId)]);
-  return figuresInputOf(rows, items, now, period);
+  const [[rows, submissions], assignments] = await Promise.all([
+    loadFigureRows(db, committeeId).then(async (rows) => {
+      const keys = indicatorsOf(rows.committee.weeklyReportTemplate).map((i) => i.key);
+      return [rows, await figureSubmissionRows(db, committeeId, keys)] as const;
+    }),
+    figureAssignmentRows(db, committeeId),
+  ]);
+  return figuresInputOf(rows, { assignments, submissions }, now, period);
+}
+
+/** The numeric questions of a weekly-report template: the indicators added up. */
+function indicatorsOf(template: unknown): IndicatorDef[] {
+  return templateQuestions(template)
+    .filter((q) => q.type === "number")
+    .map((q) => ({ key: q.key, label: q.label, ...(q.unit !== undefined ? { unit: q.unit } : {}) }));
 }
 
 /** The figures' input from the rows loaded (pure). */
@@ -309,17 +285,16 @@ export function figuresInputOf(
   now: Date,
   period: PeriodKind | ReportPeriod,
 ): FiguresInput & { committee: CommitteeRef } {
-  const { committee, resolutionOf, extensions, cycles } = rows;
+  const { committee, resolutionOf, deadlineChanges, cycles } = rows;
+  // A change for one agency counts for its assignment; one for the whole resolution, for each of its agencies.
   const byAssignment = new Map<number, number>();
   const byResolution = new Map<number, number>();
-  for (const e of extensions) {
-    if (e.assignmentId === null) byResolution.set(e.resolutionId, e._count._all);
-    else byAssignment.set(e.assignmentId, (byAssignment.get(e.assignmentId) ?? 0) + e._count._all);
+  for (const e of deadlineChanges) {
+    if (e.assignmentId === null) byResolution.set(e.resolutionId, e.changes);
+    else byAssignment.set(e.assignmentId, (byAssignment.get(e.assignmentId) ?? 0) + e.changes);
   }
-  const indicators: IndicatorDef[] = templateQuestions(committee.weeklyReportTemplate)
-    .filter((q) => q.type === "number")
-    .map((q) => ({ key: q.key, label: q.label, ...(q.unit !== undefined ? { unit: q.unit } : {}) }));
-  const agencies = committee.agencies.map((a) => a.agency);
+  const indicators = indicatorsOf(committee.weeklyReportTemplate);
+  const agencies = committee.agencies;
   // Only the committee's agencies' reports (an agency that left keeps its rows but is no longer counted).
   const present = new Set(agencies.map((a) => a.id));
   return {

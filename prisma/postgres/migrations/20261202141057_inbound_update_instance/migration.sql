@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "InboundUpdate" ADD COLUMN     "instanceId" TEXT;
