@@ -9,13 +9,19 @@ export function argValue(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-/** Samples RSS and heap every 50 ms and keeps the peaks. */
+/** Samples RSS and heap every 50 ms and keeps the peaks, overall and of each phase marked. */
 export class MemorySampler {
   peakRssMb = 0;
   peakHeapMb = 0;
+  /** The RSS when sampling began: what the process held before (a seeding's, which V8 keeps). */
+  readonly startRssMb: number;
+  /** The peak RSS of each phase, in the order marked. */
+  readonly phases: { name: string; peakRssMb: number }[] = [];
+  #phasePeakRssMb = 0;
   readonly #timer: NodeJS.Timeout;
 
   constructor(intervalMs = 50) {
+    this.startRssMb = process.memoryUsage().rss / 1_048_576;
     this.#sample();
     this.#timer = setInterval(() => this.#sample(), intervalMs);
   }
@@ -24,6 +30,14 @@ export class MemorySampler {
     const m = process.memoryUsage();
     this.peakRssMb = Math.max(this.peakRssMb, m.rss / 1_048_576);
     this.peakHeapMb = Math.max(this.peakHeapMb, m.heapUsed / 1_048_576);
+    this.#phasePeakRssMb = Math.max(this.#phasePeakRssMb, m.rss / 1_048_576);
+  }
+
+  /** Ends a phase: its peak is kept under `name`, and the next phase's starts from now. */
+  mark(name: string): void {
+    this.#sample();
+    this.phases.push({ name, peakRssMb: this.#phasePeakRssMb });
+    this.#phasePeakRssMb = process.memoryUsage().rss / 1_048_576;
   }
 
   stop(): void {

@@ -8,7 +8,7 @@ import type { Hono } from "hono";
 import type { RunnerHandle } from "@grammyjs/runner";
 import type { Logger } from "pino";
 import type { Config, Platform } from "./config/index.js";
-import { openDatabase, type Database } from "./db/client.js";
+import { openDatabase, type Database, type Db } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { createBot } from "./bot/create-bot.js";
 import type { BotContext } from "./bot/context.js";
@@ -22,7 +22,9 @@ import { HttpServer } from "./server/http.js";
 import { Scheduler } from "./scheduler/scheduler.js";
 import { createServices, escalationSources, type Services } from "./services/index.js";
 import type { Clock } from "./shared/clock.js";
+import { deleteSentOutboxFiles } from "./db/sql/delete-sent-outbox-files.js";
 import { ping } from "./db/sql/ping.js";
+import { DAY_MS } from "./domain/calendar/index.js";
 import { startInOrder, type Component } from "./shared/component.js";
 import type { UpdateInbox } from "./updates/inbox.js";
 import { createWebApp } from "./web/app.js";
@@ -77,7 +79,10 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
   for (const platform of config.platforms) {
     const limiter = new RateLimiter(platform.ratePerSecond, platform.ratePerChatPerSecond);
     limiters.set(platform.platform, limiter);
-    const pace = database.provider === "postgres" ? new SharedPace(db, platform.platform, platform.ratePerSecond) : undefined;
+    const pace =
+      database.provider === "postgres"
+        ? new SharedPace(db, platform.platform, platform.ratePerSecond, platform.ratePerChatPerSecond)
+        : undefined;
     if (pace) paces.set(platform.platform, pace);
     dispatchers.set(
       platform.platform,
@@ -189,7 +194,12 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
       wakeChannel,
       scheduler,
       ...intakes,
-      inboxPruning(() => intakes.map((intake) => intake.inbox), clock, logger),
+      pruning(
+        () => intakes.map((intake) => intake.inbox),
+        { db: database.prisma, fileRetentionMs: config.outboxFileRetentionDays * DAY_MS },
+        clock,
+        logger,
+      ),
       http,
     ],
     logger,
@@ -227,18 +237,29 @@ function databaseComponent(database: Database): Component {
   return { name: "database", start: async () => undefined, stop: () => database.close() };
 }
 
-/** Forgets handled updates older than a week, hourly: the platforms re-deliver an update for a day at most. */
-function inboxPruning(inboxes: () => UpdateInbox[], clock: Clock, logger: Logger): Component {
+/**
+ * Hourly: forgets handled updates older than a week (the platforms re-deliver an update for a day
+ * at most), and deletes the stored files whose sends ended more than the retention ago.
+ */
+function pruning(inboxes: () => UpdateInbox[], outbox: { db: Db; fileRetentionMs: number }, clock: Clock, logger: Logger): Component {
   let timer: NodeJS.Timeout | undefined;
-  const prune = () =>
-    Promise.all(inboxes().map((inbox) => inbox.prune(new Date(clock.now().getTime() - INBOX_RETENTION_MS)))).catch((err: unknown) =>
+  const prune = async () => {
+    const now = clock.now().getTime();
+    await Promise.all(inboxes().map((inbox) => inbox.prune(new Date(now - INBOX_RETENTION_MS)))).catch((err: unknown) =>
       logger.warn({ err }, "pruning handled updates failed"),
     );
+    await deleteSentOutboxFiles(outbox.db, new Date(now - outbox.fileRetentionMs)).then(
+      (files) => {
+        if (files > 0) logger.info({ files }, "deleted stored files whose sends ended");
+      },
+      (err: unknown) => logger.warn({ err }, "deleting stored files whose sends ended failed"),
+    );
+  };
   return {
-    name: "inbox pruning",
+    name: "pruning",
     start: async () => {
       void prune();
-      timer = setInterval(prune, 3_600_000).unref();
+      timer = setInterval(() => void prune(), 3_600_000).unref();
     },
     stop: async () => clearInterval(timer),
   };

@@ -81,6 +81,7 @@ const envSchema = z
     INBOX_LEASE_MS: positiveInt(60_000),
     OUTBOX_LEASE_MS: positiveInt(60_000),
     INVITE_TTL_DAYS: positiveInt(14),
+    OUTBOX_FILE_RETENTION_DAYS: positiveInt(30),
     DIALOG_IDLE_MINUTES: positiveInt(30),
     MAX_ATTACHMENT_MB: positive(20),
     SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
@@ -134,6 +135,8 @@ export interface Config {
   publicUrl?: string;
   logLevel: string;
   inviteTtlDays: number;
+  /** How long a stored file (a notice letter's bytes) is kept after the last send of it (db/sql/delete-sent-outbox-files.ts). */
+  outboxFileRetentionDays: number;
   /** A dialog left unanswered this long is closed (with a note) when the person next writes. */
   dialogIdleMinutes: number;
   /** First delay after a 5xx or network failure; doubles per attempt up to 10 minutes. */
@@ -214,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? e.WEBHOOK_URL)?.replace(/\/+$/, ""),
     logLevel: e.LOG_LEVEL,
     inviteTtlDays: e.INVITE_TTL_DAYS,
+    outboxFileRetentionDays: e.OUTBOX_FILE_RETENTION_DAYS,
     dialogIdleMinutes: e.DIALOG_IDLE_MINUTES,
     outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
     outboxPollMs: e.OUTBOX_POLL_MS,

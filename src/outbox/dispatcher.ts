@@ -266,6 +266,8 @@ export class OutboxDispatcher implements Component {
         this.#limiter.dueWithin(performance.now(), CLAIM_AHEAD_MS),
       ),
       skipChats,
+      // Other instances send to these chats too: each chat's gap is kept in the database.
+      sharedChatPace: this.#pace !== undefined,
     });
     let started = 0;
     const unsent: number[] = [];
@@ -324,6 +326,13 @@ export class OutboxDispatcher implements Component {
       firstUpload?.done();
     }
     this.#limiter.answered(row.chatId, performance.now());
+    try {
+      // Before the record, which makes the chat's next message claimable by any instance.
+      await this.#pace?.spaceChat(row.chatId);
+    } catch (err) {
+      // Only another instance could send to the chat too soon (a 429 then, and a retry).
+      log.warn({ err }, "could not keep the chat's pace in the database");
+    }
     try {
       await this.#record(row, outcome);
     } catch (err) {

@@ -26,7 +26,8 @@
  * back, so however late it travelled, the platform sees the two a gap apart. Interactive replies
  * themselves wait only the plain gap before they leave, so as not to hold the handler.
  */
-const CHAT_MARGIN = 1.03;
+/** A chat's gap is this much longer than 1 s / its rate: the platform's clock and ours differ a little. */
+export const CHAT_MARGIN = 1.03;
 /** Round trips the travel-back estimate is taken over: many, so that a stall's slow ones do not make it. */
 const ROUND_TRIPS_KEPT = 200;
 /** How soon to look again when the window is full of sends still unanswered. */

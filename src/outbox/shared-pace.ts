@@ -2,7 +2,9 @@
  * The global rate of one platform shared by several instances on one PostgreSQL database: each
  * batch of sends reserves its instants in the database (db/sql/reserve-send-slots.ts), so two
  * instances together send no faster than one would. Each instance keeps its in-memory limiter
- * too (per-chat gaps, 429 holds, the window over its own sends); this only adds the instants.
+ * too (per-chat gaps, 429 holds, the window over its own sends); this adds the instants, and
+ * each chat's gap after an answered send (db/sql/space-chat-sends.ts), which the outbox claim
+ * respects, so two instances together send to one chat no faster than one would.
  *
  * The instants are a gap apart plus a margin: a request reaches the platform some time after its
  * instant (a late event loop here or there, the request's own way), and two instances' requests
@@ -14,6 +16,8 @@
  */
 import type { Db } from "../db/client.js";
 import { reserveSendSlots } from "../db/sql/reserve-send-slots.js";
+import { spaceChatSends } from "../db/sql/space-chat-sends.js";
+import { CHAT_MARGIN } from "./rate-limiter.js";
 
 /** How late a request may reach the platform after its instant without crowding a window. */
 export const LATENESS_BUDGET_MS = 150;
@@ -22,13 +26,25 @@ export const LATE_MS = 30;
 
 export class SharedPace {
   readonly #gapMs: number;
+  readonly #chatGapMs: number;
 
   constructor(
     private readonly db: Db,
     private readonly platform: string,
     perSecond: number,
+    perChatPerSecond: number,
   ) {
     this.#gapMs = (1000 + LATENESS_BUDGET_MS) / perSecond;
+    // The in-memory limiter's chat gap, from the answer: the request arrived before it.
+    this.#chatGapMs = (1000 / perChatPerSecond) * CHAT_MARGIN;
+  }
+
+  /**
+   * The platform answered a send to `chatId`: no instance claims its next message for a chat
+   * gap from now. Call it before the send is recorded (the record makes that message claimable).
+   */
+  spaceChat(chatId: string): Promise<void> {
+    return spaceChatSends(this.db, { platform: this.platform, chatId, gapMs: this.#chatGapMs });
   }
 
   /**

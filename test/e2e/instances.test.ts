@@ -3,7 +3,8 @@
  * spreading the platform's webhook calls over them, as operators run several instances: every
  * update handled once (a platform retry that reaches the other instance included, and an update
  * one instance stored and died before handling), every outbox message sent once and in order per
- * chat, the global rate shared (both together never above the configured limit), and after one
+ * chat, the global rate shared (both together never above the configured limit), each chat's gap
+ * kept across both (never two sends to one chat within a second), and after one
  * is killed with kill -9 mid-load, the other finishes its work within a lease.
  */
 import { afterEach, describe, expect, it } from "vitest";
@@ -18,6 +19,13 @@ import { freePort, startRoundRobin, type RoundRobin } from "../support/round-rob
 
 const CHATS = 30;
 const PER_CHAT = 4;
+/**
+ * One chat's queue queued first and longer than the rest: its next message is the oldest due row
+ * the moment the last is recorded, so either instance claims it at once unless the chat's gap is
+ * kept between them.
+ */
+const HOT_CHAT_MESSAGES = 8;
+const QUEUED = CHATS * PER_CHAT + HOT_CHAT_MESSAGES;
 const USERS_PER_WAVE = 15;
 /** The bot's configured global rate; the fake allows more, so that the bot's own pacing is what is measured. */
 const RATE = 15;
@@ -73,7 +81,10 @@ describe.each(testDatabases())("several instances on $name", (target) => {
       const { prisma: db, close } = await openDatabase(database.url);
       try {
         const chats = Array.from({ length: CHATS }, (_, i) => api.user({ id: 7_100_000 + i, firstName: `گیرنده ${i}` }).chatId);
+        const hotChat = api.user({ id: 7_099_999, firstName: "گیرنده پرکار" }).chatId;
         await db.$transaction(async (tx) => {
+          for (let n = 1; n <= HOT_CHAT_MESSAGES; n++)
+            await enqueue(tx, { platform: "telegram", chatId: String(hotChat), message: { text: `پیام ${n} به ${hotChat}` } });
           for (let n = 1; n <= PER_CHAT; n++)
             for (const chat of chats)
               await enqueue(tx, { platform: "telegram", chatId: String(chat), message: { text: `پیام ${n} به ${chat}` } });
@@ -105,7 +116,7 @@ describe.each(testDatabases())("several instances on $name", (target) => {
         first!.child.kill("SIGKILL");
         expect((await first!.exited).signal).toBe("SIGKILL");
         const atKill = outboxDelivered();
-        expect(atKill).toBeLessThan(CHATS * PER_CHAT);
+        expect(atKill).toBeLessThan(QUEUED);
         api.faults.clear();
 
         // The second wave, a platform retry of an update already handled, and an update the killed
@@ -126,7 +137,7 @@ describe.each(testDatabases())("several instances on $name", (target) => {
           },
         });
 
-        await waitFor(async () => outboxDelivered() >= CHATS * PER_CHAT, 60_000);
+        await waitFor(async () => outboxDelivered() >= QUEUED, 60_000);
         await waitFor(async () => api.sent(orphan.chatId).length >= replies, 30_000);
         await waitFor(
           async () =>
@@ -142,14 +153,24 @@ describe.each(testDatabases())("several instances on $name", (target) => {
 
         for (const chat of chats)
           expect(api.sent(chat).map((m) => m.text)).toEqual(Array.from({ length: PER_CHAT }, (_, n) => `پیام ${n + 1} به ${chat}`));
+        expect(api.sent(hotChat).map((m) => m.text)).toEqual(
+          Array.from({ length: HOT_CHAT_MESSAGES }, (_, n) => `پیام ${n + 1} به ${hotChat}`),
+        );
         for (const u of users) expect(api.sent(u.chatId), `replies to user ${u.id}`).toHaveLength(replies);
-        expect(await db.outboxMessage.groupBy({ by: ["status"], _count: true })).toEqual([{ status: "sent", _count: CHATS * PER_CHAT }]);
+        expect(await db.outboxMessage.groupBy({ by: ["status"], _count: true })).toEqual([{ status: "sent", _count: QUEUED }]);
 
         // The platform's rule, over every send request that reached it (refused or dropped ones
         // too): never more than RATE in any second, from both instances together.
         const sends = api.requests.filter((r) => r.method === "sendMessage").map((r) => r.time);
-        expect(sends.length).toBeGreaterThanOrEqual(CHATS * PER_CHAT + users.length * replies);
+        expect(sends.length).toBeGreaterThanOrEqual(QUEUED + users.length * replies);
         expect(busiestSecond(sends)).toBeLessThanOrEqual(RATE);
+        // And the chat's rule, over the same requests as they arrived: no chat of the outbox got two
+        // within a second (the platform's 1/s per chat), whichever instances sent them.
+        const arrivals = new Map<string, number[]>();
+        for (const r of api.requests.filter((r) => r.method === "sendMessage"))
+          arrivals.set(String(r.params.chat_id), [...(arrivals.get(String(r.params.chat_id)) ?? []), r.time - r.durationMs]);
+        for (const chat of [hotChat, ...chats])
+          expect(closestTwo(arrivals.get(String(chat)) ?? []), `chat ${chat}`).toBeGreaterThanOrEqual(1000);
       } finally {
         await close();
       }
@@ -157,6 +178,12 @@ describe.each(testDatabases())("several instances on $name", (target) => {
     TEST_TIMEOUT_MS,
   );
 });
+
+/** The shortest time between two of `times` (sorted or not); Infinity for fewer than two. */
+function closestTwo(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return Math.min(...sorted.slice(1).map((t, i) => t - sorted[i]!));
+}
 
 /** The most sends in any window of one second (sorted or not). */
 function busiestSecond(times: number[]): number {

@@ -3,7 +3,7 @@
  * SQLite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isUniqueViolation, openDatabase, Prisma, type Database } from "../../src/db/client.js";
+import { isUniqueViolation, openDatabase, Prisma, providerOfClient, type Database } from "../../src/db/client.js";
 import { testDatabases, type TestDatabase } from "../support/databases.js";
 
 describe.each(testDatabases())("the database layer on $name", (target) => {
@@ -26,6 +26,13 @@ describe.each(testDatabases())("the database layer on $name", (target) => {
     await db.inboundUpdate.update({ where: { platform_botId_updateId: key }, data: { payload: Prisma.DbNull } });
     expect((await db.inboundUpdate.findFirstOrThrow({ where: key })).payload).toBeNull();
     expect(await db.inboundUpdate.count({ where: { payload: { equals: Prisma.DbNull } } })).toBe(1);
+  });
+
+  // providerOfClient reads Prisma's private `_activeProvider` (no public API tells a client's
+  // database): a Prisma release that renames it or stops handing it to transaction clients fails here.
+  it("tells the database of a client and of its transaction clients", async () => {
+    expect(providerOfClient(database.prisma)).toBe(database.provider);
+    await database.prisma.$transaction(async (tx) => expect(providerOfClient(tx)).toBe(database.provider));
   });
 
   it("recognises a unique violation as such", async () => {

@@ -25,6 +25,8 @@ describe("loadConfig", () => {
     expect(config.botMode).toBe("polling");
     expect(config.http.port).toBe(8080);
     expect(config.shutdownTimeoutMs).toBe(10_000);
+    expect(config.outboxFileRetentionDays).toBe(30);
+    expect(loadConfig({ BALE_BOT_TOKEN: BALE, OUTBOX_FILE_RETENTION_DAYS: "90" }).outboxFileRetentionDays).toBe(90);
   });
 
   it("serves both platforms and PostgreSQL", () => {
@@ -55,6 +57,7 @@ describe("loadConfig", () => {
       LOG_LEVEL: "loud",
       TELEGRAM_RATE_PER_SECOND: "-3",
       BALE_API_ROOT: "ftp://x",
+      OUTBOX_FILE_RETENTION_DAYS: "0",
     });
     const names = problems.map((p) => p.split(":")[0]);
     expect(names).toEqual(
@@ -66,6 +69,7 @@ describe("loadConfig", () => {
         "LOG_LEVEL",
         "TELEGRAM_RATE_PER_SECOND",
         "BALE_API_ROOT",
+        "OUTBOX_FILE_RETENTION_DAYS",
       ]),
     );
     expect(problems.find((p) => p.startsWith("BOT_MODE"))).toContain("expected polling or webhook");

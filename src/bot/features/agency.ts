@@ -22,7 +22,7 @@ import { assignmentButton, tasksPageButton } from "../../services/render/callbac
 import type { OutgoingMessage } from "../../outbox/outbox.js";
 import type { BotContext } from "../context.js";
 import { blockedDialog, doneDialog, enterDialog, noteDialog, progressDialog, type NoteDialogArgs } from "../conversations/index.js";
-import { agencyActorOf } from "../helpers/actors.js";
+import { chatActorOf } from "../helpers/actors.js";
 import { incomingFileOf, isCommand, megabytes, normalisedText } from "../helpers/incoming.js";
 import { outcomeText, refusalText, shortTitle } from "../helpers/agency-replies.js";
 
@@ -48,7 +48,7 @@ export function agency(): Composer<BotContext> {
 
 /** Which agency actor may be acting, for handlers that need one (undefined: not an agency member). */
 function agencyActor(ctx: BotContext): AgencyActor | undefined {
-  return ctx.caller && agenciesOf(ctx.caller).length > 0 ? agencyActorOf(ctx) : undefined;
+  return ctx.caller && agenciesOf(ctx.caller).length > 0 ? chatActorOf(ctx) : undefined;
 }
 
 /** A person in several agencies sees items grouped and named by agency. */

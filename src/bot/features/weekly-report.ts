@@ -5,13 +5,13 @@ import { weeklyReportButton } from "../../services/render/callback-data.js";
 import { weekText } from "../../services/render/weekly-report.js";
 import type { BotContext } from "../context.js";
 import { enterDialog, weeklyReportDialog, type WeeklyReportDialogArgs } from "../conversations/index.js";
-import { agencyActorOf } from "../helpers/actors.js";
+import { chatActorOf } from "../helpers/actors.js";
 import { refusalText } from "../helpers/agency-replies.js";
 
 export function weeklyReport(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.chatType("private").command("report", async (ctx) => {
-    const actor = agencyActorOf(ctx);
+    const actor = chatActorOf(ctx);
     const slots = actor ? await ctx.services.weeklyReports.slotsFor(actor.personId) : [];
     if (slots.length === 0) {
       await ctx.reply(ctx.t(actor ? "report-none-open" : "start-unknown"));

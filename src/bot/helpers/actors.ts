@@ -23,13 +23,13 @@ export interface ActorResolver<A extends ChatActor = ChatActor> {
   resolve(ctx: BotContext): A | undefined;
 }
 
-/** The caller as an actor, whatever roles they hold (the service decides what they may do). */
+/**
+ * The caller as an actor, whatever roles they hold (the service decides what they may do: an
+ * agency action checks the agency and the item, a staff one the committee).
+ */
 export function chatActorOf(ctx: BotContext): ChatActor | undefined {
   return ctx.caller ? { personId: ctx.caller.personId, platform: ctx.profile.platform } : undefined;
 }
-
-/** The caller as an agency-side actor (the service checks the agency and the item). */
-export const agencyActorOf = chatActorOf;
 
 /** A resolver of callers holding one of `roles` in an active membership. */
 export function holdingRole(name: string, roles: readonly Role[]): ActorResolver {

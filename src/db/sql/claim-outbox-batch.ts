@@ -5,6 +5,9 @@
  * PostgreSQL, FOR UPDATE SKIP LOCKED lets two instances claim disjoint batches at once, and the
  * lease condition is repeated outside the sub-select so a row taken meanwhile is left; SQLite has
  * one writer, so its UPDATE … RETURNING of the chosen rows is the same claim without the lock.
+ * With `sharedChatPace` (PostgreSQL, several instances) a chat whose ChatPace instant has not come
+ * is left out too (one key lookup per candidate, db/sql/space-chat-sends.ts), so that no instance
+ * sends to a chat within its gap after another's send; SQLite paces chats in memory instead.
  */
 import type { OutboxStatus } from "../../domain/vocabulary.js";
 import { Prisma, type DbProvider, type Tx } from "../client.js";
@@ -20,6 +23,8 @@ export interface OutboxClaim {
   limit: number;
   /** Chats not to claim now (a send under way, or waiting out their pace). */
   skipChats: readonly string[];
+  /** Leave out chats whose shared pace (ChatPace, the database's clock) has not passed. PostgreSQL only. */
+  sharedChatPace?: boolean;
 }
 
 export interface ClaimedOutboxRow {
@@ -34,12 +39,18 @@ export interface ClaimedOutboxRow {
 export async function claimOutboxBatch(db: Tx, provider: DbProvider, c: OutboxClaim): Promise<ClaimedOutboxRow[]> {
   const lock = provider === "postgres" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
   const skip = c.skipChats.length ? Prisma.sql`AND o."chatId" NOT IN (${sqlList(c.skipChats)})` : Prisma.empty;
+  if (c.sharedChatPace && provider !== "postgres") throw new Error("claimOutboxBatch: the shared chat pace is PostgreSQL's");
+  const paced = c.sharedChatPace
+    ? Prisma.sql`AND NOT EXISTS (
+          SELECT 1 FROM "ChatPace" p
+          WHERE p."platform" = o."platform" AND p."chatId" = o."chatId" AND p."nextAt" > (clock_timestamp() AT TIME ZONE 'UTC'))`
+    : Prisma.empty;
   const rows = await db.$queryRaw<ClaimedOutboxRow[]>`
     UPDATE "OutboxMessage" SET "claimedBy" = ${c.owner}, "claimedUntil" = ${c.leaseUntil}, "updatedAt" = ${c.now}
     WHERE "id" IN (
       SELECT o."id" FROM "OutboxMessage" o
       WHERE o."platform" = ${c.platform} AND o."status" = ${PENDING} AND o."notBefore" <= ${c.now}
-        AND (o."claimedUntil" IS NULL OR o."claimedUntil" < ${c.now}) ${skip}
+        AND (o."claimedUntil" IS NULL OR o."claimedUntil" < ${c.now}) ${skip} ${paced}
         AND NOT EXISTS (
           SELECT 1 FROM "OutboxMessage" e
           WHERE e."platform" = o."platform" AND e."chatId" = o."chatId" AND e."status" = ${PENDING} AND e."id" < o."id")
