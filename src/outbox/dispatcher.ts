@@ -13,6 +13,7 @@ import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import type { Logger } from "pino";
 import type { PlatformConfig } from "../config/index.js";
 import type { Db, DbProvider } from "../db/client.js";
+import { identitiesChanged } from "../db/identity-changes.js";
 import { claimOutboxBatch, type ClaimedOutboxRow } from "../db/sql/claim-outbox-batch.js";
 import type { Clock } from "../shared/clock.js";
 import { KeyedLock } from "../shared/keyed-lock.js";
@@ -423,6 +424,8 @@ export class OutboxDispatcher implements Component {
           where: { platform: this.platform, chatId: row.chatId },
           data: { reachable: false, unreachableReason: outcome.error, unreachableAt: now },
         });
+        // A remembered caller who wrote again must be marked reachable again (IdentityService.touch).
+        identitiesChanged(tx);
         await tx.auditLog.create({
           data: {
             actorKind: "system",

@@ -10,6 +10,7 @@
  */
 import type { Platform } from "../config/index.js";
 import type { Tx } from "../db/client.js";
+import { identitiesChanged } from "../db/identity-changes.js";
 import type { Translate } from "../i18n/index.js";
 import { agencyIdsOf, cardKey, loadAssignmentViews, sortByUrgency } from "./assignments/index.js";
 import { audit, type Actor } from "./audit.js";
@@ -73,6 +74,7 @@ export async function bindChat(
         data: { ...fields, reachable: true, unreachableReason: null, unreachableAt: null },
       })
     : await tx.chatIdentity.create({ data: { ...fields, personId: input.personId, platform: chat.platform, userId: chat.userId } });
+  identitiesChanged(tx);
   await tx.invite.update({ where: { id: input.inviteId }, data: { usedAt: now, usedByIdentityId: identity.id } });
   await audit(
     tx,

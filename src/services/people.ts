@@ -3,6 +3,7 @@
  * identities; `peygir unbind` removes a person's identity on a platform (audited), e.g. when
  * they change accounts, so a new invite can bind the new one.
  */
+import { identitiesChanged } from "../db/identity-changes.js";
 import type { Platform } from "../config/index.js";
 import type { Db } from "../db/client.js";
 import { parsePhone } from "../domain/text/index.js";
@@ -97,6 +98,7 @@ export class PeopleService {
       }
       for (const identity of targets) {
         await tx.chatIdentity.delete({ where: { id: identity.id } });
+        identitiesChanged(tx);
         await audit(
           tx,
           { kind: "cli" },

@@ -188,6 +188,11 @@ async function chooseTargets(): Promise<DatabaseTarget[]> {
 
 const targets = await chooseTargets();
 
+/** One database by name, whatever PEYGIR_TEST_DATABASES says (the benchmarks choose with --database). */
+export function databaseTarget(name: DatabaseName): DatabaseTarget {
+  return name === "sqlite" ? sqlite : postgres;
+}
+
 export function testDatabases(): DatabaseTarget[] {
   return targets;
 }

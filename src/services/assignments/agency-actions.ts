@@ -12,7 +12,7 @@
 import type { Logger } from "pino";
 import type { Platform } from "../../config/index.js";
 import { isUniqueViolation, type Db, type Tx } from "../../db/client.js";
-import { agencyActionTarget } from "../../db/sql/agency-action-target.js";
+import { agencyActionTarget, type AgencyActionTargetRow } from "../../db/sql/agency-action-target.js";
 import { topicsOfMessage } from "../../db/sql/topics-of-message.js";
 import { assignmentOfTopic, outboxTopic } from "../../domain/outbox-topic.js";
 import { insertProgressUpdate } from "../../db/sql/insert-progress-update.js";
@@ -31,7 +31,7 @@ import { refreshCards, type ShownCard } from "./cards.js";
 import { agencyIdsOf, secretariatOf } from "./directory.js";
 import { loadAssignmentViews, loadAssignmentViewsByIds, sortByUrgency, type LoadedView } from "./views.js";
 import { audit } from "../audit.js";
-import { planAssignments } from "../escalation/plan.js";
+import { ladderPlanOf, planAssignments } from "../escalation/plan.js";
 import type { Notifier } from "../notifications.js";
 import type { AssignmentSummary } from "../render/assignment.js";
 import { renderAgencyReportNotice, renderEvidenceCaption } from "../render/notices.js";
@@ -66,6 +66,8 @@ const NOOP_WHEN_UNCHANGED: ReadonlySet<AgencyAction> = new Set(["ack", "claim_do
 interface ActionTarget {
   summary: AssignmentSummary;
   committeeId: number;
+  /** The row as read, for re-planning its ladder with the change. */
+  row: AgencyActionTargetRow;
 }
 
 /** An action about to be applied: when, to what, from which status to which. */
@@ -161,6 +163,7 @@ export class AssignmentService {
         meeting: { number: row.meetingNumber },
       },
       committeeId: row.committeeId,
+      row,
     };
   }
 
@@ -293,7 +296,7 @@ export class AssignmentService {
     for (let attempt = 1; ; attempt++) {
       const target = await this.#target(actor, assignmentId);
       if (!target) return { ok: false, refusal: "unknown" };
-      const { summary, committeeId } = target;
+      const { summary, committeeId, row } = target;
       const done: AgencyActionResult = { ok: true, changed: false, view: summary };
       if (idempotencyKey !== undefined && (await this.#recorded(idempotencyKey))) return done;
       const result = transition(summary.status, action, summary.resolution.kind);
@@ -301,12 +304,30 @@ export class AssignmentService {
       if (!result.changed && NOOP_WHEN_UNCHANGED.has(action)) return { ok: true, changed: false, view: summary };
       const step: Step = { now: this.clock.now(), idempotencyKey, assignmentId, committeeId, from: summary.status, to: result.next };
       const { changes, record, notify } = plan(step);
+      // Acknowledging ends the delivery ladder, progress restarts the silence clock, a claim or
+      // blocker pauses it: re-planned from the row as read and changed, and stored by the status
+      // update itself if the deadline is still the one read.
+      const ladder = {
+        readDeadline: row.deadline,
+        ...ladderPlanOf(
+          {
+            ...row,
+            status: step.to,
+            acknowledgedAt: changes.acknowledgedAt ?? row.acknowledgedAt,
+            lastProgressAt: changes.lastProgressAt ?? row.lastProgressAt,
+          },
+          step.now,
+        ),
+      };
       let applied: boolean;
       try {
         applied = await this.db.$transaction(async (tx) => {
-          if ((await updateAssignmentStatus(tx, assignmentId, step.from, step.to, step.now, changes)) !== 1) return false;
-          // Acknowledging ends the delivery ladder, progress restarts the silence clock, a claim or blocker pauses it.
-          await planAssignments(tx, [assignmentId], step.now);
+          if ((await updateAssignmentStatus(tx, assignmentId, step.from, step.to, step.now, changes, ladder)) !== 1) {
+            // Its deadline moved since it was read: if its status still allows the action,
+            // re-plan from the row as it now is, as a separate read and write.
+            if ((await updateAssignmentStatus(tx, assignmentId, step.from, step.to, step.now, changes)) !== 1) return false;
+            await planAssignments(tx, [assignmentId], step.now);
+          }
           const detail = await record(tx);
           // The cards show the status, the percent and a blocker's reason: a note that changes none of them leaves them as they are.
           if (!sameOnCard(summary, summaryAfter(summary, step.to, changes)))

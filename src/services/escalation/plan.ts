@@ -18,7 +18,9 @@ import type { AssignmentStatus, ResolutionKind } from "../../domain/assignments/
 import { escalationPolicyOf, planAssignmentLadder, type LadderItem } from "../../domain/escalation/index.js";
 import { workCalendarOf } from "../calendars.js";
 
-export function ladderItemOf(row: LadderRow): LadderItem {
+export function ladderItemOf(
+  row: Pick<LadderRow, "status" | "kind" | "publishedAt" | "acknowledgedAt" | "lastProgressAt" | "deadline">,
+): LadderItem {
   return {
     status: row.status as AssignmentStatus,
     kind: row.kind as ResolutionKind,
@@ -29,14 +31,21 @@ export function ladderItemOf(row: LadderRow): LadderItem {
   };
 }
 
+/** What a ladder is planned from: the item, and its committee's stored policy and calendar. */
+export type LadderBasis = Pick<LadderRow, "status" | "kind" | "publishedAt" | "acknowledgedAt" | "lastProgressAt" | "deadline"> &
+  Pick<LadderRow, "calendar" | "escalationPolicy">;
+
+/** The next rung of an item's ladder as of `now` (pure: for a change that stores it with its own write). */
+export function ladderPlanOf(basis: LadderBasis, now: Date): { nextAt: Date | null; nextStep: string | null } {
+  const plan = planAssignmentLadder(ladderItemOf(basis), escalationPolicyOf(basis.escalationPolicy), workCalendarOf(basis.calendar), now);
+  return { nextAt: plan.nextAt, nextStep: plan.nextStep };
+}
+
 export async function planAssignments(tx: Tx, ids: readonly number[], now: Date): Promise<void> {
   const rows = await inSlices(ids, (slice) => ladderRows(tx, { ids: slice }));
   await storeLadderPlans(
     tx,
     now,
-    rows.map((row) => {
-      const plan = planAssignmentLadder(ladderItemOf(row), escalationPolicyOf(row.escalationPolicy), workCalendarOf(row.calendar), now);
-      return { id: row.id, nextAt: plan.nextAt, nextStep: plan.nextStep };
-    }),
+    rows.map((row) => ({ id: row.id, ...ladderPlanOf(row, now) })),
   );
 }

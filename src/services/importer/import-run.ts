@@ -1,4 +1,5 @@
 /** One import inside its transaction (see importer/index.ts for the rules it keeps). */
+import { identitiesChanged } from "../../db/identity-changes.js";
 import { type Tx } from "../../db/client.js";
 import { ladderRows } from "../../db/sql/ladder-rows.js";
 import { deadlineInstant } from "../../domain/calendar/index.js";
@@ -62,6 +63,8 @@ export class ImportRun {
     for (const person of doc.people) await this.person(person);
     for (const meeting of doc.meetings) await this.meeting(meeting);
     const changed = Object.values(this.counts).some((c) => c.created + c.updated + c.removed > 0);
+    // People, their memberships, agency and committee names: what a remembered caller shows.
+    if (changed) identitiesChanged(this.tx);
     const published = changed
       ? await propagateToPublished(this.tx, this.notifier, {
           committeeId: this.committeeId,
