@@ -12,7 +12,9 @@ import { TravelClock } from "../test/support/clock.js";
 
 export type ToBot = { kind: "publish"; meeting: string; committee: string } | { kind: "stop" };
 export type FromBot =
-  { kind: "ready" } | { kind: "published"; ms: number; created: number; queued: number } | { kind: "failed"; error: string };
+  | { kind: "ready" }
+  | { kind: "published"; ms: number; created: number; queued: number; memory: NodeJS.MemoryUsage }
+  | { kind: "failed"; error: string };
 
 const send = (message: FromBot) => process.send!(message);
 const clock = new TravelClock(new Date(Number(process.env.BENCH_CLOCK_START)));
@@ -33,6 +35,7 @@ process.on("message", (message: ToBot) => {
         ms: performance.now() - started,
         created: report.assignments.filter((a) => a.created).length,
         queued: report.assignments.reduce((sum, a) => sum + a.queued, 0),
+        memory: process.memoryUsage(),
       }),
     )
     .catch((error: unknown) => send({ kind: "failed", error: String((error as Error).stack ?? error) }));

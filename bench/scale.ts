@@ -185,6 +185,10 @@ export async function runScaleBench(args: string[]): Promise<void> {
       ["peak RSS while publishing", `${mb(sampler.peaks.get("publish"))} (goal < 300 MB)`],
       ["peak RSS while delivering", `${mb(sampler.peaks.get("deliver"))} (first ${windowS} s of sending)`],
       ["VmHWM (peak since start)", mb(hwm)],
+      [
+        "bot's memory as publishing ends",
+        `RSS ${mb(published.memory.rss / 1_048_576)}: JS heap ${mb(published.memory.heapUsed / 1_048_576)} used of ${mb(published.memory.heapTotal / 1_048_576)}, external ${mb(published.memory.external / 1_048_576)}`,
+      ],
       ["assignments created", published.created.toLocaleString("en-US")],
       ["messages queued", `${published.queued.toLocaleString("en-US")} (outbox rows: ${queuedRows.toLocaleString("en-US")})`],
       ["publish → all queued", `${(published.ms / 1000).toFixed(1)} s (goal < 30 s)`],

@@ -132,7 +132,7 @@ export class Notifier {
         notBefore: now,
       },
     });
-    afterCommit(tx, () => this.onQueued(view.platform));
+    this.#wakeAfterCommit(tx, [view]);
   }
 
   /**
@@ -154,7 +154,7 @@ export class Notifier {
       claimedUntil: null,
     }));
     await insertOutboxRows(tx, providerOfClient(tx), rows);
-    for (const platform of new Set(edits.map((e) => e.platform))) afterCommit(tx, () => this.onQueued(platform));
+    this.#wakeAfterCommit(tx, edits);
   }
 
   /**
@@ -230,7 +230,7 @@ export class Notifier {
       return queued;
     });
     await insertOutboxRows(tx, provider ?? providerOfClient(tx), rows);
-    for (const platform of new Set(rows.map((r) => r.platform as Platform))) afterCommit(tx, () => this.onQueued(platform));
+    this.#wakeAfterCommit(tx, rows);
     return counts;
   }
 
@@ -323,8 +323,17 @@ export class Notifier {
       });
     }
     await insertOutboxRows(tx, providerOfClient(tx), rows);
-    for (const platform of new Set(rows.map((r) => r.platform as Platform))) afterCommit(tx, () => this.onQueued(platform));
+    this.#wakeAfterCommit(tx, rows);
     return rows.length;
+  }
+
+  /**
+   * Wakes the dispatchers of these rows' platforms once the transaction commits. Made here, not in
+   * the caller: a hook made beside the rows would keep them (and every message rendered in that
+   * scope) alive until the commit, and a publication queues tens of thousands in one transaction.
+   */
+  #wakeAfterCommit(tx: Tx, rows: readonly { platform: string }[]): void {
+    for (const platform of new Set(rows.map((r) => r.platform as Platform))) afterCommit(tx, () => this.onQueued(platform));
   }
 
   /** `platform` undefined: every platform the person has bound. */
@@ -355,7 +364,7 @@ export class Notifier {
       });
       if (added) {
         queued++;
-        afterCommit(tx, () => this.onQueued(identity.platform as Platform));
+        this.#wakeAfterCommit(tx, [identity]);
       }
     }
     return queued;

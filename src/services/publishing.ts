@@ -15,6 +15,7 @@ import { normaliseDigits, toPersianDigits } from "../domain/text/index.js";
 import type { Translate } from "../i18n/index.js";
 import type { Clock } from "../shared/clock.js";
 import { inSlices } from "../db/in-slices.js";
+import { insertAssignments } from "../db/sql/insert-assignments.js";
 import { insertAuditRows } from "../db/sql/insert-audit.js";
 import { cardKey, contactsOfAgencies, loadAssignmentViewsByIds } from "./assignments/index.js";
 import { audit, auditRow, type Actor } from "./audit.js";
@@ -177,23 +178,7 @@ export class PublishingService {
         .map((party) => ({ resolutionId: resolution.id, deadline: resolution.deadline, ...party }));
     });
     if (missing.length === 0) return new Set();
-    await tx.assignment.createMany({
-      data: missing.map((m) => ({
-        resolutionId: m.resolutionId,
-        agencyId: m.agencyId,
-        role: m.role,
-        status: "assigned",
-        deadline: m.deadline,
-        publishedAt: now,
-        createdAt: now,
-      })),
-    });
-    const rows = await tx.assignment.findMany({
-      where: { resolution: { meetingId: meeting.id } },
-      select: { id: true, resolutionId: true, agencyId: true, role: true },
-      orderBy: { id: "asc" },
-    });
-    const fresh = rows.filter((a) => !taken.has(`${a.resolutionId}:${a.agencyId}`));
+    const fresh = await insertAssignments(tx, missing, now);
     await insertAuditRows(
       tx,
       fresh.map((a) =>
