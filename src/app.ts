@@ -8,7 +8,7 @@ import type { Hono } from "hono";
 import type { RunnerHandle } from "@grammyjs/runner";
 import type { Logger } from "pino";
 import type { Config, Platform } from "./config/index.js";
-import { openDatabase, type Database, type Db } from "./db/client.js";
+import { openDatabase, providerOfClient, type Database, type Db } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { createBot } from "./bot/create-bot.js";
 import type { BotContext } from "./bot/context.js";
@@ -22,6 +22,7 @@ import { HttpServer } from "./server/http.js";
 import { Scheduler } from "./scheduler/scheduler.js";
 import { createServices, escalationSources, type Services } from "./services/index.js";
 import type { Clock } from "./shared/clock.js";
+import { deletePastChatPace } from "./db/sql/delete-past-chat-pace.js";
 import { deleteSentOutboxFiles } from "./db/sql/delete-sent-outbox-files.js";
 import { ping } from "./db/sql/ping.js";
 import { DAY_MS } from "./domain/calendar/index.js";
@@ -239,7 +240,8 @@ function databaseComponent(database: Database): Component {
 
 /**
  * Hourly: forgets handled updates older than a week (the platforms re-deliver an update for a day
- * at most), and deletes the stored files whose sends ended more than the retention ago.
+ * at most), deletes the stored files whose sends ended more than the retention ago, and, on
+ * PostgreSQL, the chats' shared pace rows long past.
  */
 function pruning(inboxes: () => UpdateInbox[], outbox: { db: Db; fileRetentionMs: number }, clock: Clock, logger: Logger): Component {
   let timer: NodeJS.Timeout | undefined;
@@ -254,6 +256,8 @@ function pruning(inboxes: () => UpdateInbox[], outbox: { db: Db; fileRetentionMs
       },
       (err: unknown) => logger.warn({ err }, "deleting stored files whose sends ended failed"),
     );
+    if (providerOfClient(outbox.db) === "postgres")
+      await deletePastChatPace(outbox.db).catch((err: unknown) => logger.warn({ err }, "forgetting past chat paces failed"));
   };
   return {
     name: "pruning",
