@@ -75,9 +75,13 @@ async function closeClient(prisma: Db): Promise<void> {
 }
 
 /**
- * True when an error is a unique-constraint violation (P2002), on either database (both
- * clients share one runtime, see prisma/share-runtime.mjs, so they share error classes).
+ * True when an error is a unique-constraint violation, on either database (both clients share
+ * one runtime, see prisma/share-runtime.mjs, so they share error classes): P2002 from a model
+ * query, or a raw query's failure (P2010) that the driver adapter says is one (db/sql/ statements).
  */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: unknown } } } | undefined)?.driverAdapterError?.cause;
+  return error.code === "P2010" && cause?.kind === "UniqueConstraintViolation";
 }
