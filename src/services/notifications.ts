@@ -85,7 +85,7 @@ export class Notifier {
 
   /** Returns how many messages were queued (0 when the person has no reachable chat yet). */
   toPerson(tx: Tx, personId: number, render: Render | RenderWithUpload, options: NotifyOptions): Promise<number> {
-    return this.#queue(tx, personId, undefined, (t) => render(t), options);
+    return this.#queue(tx, personId, undefined, (t) => render(t), options).then((added) => added.length);
   }
 
   async toPeople(tx: Tx, personIds: Iterable<number>, render: Render, options: NotifyOptions): Promise<number> {
@@ -238,6 +238,8 @@ export class Notifier {
    * Forwards files a user sent on `platform` to these people's chats on the same platform: a file
    * id is valid only on the platform (and bot) that issued it. A file whose bytes were stored
    * (`storedKey`, an OutboxFile) reaches their chats on the other platforms too, uploaded there.
+   * Returns how many messages were queued, and how many of them name a stored file (none when
+   * every chat is on `platform`: then nothing will ever send the stored bytes).
    */
   async filesToPeople(
     tx: Tx,
@@ -246,11 +248,12 @@ export class Notifier {
     files: readonly (OutgoingFile & { storedKey?: string })[],
     caption: (t: Translate) => string,
     options: NotifyOptions,
-  ): Promise<number> {
+  ): Promise<{ queued: number; namingStored: number }> {
     let queued = 0;
+    let namingStored = 0;
     for (const personId of new Set(personIds)) {
       for (const { storedKey, ...file } of files) {
-        queued += await this.#queue(
+        const added = await this.#queue(
           tx,
           personId,
           storedKey ? undefined : platform,
@@ -258,16 +261,18 @@ export class Notifier {
             on === platform || !storedKey ? { ...file, caption: caption(t) } : { kind: file.kind, stored: storedKey, caption: caption(t) },
           options,
         );
+        queued += added.length;
+        if (storedKey) namingStored += added.filter((on) => on !== platform).length;
       }
     }
-    return queued;
+    return { queued, namingStored };
   }
 
   /** One identity only (e.g. the account that just joined), whatever else the person has bound. */
   async toIdentity(tx: Tx, identityId: number, render: Render, options: NotifyOptions): Promise<number> {
     const identity = await tx.chatIdentity.findUnique({ where: { id: identityId } });
     if (!identity || !identity.reachable) return 0;
-    return this.#queueTo(tx, [identity], (t) => render(t), options);
+    return (await this.#queueTo(tx, [identity], (t) => render(t), options)).length;
   }
 
   /**
@@ -337,7 +342,8 @@ export class Notifier {
   }
 
   /** `platform` undefined: every platform the person has bound. */
-  async #queue(tx: Tx, personId: number, platform: Platform | undefined, render: RenderFor, options: NotifyOptions): Promise<number> {
+  /** Queues to a person's reachable chats (on `platform` only, when given); returns the platforms of the rows added. */
+  async #queue(tx: Tx, personId: number, platform: Platform | undefined, render: RenderFor, options: NotifyOptions): Promise<Platform[]> {
     const identities = await tx.chatIdentity.findMany({
       where: { personId, reachable: true, ...(platform ? { platform } : {}) },
       orderBy: { id: "asc" },
@@ -350,10 +356,10 @@ export class Notifier {
     identities: { id: number; platform: string; chatId: string; locale: string | null }[],
     render: RenderFor,
     options: NotifyOptions,
-  ): Promise<number> {
-    let queued = 0;
+  ): Promise<Platform[]> {
+    const added: Platform[] = [];
     for (const identity of identities) {
-      const added = await enqueue(tx, {
+      const queued = await enqueue(tx, {
         platform: identity.platform as Platform,
         chatId: identity.chatId,
         identityId: identity.id,
@@ -362,11 +368,11 @@ export class Notifier {
         ...(options.dedupeKey ? { dedupeKey: identityKey(options.dedupeKey, identity.id) } : {}),
         ...(options.notBefore ? { notBefore: options.notBefore } : {}),
       });
-      if (added) {
-        queued++;
+      if (queued) {
+        added.push(identity.platform as Platform);
         this.#wakeAfterCommit(tx, [identity]);
       }
     }
-    return queued;
+    return added;
   }
 }

@@ -7,6 +7,10 @@
  * and every message has a dedupe key, so publishing again sends only what was never queued —
  * e.g. to a liaison who joined after the first publication.
  *
+ * Published in chunks, a transaction each (CHUNK), the meeting marked published only after the
+ * last: a publication cut short by a crash is completed by publishing again (the secretariat's
+ * draft stays at its «publishing» step until then), with nothing created or sent twice.
+ *
  * Messages wait for the committee's next working window: nothing is sent outside office hours.
  */
 import type { Logger } from "pino";
@@ -15,7 +19,7 @@ import { normaliseDigits, toPersianDigits } from "../domain/text/index.js";
 import type { Translate } from "../i18n/index.js";
 import type { Clock } from "../shared/clock.js";
 import { inSlices } from "../db/in-slices.js";
-import { insertAssignments } from "../db/sql/insert-assignments.js";
+import { insertAssignments, type NewAssignment } from "../db/sql/insert-assignments.js";
 import { insertAuditRows } from "../db/sql/insert-audit.js";
 import { cardKey, contactsOfAgencies, loadAssignmentViewsByIds } from "./assignments/index.js";
 import { audit, auditRow, type Actor } from "./audit.js";
@@ -30,6 +34,11 @@ export interface PublishRequest {
   /** Needed only when two committees have a meeting with this number. */
   committeeCode?: string;
   actor: Actor;
+  /**
+   * Called after each chunk of assignments is committed (see CHUNK), with how many of how many are
+   * done; publishing goes on when it resolves.
+   */
+  onProgress?: (progress: { done: number; of: number }) => void | Promise<void>;
 }
 
 export interface PublishedAssignment {
@@ -58,8 +67,13 @@ export class PublishError extends Error {
   override name = "PublishError";
 }
 
-/** Assignments whose messages are queued together: one view query, one identity query and one insert each. */
-const PAGE = 500;
+/**
+ * Assignments published per transaction: their creation, ladders and messages together (one view
+ * query, one identity query and a few inserts). Small enough that SQLite's one writer is held a
+ * moment at a time: between chunks the intake and the outbox's sends get their turns (each of a
+ * send's statements waits for the open transaction), so delivery starts while publishing goes on.
+ */
+const CHUNK = 100;
 
 /** What publishing reads about the meeting. */
 type MeetingToPublish = Awaited<ReturnType<PublishingService["findMeeting"]>>;
@@ -69,6 +83,11 @@ interface Party {
   agencyId: number;
   role: "lead" | "co";
 }
+
+/** An assignment to publish: one that exists, or a party's to create. */
+type WorkItem = { id: number } | NewAssignment;
+
+const partyKey = (a: { resolutionId: number; agencyId: number }) => `${a.resolutionId}:${a.agencyId}`;
 
 export class PublishingService {
   constructor(
@@ -82,54 +101,66 @@ export class PublishingService {
     const meeting = await this.findMeeting(request);
     const now = this.clock.now();
     const sendFrom = workCalendarOf(meeting.committee.calendar).nextWorkingInstant(now);
-    const report = await this.db.$transaction(
-      async (tx) => {
-        const created = await this.#ensureAssignments(tx, meeting, now, request.actor);
-        // Each new assignment's escalation ladder starts now (existing ones keep theirs).
-        await planAssignments(tx, [...created], now);
-        const ids = (
-          await tx.assignment.findMany({ where: { resolution: { meetingId: meeting.id } }, select: { id: true }, orderBy: { id: "asc" } })
-        ).map((a) => a.id);
-        // A page at a time: a meeting for every agency of a province is tens of thousands of messages.
-        const assignments: PublishedAssignment[] = [];
-        for (let i = 0; i < ids.length; i += PAGE) {
-          for (const published of await this.#queuePage(tx, ids.slice(i, i + PAGE), now, sendFrom))
-            assignments.push({ ...published, created: created.has(published.id) });
-        }
-        const firstPublication = meeting.publishedAt === null;
-        if (firstPublication) await tx.meeting.update({ where: { id: meeting.id }, data: { publishedAt: now } });
-        await audit(
-          tx,
-          request.actor,
-          firstPublication ? "meeting.published" : "meeting.republished",
-          "Meeting",
-          meeting.id,
-          {
-            assignmentsCreated: created.size,
-            messagesQueued: assignments.reduce((sum, a) => sum + a.queued, 0),
-          },
-          now,
-        );
-        assignments.sort((a, b) => a.resolutionNumber - b.resolutionNumber || (a.role === b.role ? 0 : a.role === "lead" ? -1 : 1));
-        return {
-          committee: { code: meeting.committee.code, name: meeting.committee.name },
-          meeting: { number: meeting.number, heldOn: meeting.heldOn },
-          firstPublication,
-          sendFrom,
-          assignments,
-        };
-      },
-      // A large meeting renders many messages; SQLite serialises writers anyway.
-      { timeout: 60_000, maxWait: 30_000 },
-    );
+    const work = await this.#workOf(meeting);
+    const assignments: PublishedAssignment[] = [];
+    let created = 0;
+    // A transaction per chunk: memory stays flat and SQLite's one writer is not held for the whole
+    // publication (the intake waits on it). A crash between chunks leaves the committed ones
+    // complete (assignments, ladders and messages together) and the meeting unpublished; publishing
+    // again creates only the missing assignments and queues only the messages never queued (dedupe keys).
+    for (let done = 0; done < work.length;) {
+      const chunk = work.slice(done, done + CHUNK);
+      const published = await this.db.$transaction(
+        async (tx) => {
+          const fresh = await this.#createAssignments(tx, chunk, now, request.actor);
+          // Each new assignment's escalation ladder starts now (existing ones keep theirs).
+          await planAssignments(tx, [...fresh.values()], now);
+          const ids = chunk.map((item) => ("id" in item ? item.id : fresh.get(partyKey(item))!));
+          const created = new Set(fresh.values());
+          return (await this.#queuePage(tx, ids, now, sendFrom)).map((a) => ({ ...a, created: created.has(a.id) }));
+        },
+        // A chunk renders a few thousand messages; SQLite serialises writers anyway.
+        { timeout: 60_000, maxWait: 30_000 },
+      );
+      for (const a of published) assignments.push(a);
+      created += published.filter((a) => a.created).length;
+      done += chunk.length;
+      await request.onProgress?.({ done, of: work.length });
+      // A turn for the statements that waited for this transaction (a macrotask: they resume in microtasks).
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const messagesQueued = assignments.reduce((sum, a) => sum + a.queued, 0);
+    // Published only now, once every chunk is in: until then the meeting shows as not published.
+    const firstPublication = await this.db.$transaction(async (tx) => {
+      const marked = await tx.meeting.updateMany({ where: { id: meeting.id, publishedAt: null }, data: { publishedAt: now } });
+      const first = marked.count > 0;
+      await audit(
+        tx,
+        request.actor,
+        first ? "meeting.published" : "meeting.republished",
+        "Meeting",
+        meeting.id,
+        { assignmentsCreated: created, messagesQueued },
+        now,
+      );
+      return first;
+    });
+    assignments.sort((a, b) => a.resolutionNumber - b.resolutionNumber || (a.role === b.role ? 0 : a.role === "lead" ? -1 : 1));
+    const report: PublishReport = {
+      committee: { code: meeting.committee.code, name: meeting.committee.name },
+      meeting: { number: meeting.number, heldOn: meeting.heldOn },
+      firstPublication,
+      sendFrom,
+      assignments,
+    };
     this.logger.info(
       {
         event: report.firstPublication ? "published" : "republished",
         meetingId: meeting.id,
         meeting: meeting.number,
         committee: meeting.committee.code,
-        assignmentIds: report.assignments.filter((a) => a.created).map((a) => a.id),
-        messagesQueued: report.assignments.reduce((sum, a) => sum + a.queued, 0),
+        assignmentsCreated: created,
+        messagesQueued,
       },
       `meeting ${meeting.number} ${report.firstPublication ? "published" : "published again"}`,
     );
@@ -162,22 +193,38 @@ export class PublishingService {
     return meeting;
   }
 
-  /** Creates the meeting's assignments an earlier publication did not (a few statements, whatever their number); returns their ids. */
-  async #ensureAssignments(tx: Tx, meeting: MeetingToPublish, now: Date, actor: Actor): Promise<Set<number>> {
-    const existing = await tx.assignment.findMany({
+  /**
+   * What publishing goes through, in order: every (resolution, agency) the meeting assigns — its
+   * assignment when one exists, else the party to create it for — then any existing assignment no
+   * party names any more (its messages are still queued if they never were).
+   */
+  async #workOf(meeting: MeetingToPublish): Promise<WorkItem[]> {
+    const existing = await this.db.assignment.findMany({
       where: { resolution: { meetingId: meeting.id } },
-      select: { resolutionId: true, agencyId: true },
+      select: { id: true, resolutionId: true, agencyId: true },
+      orderBy: { id: "asc" },
     });
-    const taken = new Set(existing.map((a) => `${a.resolutionId}:${a.agencyId}`));
-    const missing = meeting.resolutions.flatMap((resolution) => {
+    const byKey = new Map(existing.map((a) => [partyKey(a), a.id]));
+    const named = new Set<number>();
+    const work: WorkItem[] = meeting.resolutions.flatMap((resolution) => {
       const parties: Party[] = resolution.leadAll
         ? meeting.committee.agencies.map((a) => ({ agencyId: a.agencyId, role: "lead" }))
         : resolution.parties.map((p) => ({ agencyId: p.agencyId, role: p.role as Party["role"] }));
-      return parties
-        .filter((party) => !taken.has(`${resolution.id}:${party.agencyId}`))
-        .map((party) => ({ resolutionId: resolution.id, deadline: resolution.deadline, ...party }));
+      return parties.map((party): WorkItem => {
+        const id = byKey.get(partyKey({ resolutionId: resolution.id, agencyId: party.agencyId }));
+        if (id === undefined) return { resolutionId: resolution.id, deadline: resolution.deadline, ...party };
+        named.add(id);
+        return { id };
+      });
     });
-    if (missing.length === 0) return new Set();
+    for (const a of existing) if (!named.has(a.id)) work.push({ id: a.id });
+    return work;
+  }
+
+  /** Creates the chunk's missing assignments (a few statements, whatever their number); returns their ids by party. */
+  async #createAssignments(tx: Tx, chunk: readonly WorkItem[], now: Date, actor: Actor): Promise<Map<string, number>> {
+    const missing = chunk.filter((item): item is NewAssignment => !("id" in item));
+    if (missing.length === 0) return new Map();
     const fresh = await insertAssignments(tx, missing, now);
     await insertAuditRows(
       tx,
@@ -192,7 +239,7 @@ export class PublishingService {
         ),
       ),
     );
-    return new Set(fresh.map((a) => a.id));
+    return new Map(fresh.map((a) => [partyKey(a), a.id]));
   }
 
   /** Queues the messages of these assignments (those never queued) with one identity query and one insert. */

@@ -57,10 +57,11 @@ describe.each(testDatabases())("a notice's letter on both platforms on $name", (
     await pardis?.stop();
   });
 
-  it("reaches a Telegram recipient as a document of the same name and bytes, uploaded to Telegram once", async () => {
+  /** The secretariat composes a notice to every agency's head with the letter, on Bale, and sends it. */
+  async function sendNoticeWithLetter(title: string) {
     secretariat.command("/notice");
     await converse(secretariat, [
-      ["عنوان جلسه را بنویسید", "جلسه کارگروه اشتغال"],
+      ["عنوان جلسه را بنویسید", title],
       ["تاریخ جلسه را بنویسید", "1405/09/14"],
       ["ساعت شروع جلسه", "10:00"],
       ["مکان جلسه", "سالن جلسات فرمانداری پردیس"],
@@ -76,6 +77,11 @@ describe.each(testDatabases())("a notice's letter on both platforms on $name", (
     const question = await secretariat.waitFor("برای فرستادن «ارسال»");
     await pressLabelled(secretariat, question, "ارسال");
     await outboxSettled(pardis.e2e.app);
+    return uploaded;
+  }
+
+  it("reaches a Telegram recipient as a document of the same name and bytes, uploaded to Telegram once", async () => {
+    const uploaded = await sendNoticeWithLetter("جلسه کارگروه اشتغال");
 
     // On Bale, the file the secretariat uploaded, by its own id.
     expect(letterIn(baleHead).document!.file_id).toBe(uploaded.file_id);
@@ -100,5 +106,21 @@ describe.each(testDatabases())("a notice's letter on both platforms on $name", (
     const rows = JSON.stringify(await db.outboxMessage.findMany()) + JSON.stringify(stored.map((s) => s.fileIds));
     expect(rows).not.toContain(tokenOf("bale"));
     expect(rows).not.toContain("/file/bot");
+  });
+
+  it("drops a letter's stored bytes when every recipient is on the letter's own platform", async () => {
+    const db = pardis.e2e.app.database.prisma;
+    // The Telegram heads can no longer be reached: every recipient of the next notice is on Bale.
+    await db.chatIdentity.updateMany({ where: { platform: "telegram" }, data: { reachable: false } });
+    const before = pardis.e2e.fake("telegram").allSent().length;
+    await sendNoticeWithLetter("جلسه دوم کارگروه اشتغال");
+
+    const notices = await db.notice.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true } });
+    expect(notices.map((n) => n.status)).toEqual(["sent", "sent"]);
+    // The Bale head got the second letter by its Bale file id; nothing went to Telegram.
+    expect(baleHead.messages().filter((m) => m.document)).toHaveLength(2);
+    expect(pardis.e2e.fake("telegram").allSent()).toHaveLength(before);
+    // No outbox row names the second letter's stored file, so it went with the send; the first stays until its sends age out.
+    expect((await db.outboxFile.findMany()).map((f) => f.key)).toEqual([`notice:${notices[0]!.id}:letter`]);
   });
 });

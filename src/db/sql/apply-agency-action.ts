@@ -12,6 +12,7 @@
  * fail on the key's unique index, as the transaction would, and nothing is written.
  */
 import { Prisma, type Db } from "../client.js";
+import { rawQuery } from "../raw.js";
 import type { AuditRow } from "./insert-audit.js";
 import type { ProgressUpdateRow } from "./insert-progress-update.js";
 import { assignmentStatusUpdate, type StatusMove } from "./update-assignment-status.js";
@@ -33,7 +34,9 @@ export async function applyAgencyAction(
       : Prisma.sql`NOT EXISTS (SELECT 1 FROM "ProgressUpdate" WHERE "idempotencyKey" = ${update.idempotencyKey})`;
   const moved = assignmentStatusUpdate("postgres", { ...move, ...(guard ? { guard } : {}) });
   // Parameters in a SELECT list have no column to take their type from: each is cast.
-  const [row] = await db.$queryRaw<{ id: number }[]>`
+  const [row] = await rawQuery<{ id: number }>(
+    db,
+    Prisma.sql`
     WITH moved AS (${moved} RETURNING "id"),
     recorded AS (
       INSERT INTO "ProgressUpdate" ("assignmentId", "personId", "platform", "kind", "text", "percent", "idempotencyKey", "createdAt")
@@ -47,6 +50,7 @@ export async function applyAgencyAction(
              ${audit.entity}::text, ${audit.entityId}::text,
              ${JSON.stringify(audit.data ?? {})}::jsonb || jsonb_build_object('progressUpdateId', recorded."id")
       FROM recorded)
-    SELECT "id" FROM recorded`;
+    SELECT "id" FROM recorded`,
+  );
   return row?.id;
 }

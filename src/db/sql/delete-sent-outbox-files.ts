@@ -10,7 +10,8 @@ import { Prisma, type Db, type DbProvider, providerOfClient } from "../client.js
  * row sent or failed, nothing sets one back to pending, and rows naming a stored file are queued
  * only when its notice goes out (NoticeService.send, once per notice). The platforms' file ids
  * kept in `fileIds` are reused only by the other rows of the same file, so they go with it.
- * A file no row names yet (a draft notice's letter) is kept: its rows come when it is sent.
+ * A file no row names yet (a draft notice's letter) is kept: its rows come when it is sent (and a
+ * notice whose recipients are all on the letter's own platform drops its file as it is sent).
  */
 export async function deleteSentOutboxFiles(db: Db, before: Date): Promise<number> {
   return db.$executeRaw(deleteSql(providerOfClient(db), before));

@@ -1,4 +1,5 @@
 import { Prisma, providerOfClient, type DbProvider, type Tx } from "../client.js";
+import { rawExecute } from "../raw.js";
 import type { AssignmentStatus } from "../../domain/vocabulary.js";
 
 /** The columns an action may set on an assignment besides its status. */
@@ -49,7 +50,7 @@ export async function updateAssignmentStatus(
   changes: AssignmentChanges = {},
   ladder?: LadderReplan,
 ): Promise<number> {
-  return tx.$executeRaw(assignmentStatusUpdate(providerOfClient(tx), { id, from, to, now, changes, ladder }));
+  return rawExecute(tx, assignmentStatusUpdate(providerOfClient(tx), { id, from, to, now, changes, ladder }));
 }
 
 /** What `updateAssignmentStatus` moves: `guard`, when set, is one more condition of its WHERE. */

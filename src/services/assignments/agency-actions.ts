@@ -18,6 +18,7 @@ import { agencyActionTarget, type AgencyActionTargetRow } from "../../db/sql/age
 import { topicsOfMessage } from "../../db/sql/topics-of-message.js";
 import { assignmentOfTopic, outboxTopic } from "../../domain/outbox-topic.js";
 import { insertProgressUpdate, type ProgressUpdateRow } from "../../db/sql/insert-progress-update.js";
+import { progressUpdateRecorded } from "../../db/sql/progress-update-recorded.js";
 import { updateAssignmentStatus, type AssignmentChanges, type LadderReplan } from "../../db/sql/update-assignment-status.js";
 import {
   transition,
@@ -426,8 +427,7 @@ export class AssignmentService {
   }
 
   async #recorded(idempotencyKey: string): Promise<boolean> {
-    const found = await this.db.progressUpdate.findUnique({ where: { idempotencyKey }, select: { id: true } });
-    return found !== null;
+    return progressUpdateRecorded(this.db, idempotencyKey);
   }
 
   #progressRow(step: Step, actor: AgencyActor, kind: string, content: UpdateContent): ProgressUpdateRow {

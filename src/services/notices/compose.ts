@@ -250,7 +250,7 @@ export class NoticeComposeService {
             fileId: notice.documentFileId,
             ...(stored ? { storedKey: stored.key } : {}),
           };
-          await this.notifier.filesToPeople(
+          const { namingStored } = await this.notifier.filesToPeople(
             tx,
             recipients.map((r) => r.personId),
             notice.documentPlatform as Platform,
@@ -258,6 +258,9 @@ export class NoticeComposeService {
             (t) => t("meeting-notice-document-caption", { title: notice.title }),
             { topic: noticeTopic(noticeId), dedupeKey: `notice:${noticeId}:letter`, notBefore: calendar.nextWorkingInstant(now) },
           );
+          // Every recipient on the letter's own platform: no row will ever send the stored bytes, and
+          // the pruning (db/sql/delete-sent-outbox-files.ts) keeps a file no row names, as a draft's.
+          if (stored && namingStored === 0) await tx.outboxFile.delete({ where: { key: stored.key } });
         }
         const reminder = notice.meetingAt ? nextReminder(notice.meetingAt, now, calendar) : undefined;
         await tx.notice.update({
