@@ -102,7 +102,8 @@ export async function runScaleBench(args: string[]): Promise<void> {
   });
   for (const id of seeded.userIds) fake.user({ id, firstName: `u${id}` });
 
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench", "scale-bot.ts")], {
+  const nodeArgs = (argValue(args, "--bot-node-args") ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(ROOT, "bench", "scale-bot.ts")], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "",
@@ -158,6 +159,7 @@ export async function runScaleBench(args: string[]): Promise<void> {
     tell({ kind: "publish", meeting: meeting.number, committee: "bench" });
     const published = (await answer) as Extract<FromBot, { kind: "published" }>;
     sampler.mark("deliver");
+    const sentWhilePublishing = fake.allSent().length;
     const queuedRows = await db.outboxMessage.count();
     // Delivery: the first --window seconds from the first message the platform accepted.
     while (fake.allSent().length === 0) await sleep(20);
@@ -189,9 +191,18 @@ export async function runScaleBench(args: string[]): Promise<void> {
         "bot's memory as publishing ends",
         `RSS ${mb(published.memory.rss / 1_048_576)}: JS heap ${mb(published.memory.heapUsed / 1_048_576)} used of ${mb(published.memory.heapTotal / 1_048_576)}, external ${mb(published.memory.external / 1_048_576)}`,
       ],
+      ...(published.afterGc
+        ? ([
+            [
+              "… after a full GC",
+              `RSS ${mb(published.afterGc.rss / 1_048_576)}: JS heap ${mb(published.afterGc.heapUsed / 1_048_576)} used of ${mb(published.afterGc.heapTotal / 1_048_576)}`,
+            ],
+          ] as [string, string][])
+        : []),
       ["assignments created", published.created.toLocaleString("en-US")],
       ["messages queued", `${published.queued.toLocaleString("en-US")} (outbox rows: ${queuedRows.toLocaleString("en-US")})`],
       ["publish → all queued", `${(published.ms / 1000).toFixed(1)} s (goal < 30 s)`],
+      ["sent while publishing", sentWhilePublishing.toLocaleString("en-US")],
       ["limit", `${rate} msg/s overall, 1 msg/s per chat`],
       [`delivered in the first ${windowS} s`, `${inWindow.length.toLocaleString("en-US")} (${windowRate.toFixed(2)} msg/s)`],
       ["ratio to the limit", `${(windowRate / rate).toFixed(3)} (goal ~1)`],

@@ -14,6 +14,8 @@ import type { Db, Tx } from "./client.js";
 export type AfterCommit = (db: Db | Tx) => unknown;
 
 const hooks = new WeakMap<object, AfterCommit[]>();
+/** The client of each interactive transaction still open on a client of `withAfterCommit` (see raw.ts). */
+const openTransactions = new WeakMap<object, Db>();
 /** Per client: the hooks' work still under way. */
 const running = new WeakMap<object, Set<Promise<unknown>>>();
 
@@ -49,6 +51,11 @@ export async function afterCommitSettled(db: Db): Promise<void> {
   while (work && work.size > 0) await Promise.all([...work]);
 }
 
+/** The client whose interactive transaction `tx` is, while its callback runs; undefined for a client or a transaction over. */
+export function clientOfOpenTransaction(tx: Tx | Db): Db | undefined {
+  return openTransactions.get(tx);
+}
+
 /** The client with `$transaction` keeping the after-commit hooks of its interactive transactions. */
 export function withAfterCommit<T extends Db>(client: T): T {
   const work = new Set<Promise<unknown>>();
@@ -57,7 +64,12 @@ export function withAfterCommit<T extends Db>(client: T): T {
     const callbacks: AfterCommit[] = [];
     const result = await client.$transaction(async (tx) => {
       hooks.set(tx, callbacks);
-      return (arg as (tx: Tx) => Promise<unknown>)(tx);
+      openTransactions.set(tx, proxy);
+      try {
+        return await (arg as (tx: Tx) => Promise<unknown>)(tx);
+      } finally {
+        openTransactions.delete(tx);
+      }
     }, options as never);
     for (const callback of callbacks) run(callback, proxy, work);
     return result;

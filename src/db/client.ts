@@ -8,7 +8,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import SqliteDatabase from "better-sqlite3";
 import { afterCommitSettled, withAfterCommit } from "./after-commit.js";
+import { runRawDirectly } from "./raw.js";
 import { serializedSqliteAdapter } from "./serialized-sqlite.js";
 import { Prisma, PrismaClient as SqliteClient } from "#prisma/sqlite";
 import { PrismaClient as PostgresClient } from "#prisma/postgres";
@@ -60,8 +62,9 @@ export async function openDatabase(url: string): Promise<Database> {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // WAL lets readers work while the single writer commits; busy_timeout makes a second
   // process (the CLI beside a running bot) wait for the lock instead of failing at once.
-  const adapter = serializedSqliteAdapter(file, 10_000);
+  const { factory: adapter, direct } = serializedSqliteAdapter(file, 10_000);
   const prisma = withAfterCommit(new SqliteClient({ adapter, errorFormat: "minimal" }));
+  runRawDirectly(prisma, direct);
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
@@ -75,9 +78,17 @@ async function closeClient(prisma: Db): Promise<void> {
 }
 
 /**
- * True when an error is a unique-constraint violation (P2002), on either database (both
- * clients share one runtime, see prisma/share-runtime.mjs, so they share error classes).
+ * True when an error is a unique-constraint violation, on either database (both clients share one
+ * runtime, see prisma/share-runtime.mjs, so they share error classes): Prisma's P2002 from a model
+ * query; P2010 from a raw query, whose driver error says UniqueConstraintViolation; or
+ * better-sqlite3's own, from a statement run directly (raw.ts).
  */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2002") return true;
+    const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: unknown } } } | undefined)?.driverAdapterError?.cause;
+    return error.code === "P2010" && cause?.kind === "UniqueConstraintViolation";
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof SqliteDatabase.SqliteError && (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY");
 }

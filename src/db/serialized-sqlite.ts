@@ -10,10 +10,15 @@
  * Cheaper: the adapter prepares every statement it runs afresh (8% of the bot's CPU under load,
  * bench/inbound.ts); here the connection keeps the statements it prepared, by SQL text (see
  * cachePreparedStatements).
+ *
+ * Direct: the hot statements skip Prisma altogether (its cost per statement was the largest single
+ * cost of the bot, bench/inbound.ts) through a SqliteDirect, which runs them on the same
+ * connection, with the same kept statements and the same waiting beside a transaction (raw.ts).
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type SqliteDatabase from "better-sqlite3";
 import { LRUCache } from "lru-cache";
+import { decodeInstant } from "./sql/decode.js";
 
 type Factory = InstanceType<typeof PrismaBetterSQLite3>;
 type Adapter = Awaited<ReturnType<Factory["connect"]>>;
@@ -42,7 +47,7 @@ interface AdapterStatement {
  * runs a statement to its end synchronously (all() collects every row), so no two uses of one
  * statement overlap, and SQLite re-prepares a kept statement itself after a schema change.
  */
-function cachePreparedStatements(connection: SqliteDatabase.Database): void {
+function cachePreparedStatements(connection: SqliteDatabase.Database): (sql: string) => SqliteDatabase.Statement<unknown[]> {
   const prepare = connection.prepare.bind(connection);
   const kept = new LRUCache<string, SqliteDatabase.Statement<unknown[]>>({ max: STATEMENT_CACHE_SIZE });
   const view = (statement: SqliteDatabase.Statement<unknown[]>, args: unknown[]): AdapterStatement => ({
@@ -52,18 +57,89 @@ function cachePreparedStatements(connection: SqliteDatabase.Database): void {
     run: () => statement.run(...args),
     bind: (more) => view(statement, [...args, ...more]),
   });
-  (connection as unknown as { prepare(sql: string): AdapterStatement }).prepare = (sql: string) => {
+  const statementOf = (sql: string) => {
     let statement = kept.get(sql);
     if (!statement) {
       statement = prepare<unknown[]>(sql);
       kept.set(sql, statement);
     }
-    return view(statement, []);
+    return statement;
   };
+  (connection as unknown as { prepare(sql: string): AdapterStatement }).prepare = (sql: string) => view(statementOf(sql), []);
+  return statementOf;
 }
 
-function serialize(adapter: Adapter): Adapter {
-  cachePreparedStatements((adapter as unknown as { client: SqliteDatabase.Database }).client);
+/**
+ * Runs statements on the adapter's connection without Prisma (see db/raw.ts, the only user).
+ * Arguments are bound as the adapter binds them (an instant as ISO 8601 with "+00:00", a boolean
+ * as 1/0, a JSON value as its text); rows come back decoded by their columns' declared types, as
+ * Prisma decodes a raw query's (DATETIME a Date, BOOLEAN a boolean, JSONB parsed).
+ */
+export interface SqliteDirect {
+  /**
+   * Runs one statement. `inTransaction`: the caller is inside the open interactive transaction,
+   * so it runs at once on its connection; otherwise it waits, as every query beside a
+   * transaction does, until none is open.
+   */
+  run(sql: string, values: readonly unknown[], inTransaction: boolean): Promise<{ rows: Record<string, unknown>[]; changes: number }>;
+}
+
+/** The declared types of a statement's columns that need decoding, by column name (computed once per kept statement). */
+const decodersOf = new WeakMap<SqliteDatabase.Statement<unknown[]>, [string, (v: unknown) => unknown][]>();
+
+function decodersFor(statement: SqliteDatabase.Statement<unknown[]>): [string, (v: unknown) => unknown][] {
+  let decoders = decodersOf.get(statement);
+  if (!decoders) {
+    decoders = [];
+    for (const column of statement.columns()) {
+      const decode = decoderOf(column.type?.toUpperCase() ?? null);
+      if (decode) decoders.push([column.name, decode]);
+    }
+    decodersOf.set(statement, decoders);
+  }
+  return decoders;
+}
+
+function decoderOf(declared: string | null): ((v: unknown) => unknown) | undefined {
+  switch (declared) {
+    case "DATETIME":
+    case "TIMESTAMP":
+      return decodeInstant;
+    case "BOOLEAN":
+      return (v) => (v === null ? null : v === 1 || v === true);
+    // The adapter reads integers as BigInt (safe integers); Prisma hands back an Int column as a number.
+    case "INTEGER":
+    case "INT":
+    case "TINYINT":
+    case "SMALLINT":
+    case "MEDIUMINT":
+    case "SERIAL":
+    case "INT2":
+    case "REAL":
+    case "DOUBLE":
+    case "DOUBLE PRECISION":
+    case "NUMERIC":
+    case "DECIMAL":
+    case "FLOAT":
+      return (v) => (typeof v === "bigint" ? Number(v) : v);
+    case "JSONB":
+      return (v) => (typeof v === "string" ? JSON.parse(v) : v);
+    default:
+      return undefined;
+  }
+}
+
+/** One argument bound as @prisma/adapter-better-sqlite3 binds it (its mapArg), so stored values read the same either way. */
+function bindable(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "object" && !(value instanceof Uint8Array)) return JSON.stringify(value);
+  return value;
+}
+
+function serialize(adapter: Adapter, direct: { current?: SqliteDirect }): Adapter {
+  const statementOf = cachePreparedStatements((adapter as unknown as { client: SqliteDatabase.Database }).client);
   let open: Promise<void> | null = null;
   const idle = async () => {
     while (open) await open;
@@ -76,6 +152,23 @@ function serialize(adapter: Adapter): Adapter {
       // transaction can begin between the check above and the statement.
       return fn(...args);
     };
+  const runNow = (sql: string, values: readonly unknown[]) => {
+    const statement = statementOf(sql);
+    const args = values.map(bindable);
+    if (!statement.reader) return { rows: [], changes: statement.run(...args).changes };
+    // raw(false): a kept statement Prisma also ran was left in raw (array) mode by its view above.
+    const rows = statement.raw(false).all(...args) as Record<string, unknown>[];
+    const decoders = decodersFor(statement);
+    if (decoders.length > 0) for (const row of rows) for (const [name, decode] of decoders) row[name] = decode(row[name]);
+    return { rows, changes: 0 };
+  };
+  direct.current = {
+    async run(sql, values, inTransaction) {
+      // As for Prisma's queries above: synchronous once the wait is over, so no transaction begins in between.
+      if (!inTransaction) await idle();
+      return runNow(sql, values);
+    },
+  };
   return new Proxy(adapter, {
     get(target, prop, receiver) {
       if (prop === "queryRaw") return outside(target.queryRaw.bind(target));
@@ -119,13 +212,25 @@ function serialize(adapter: Adapter): Adapter {
   });
 }
 
-export function serializedSqliteAdapter(file: string, timeoutMs: number): Factory {
+/**
+ * The adapter factory for Prisma, and the direct runner on the connection it opens (set once
+ * Prisma has connected; a reconnection replaces it).
+ */
+export function serializedSqliteAdapter(file: string, timeoutMs: number): { factory: Factory; direct: SqliteDirect } {
   const factory = new PrismaBetterSQLite3({ url: file, timeout: timeoutMs });
-  return new Proxy(factory, {
+  const connected: { current?: SqliteDirect } = {};
+  const direct: SqliteDirect = {
+    run(sql, values, inTransaction) {
+      if (!connected.current) throw new Error("the SQLite connection is not open yet");
+      return connected.current.run(sql, values, inTransaction);
+    },
+  };
+  const proxy = new Proxy(factory, {
     get(target, prop, receiver) {
-      if (prop === "connect") return async () => serialize(await target.connect());
+      if (prop === "connect") return async () => serialize(await target.connect(), connected);
       const value = Reflect.get(target, prop, receiver);
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+  return { factory: proxy, direct };
 }

@@ -69,10 +69,11 @@ export class PublishError extends Error {
 
 /**
  * Assignments published per transaction: their creation, ladders and messages together (one view
- * query, one identity query and a few inserts). 500 assignments of four contacts each hold a
- * transaction a few hundred milliseconds and a few tens of megabytes (bench/scale.ts).
+ * query, one identity query and a few inserts). Small enough that SQLite's one writer is held a
+ * moment at a time: between chunks the intake and the outbox's sends get their turns (each of a
+ * send's statements waits for the open transaction), so delivery starts while publishing goes on.
  */
-const CHUNK = 500;
+const CHUNK = 100;
 
 /** What publishing reads about the meeting. */
 type MeetingToPublish = Awaited<ReturnType<PublishingService["findMeeting"]>>;
@@ -125,6 +126,8 @@ export class PublishingService {
       created += published.filter((a) => a.created).length;
       done += chunk.length;
       await request.onProgress?.({ done, of: work.length });
+      // A turn for the statements that waited for this transaction (a macrotask: they resume in microtasks).
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const messagesQueued = assignments.reduce((sum, a) => sum + a.queued, 0);
     // Published only now, once every chunk is in: until then the meeting shows as not published.

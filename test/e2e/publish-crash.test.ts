@@ -15,7 +15,7 @@ import { spawnBot } from "../support/bot-process.js";
 import { testDatabases, type TestDatabase } from "../support/databases.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-/** More than two chunks of assignments (500 each), so the crash leaves some done and some not. */
+/** Many chunks of assignments (see CHUNK in publishing.ts), so the crash leaves some done and some not. */
 const AGENCIES = 1_200;
 const CONTACTS_PER_AGENCY = 2;
 const MEETING = "1405-09";

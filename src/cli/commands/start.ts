@@ -4,8 +4,10 @@ import { startApp, type App } from "../../app.js";
 import { loadConfig } from "../../config/index.js";
 import { createLogger } from "../../logging/logger.js";
 import { systemClock } from "../../shared/clock.js";
+import { limitHeapGrowth } from "../../shared/heap.js";
 
 export async function runStart(): Promise<void> {
+  limitHeapGrowth();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const running: { app?: App } = {};

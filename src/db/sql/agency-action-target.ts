@@ -1,4 +1,5 @@
-import type { Db, Tx } from "../client.js";
+import { Prisma, type Db, type Tx } from "../client.js";
+import { rawQuery } from "../raw.js";
 import { AGENCY_ROLES } from "../../domain/vocabulary.js";
 import { asJson, decodeInstant } from "./decode.js";
 import { sqlList } from "./vocabulary.js";
@@ -33,7 +34,9 @@ export interface AgencyActionTargetRow {
  * the statement that changes the status (update-assignment-status.ts) rather than reading it again.
  */
 export async function agencyActionTarget(db: Db | Tx, assignmentId: number, personId: number): Promise<AgencyActionTargetRow | undefined> {
-  const [row] = await db.$queryRaw<AgencyActionTargetRow[]>`
+  const [row] = await rawQuery<AgencyActionTargetRow>(
+    db,
+    Prisma.sql`
     SELECT a."id", a."status", a."percent", a."blockedReason", r."number" AS "resolutionNumber", r."kind",
            mt."number" AS "meetingNumber", mt."committeeId", ms."id" AS "membershipId",
            a."publishedAt", a."acknowledgedAt", a."lastProgressAt", a."deadline", c."calendar", c."escalationPolicy"
@@ -43,7 +46,8 @@ export async function agencyActionTarget(db: Db | Tx, assignmentId: number, pers
     JOIN "Committee" c ON c."id" = mt."committeeId"
     LEFT JOIN "Membership" ms ON ms."agencyId" = a."agencyId" AND ms."personId" = ${personId} AND ms."active" = TRUE AND ms."role" IN (${sqlList(AGENCY_ROLES)})
     WHERE a."id" = ${assignmentId}
-    LIMIT 1`;
+    LIMIT 1`,
+  );
   return (
     row && {
       ...row,

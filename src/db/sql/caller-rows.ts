@@ -1,4 +1,5 @@
-import type { Db } from "../client.js";
+import { Prisma, type Db } from "../client.js";
+import { rawQuery } from "../raw.js";
 
 /** One row of the caller query: the identity and person repeated, one active membership (or none). */
 export interface CallerRow {
@@ -28,7 +29,9 @@ export interface CallerRow {
  * same on SQLite and PostgreSQL.
  */
 export async function callerRows(db: Db, platform: string, userId: string): Promise<CallerRow[]> {
-  return db.$queryRaw<CallerRow[]>`
+  return rawQuery<CallerRow>(
+    db,
+    Prisma.sql`
     SELECT ci."id" AS "identityId", ci."personId", ci."chatId", ci."locale", ci."reachable", ci."lastSeenAt", p."name", p."gender",
            m."id" AS "membershipId", m."role", m."title",
            a."id" AS "agencyId", a."code" AS "agencyCode", a."name" AS "agencyName",
@@ -39,5 +42,6 @@ export async function callerRows(db: Db, platform: string, userId: string): Prom
     LEFT JOIN "Agency" a ON a."id" = m."agencyId"
     LEFT JOIN "Committee" c ON c."id" = m."committeeId"
     WHERE ci."platform" = ${platform} AND ci."userId" = ${userId}
-    ORDER BY m."id"`;
+    ORDER BY m."id"`,
+  );
 }

@@ -37,6 +37,10 @@ export interface ClaimedOutboxRow {
 }
 
 export async function claimOutboxBatch(db: Tx, provider: DbProvider, c: OutboxClaim): Promise<ClaimedOutboxRow[]> {
+  // SQLite's planner, without ANALYZE's statistics, prefers (status, notBefore): every due row,
+  // each checked for an older one of its chat, then sorted (~50 ms at 40,000 pending rows). Walking
+  // (platform, status, id) in queue order stops at the limit. PostgreSQL picks it from its statistics.
+  const walk = provider === "sqlite" ? Prisma.sql`INDEXED BY "OutboxMessage_platform_status_id_idx"` : Prisma.empty;
   const lock = provider === "postgres" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
   const skip = c.skipChats.length ? Prisma.sql`AND o."chatId" NOT IN (${sqlList(c.skipChats)})` : Prisma.empty;
   if (c.sharedChatPace && provider !== "postgres") throw new Error("claimOutboxBatch: the shared chat pace is PostgreSQL's");
@@ -48,7 +52,7 @@ export async function claimOutboxBatch(db: Tx, provider: DbProvider, c: OutboxCl
   const rows = await db.$queryRaw<ClaimedOutboxRow[]>`
     UPDATE "OutboxMessage" SET "claimedBy" = ${c.owner}, "claimedUntil" = ${c.leaseUntil}, "updatedAt" = ${c.now}
     WHERE "id" IN (
-      SELECT o."id" FROM "OutboxMessage" o
+      SELECT o."id" FROM "OutboxMessage" o ${walk}
       WHERE o."platform" = ${c.platform} AND o."status" = ${PENDING} AND o."notBefore" <= ${c.now}
         AND (o."claimedUntil" IS NULL OR o."claimedUntil" < ${c.now}) ${skip} ${paced}
         AND NOT EXISTS (

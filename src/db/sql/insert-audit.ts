@@ -1,4 +1,5 @@
-import { providerOfClient, type Tx } from "../client.js";
+import { Prisma, providerOfClient, type Tx } from "../client.js";
+import { rawExecute } from "../raw.js";
 import { jsonRows } from "./json-rows.js";
 
 export interface AuditRow {
@@ -18,9 +19,12 @@ export interface AuditRow {
  * query is what limits the bot under load (bench/inbound.ts), so plain SQL. Same on both databases.
  */
 export async function insertAudit(tx: Tx, row: AuditRow): Promise<void> {
-  await tx.$executeRaw`
+  await rawExecute(
+    tx,
+    Prisma.sql`
     INSERT INTO "AuditLog" ("at", "actorKind", "actorId", "platform", "action", "entity", "entityId", "data")
-    VALUES (${row.at}, ${row.actorKind}, ${row.actorId}, ${row.platform}, ${row.action}, ${row.entity}, ${row.entityId}, ${row.data})`;
+    VALUES (${row.at}, ${row.actorKind}, ${row.actorId}, ${row.platform}, ${row.action}, ${row.entity}, ${row.entityId}, ${row.data})`,
+  );
 }
 
 /** Rows per statement: keeps one bound text small (an audit row is a few hundred bytes). */

@@ -1,4 +1,5 @@
 import { Prisma, type Db } from "../client.js";
+import { rawQuery } from "../raw.js";
 
 export interface InboundUpdateRow {
   platform: string;
@@ -18,9 +19,12 @@ export interface InboundUpdateRow {
  */
 export async function insertInboundUpdates(db: Db, rows: readonly InboundUpdateRow[]): Promise<Set<number>> {
   const values = rows.map((r) => Prisma.sql`(${r.platform}, ${r.botId}, ${r.updateId}, ${r.payload}, ${r.receivedAt}, ${r.instanceId})`);
-  const stored = await db.$queryRaw<{ updateId: number | bigint }[]>`
+  const stored = await rawQuery<{ updateId: number | bigint }>(
+    db,
+    Prisma.sql`
     INSERT INTO "InboundUpdate" ("platform", "botId", "updateId", "payload", "receivedAt", "instanceId") VALUES ${Prisma.join(values)}
     ON CONFLICT ("platform", "botId", "updateId") DO NOTHING
-    RETURNING "updateId"`;
+    RETURNING "updateId"`,
+  );
   return new Set(stored.map((row) => Number(row.updateId)));
 }

@@ -1,4 +1,5 @@
-import type { Tx } from "../client.js";
+import { Prisma, type Tx } from "../client.js";
+import { rawQuery } from "../raw.js";
 
 export interface ProgressUpdateRow {
   assignmentId: number;
@@ -13,9 +14,12 @@ export interface ProgressUpdateRow {
 
 /** Writes one ProgressUpdate and returns its id: the write of every progress reply, so plain SQL. */
 export async function insertProgressUpdate(tx: Tx, row: ProgressUpdateRow): Promise<number> {
-  const [inserted] = await tx.$queryRaw<{ id: number }[]>`
+  const [inserted] = await rawQuery<{ id: number }>(
+    tx,
+    Prisma.sql`
     INSERT INTO "ProgressUpdate" ("assignmentId", "personId", "platform", "kind", "text", "percent", "idempotencyKey", "createdAt")
     VALUES (${row.assignmentId}, ${row.personId}, ${row.platform}, ${row.kind}, ${row.text}, ${row.percent}, ${row.idempotencyKey}, ${row.createdAt})
-    RETURNING "id"`;
+    RETURNING "id"`,
+  );
   return inserted!.id;
 }

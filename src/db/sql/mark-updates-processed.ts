@@ -1,4 +1,5 @@
 import { Prisma, type Db } from "../client.js";
+import { rawExecute } from "../raw.js";
 
 /**
  * Marks a group of handled updates in one statement and drops their payloads (a group commit:
@@ -11,7 +12,10 @@ export async function markUpdatesProcessed(
   updateIds: readonly number[],
   at: Date,
 ): Promise<void> {
-  await db.$executeRaw`
+  await rawExecute(
+    db,
+    Prisma.sql`
     UPDATE "InboundUpdate" SET "processedAt" = ${at}, "payload" = NULL
-    WHERE "platform" = ${key.platform} AND "botId" = ${key.botId} AND "updateId" IN (${Prisma.join(updateIds)})`;
+    WHERE "platform" = ${key.platform} AND "botId" = ${key.botId} AND "updateId" IN (${Prisma.join(updateIds)})`,
+  );
 }

@@ -1,4 +1,5 @@
 import { Prisma, providerOfClient, type Tx } from "../client.js";
+import { rawExecute } from "../raw.js";
 import type { AssignmentStatus } from "../../domain/vocabulary.js";
 
 /** The columns an action may set on an assignment besides its status. */
@@ -59,7 +60,10 @@ export async function updateAssignmentStatus(
   // NULL = NULL is not true: SQLite says IS, PostgreSQL IS NOT DISTINCT FROM.
   const same = providerOfClient(tx) === "sqlite" ? Prisma.raw("IS") : Prisma.raw("IS NOT DISTINCT FROM");
   const sameDeadline = ladder ? Prisma.sql` AND "deadline" ${same} ${ladder.readDeadline}` : Prisma.empty;
-  return tx.$executeRaw`
+  return rawExecute(
+    tx,
+    Prisma.sql`
     UPDATE "Assignment" SET "status" = ${to}, "version" = "version" + 1, "updatedAt" = ${now}${columns.length > 0 ? Prisma.join(columns, "") : Prisma.empty}${plan}
-    WHERE "id" = ${id} AND "status" = ${from}${sameDeadline}`;
+    WHERE "id" = ${id} AND "status" = ${from}${sameDeadline}`,
+  );
 }

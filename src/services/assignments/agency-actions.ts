@@ -16,6 +16,7 @@ import { agencyActionTarget, type AgencyActionTargetRow } from "../../db/sql/age
 import { topicsOfMessage } from "../../db/sql/topics-of-message.js";
 import { assignmentOfTopic, outboxTopic } from "../../domain/outbox-topic.js";
 import { insertProgressUpdate } from "../../db/sql/insert-progress-update.js";
+import { progressUpdateRecorded } from "../../db/sql/progress-update-recorded.js";
 import { updateAssignmentStatus, type AssignmentChanges } from "../../db/sql/update-assignment-status.js";
 import {
   transition,
@@ -364,8 +365,7 @@ export class AssignmentService {
   }
 
   async #recorded(idempotencyKey: string): Promise<boolean> {
-    const found = await this.db.progressUpdate.findUnique({ where: { idempotencyKey }, select: { id: true } });
-    return found !== null;
+    return progressUpdateRecorded(this.db, idempotencyKey);
   }
 
   async #recordUpdate(
