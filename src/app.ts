@@ -75,13 +75,15 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
 
   const dispatchers = new Map<Platform, OutboxDispatcher>();
   const limiters = new Map<Platform, RateLimiter>();
-  // PostgreSQL may have several instances: they share each platform's global rate through it.
+  // Named instances on PostgreSQL (INSTANCE_ID) may have siblings: they share each platform's
+  // global rate through the database. Any other process sends alone, and its limiter is enough
+  // (as the intake below takes it to be the only one): a reservation per reply was a round trip.
   const paces = new Map<Platform, SharedPace>();
   for (const platform of config.platforms) {
     const limiter = new RateLimiter(platform.ratePerSecond, platform.ratePerChatPerSecond);
     limiters.set(platform.platform, limiter);
     const pace =
-      database.provider === "postgres"
+      database.provider === "postgres" && config.staleClaims.kind === "owner"
         ? new SharedPace(db, platform.platform, platform.ratePerSecond, platform.ratePerChatPerSecond)
         : undefined;
     if (pace) paces.set(platform.platform, pace);
