@@ -5,7 +5,12 @@
  *   2. the real app on SQLite (durable inbox, caller lookup, conversation storage, services).
  * The fake server and the users run in a worker thread, so the bot under test has its own core.
  *
- * Each bot is measured twice, for `--seconds` each:
+ * Each bot first warms up, then is measured twice, for `--seconds` each:
+ *   warm-up   `--warmup` seconds (default 10) as at capacity, printed but not the goal's figure:
+ *             the users' first presses and notes change each item's status, and each such change
+ *             edits the item's cards in every partner agency's chats through the outbox (a burst
+ *             of sends the steady state does not have); it also warms the JIT. The measurements
+ *             start once the outbox has sent what the warm-up queued;
  *   capacity  every user acts again as soon as answered: the updates/s the bot sustains;
  *   at rate   the users together act `--rate` times a second (default 300, the goal): the
  *             handling latency at that load. (At capacity, latency is only queueing: 200 users
@@ -14,13 +19,15 @@
  * start to its end) and the users' round trip, the peak RSS of the process (the load generator's
  * thread included: one process) and the peak heap of the bot's thread.
  *
- * Run: npm run bench -- inbound [--seconds 30] [--users 200] [--rate 300] [--only bare|peygir]
- *      [--database sqlite|postgres] [--sql] [--profile FILE]
+ * Run: npm run bench -- inbound [--seconds 30] [--warmup 10] [--users 200] [--rate 300] [--only bare|peygir]
+ *      [--database sqlite|postgres] [--sql] [--profile FILE] [--heap-profile FILE]
  *   --database  where the app keeps its data (default sqlite); a PostgreSQL database is made for
  *               the run and dropped after it, as the tests do (test/support/databases.ts, which
  *               reads PEYGIR_TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test);
  *   --sql       counts SQL statements per update;
- *   --profile   writes a CPU profile of each measured load, for Chrome DevTools.
+ *   --profile   writes a CPU profile of each measured load, for Chrome DevTools;
+ *   --heap-profile  writes an allocation profile of each measured load (collected objects
+ *               included: what the GC has to clear), for Chrome DevTools.
  */
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
@@ -52,9 +59,11 @@ const OFFICE_MORNING = instantAt({ jy: 1405, jm: 9, jd: 4 }, 10 * HOUR_MS);
 
 interface Options {
   seconds: number;
+  warmupSeconds: number;
   users: number;
   rate: number;
   profile?: string;
+  heapProfile?: string;
 }
 
 interface Measured {
@@ -66,6 +75,7 @@ interface Measured {
 }
 
 interface BotResult {
+  warmup: Measured;
   capacity: Measured;
   atRate: Measured;
   /** Of the whole process, the load generator's thread included. */
@@ -86,6 +96,8 @@ interface Target {
   handlingMs: number[];
   /** Resolves when every update received so far has been handled (between measurements). */
   idle(): Promise<void>;
+  /** Resolves when what the bot queued to send meanwhile has been sent (after the warm-up). */
+  settled(): Promise<void>;
 }
 
 /** Loads a TypeScript module in a worker thread through tsx, as bin/peygir.js does for the CLI. */
@@ -147,38 +159,61 @@ async function prepareDatabase(url: string, ids: number[]): Promise<void> {
   }
 }
 
-/** Writes a CPU profile of this thread while `during` runs (`--profile`). */
-async function profiled<T>(file: string | undefined, during: () => Promise<T>): Promise<T> {
-  if (!file) return during();
+/**
+ * Writes a CPU profile (`--profile`) or an allocation profile (`--heap-profile`: every sampled
+ * allocation, those the GC collected included, i.e. what makes the GC work) of this thread while
+ * `during` runs.
+ */
+async function profiled<T>(files: { cpu?: string | undefined; heap?: string | undefined }, during: () => Promise<T>): Promise<T> {
+  if (!files.cpu && !files.heap) return during();
   const session = new Session();
   session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
+  if (files.cpu) {
+    await session.post("Profiler.enable");
+    await session.post("Profiler.start");
+  }
+  if (files.heap) {
+    await session.post("HeapProfiler.enable");
+    await session.post("HeapProfiler.startSampling", {
+      samplingInterval: 32_768,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    } as never);
+  }
   try {
     return await during();
   } finally {
-    const { profile } = await session.post("Profiler.stop");
-    writeFileSync(file, JSON.stringify(profile));
+    if (files.cpu) writeFileSync(files.cpu, JSON.stringify((await session.post("Profiler.stop")).profile));
+    if (files.heap) writeFileSync(files.heap, JSON.stringify((await session.post("HeapProfiler.stopSampling")).profile));
     session.disconnect();
   }
 }
 
-async function measure(worker: LoadWorker, target: Target, options: Options, perUserPerSecond?: number): Promise<Measured> {
+async function measure(
+  worker: LoadWorker,
+  target: Target,
+  options: Options,
+  phase: "warmup" | "capacity" | "rate",
+  perUserPerSecond?: number,
+): Promise<Measured> {
   // Updates still under way from the previous measurement must not count in this one.
   await target.idle();
   target.handlingMs.length = 0;
-  const phase = perUserPerSecond ? "rate" : "capacity";
-  const profile = options.profile && `${options.profile}.${target.name}.${phase}.cpuprofile`;
+  const measured = phase !== "warmup";
+  const profiles = {
+    cpu: options.profile && measured ? `${options.profile}.${target.name}.${phase}.cpuprofile` : undefined,
+    heap: options.heapProfile && measured ? `${options.heapProfile}.${target.name}.${phase}.heapprofile` : undefined,
+  };
   const request: LoadRequest = {
     type: "load",
     token: target.token,
     ids: target.ids,
-    seconds: options.seconds,
+    seconds: phase === "warmup" ? options.warmupSeconds : options.seconds,
     pattern: target.pattern,
     press: target.press,
     ...(perUserPerSecond ? { perUserPerSecond } : {}),
   };
-  const loaded = await profiled(profile, () => worker.call<"loaded">(request));
+  const loaded = await profiled(profiles, () => worker.call<"loaded">(request));
   return {
     updatesPerSecond: loaded.actions / loaded.seconds,
     updates: loaded.actions,
@@ -188,13 +223,16 @@ async function measure(worker: LoadWorker, target: Target, options: Options, per
   };
 }
 
-/** Capacity, then the goal's rate; the peak RSS over both. */
+/** The warm-up, capacity, then the goal's rate; the peak RSS over all three. */
 async function measureBoth(worker: LoadWorker, target: Target, options: Options): Promise<BotResult> {
   const memory = new MemorySampler();
   try {
-    const capacity = await measure(worker, target, options);
-    const atRate = await measure(worker, target, options, options.rate / target.ids.length);
-    return { capacity, atRate, peakRssMb: memory.peakRssMb, peakHeapMb: memory.peakHeapMb };
+    const warmup = await measure(worker, target, options, "warmup");
+    await target.idle();
+    await target.settled();
+    const capacity = await measure(worker, target, options, "capacity");
+    const atRate = await measure(worker, target, options, "rate", options.rate / target.ids.length);
+    return { warmup, capacity, atRate, peakRssMb: memory.peakRssMb, peakHeapMb: memory.peakHeapMb };
   } finally {
     memory.stop();
   }
@@ -212,6 +250,8 @@ async function bareBot(worker: LoadWorker, apiRoot: string, ids: number[], optio
     async idle() {
       while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
     },
+    // It sends nothing but its answers.
+    settled: async () => {},
   };
   const bot = new Bot(BARE_TOKEN, { client: { apiRoot } });
   bot.use(async (_ctx, next) => {
@@ -271,6 +311,13 @@ async function realApp(
       press: "a:ack:",
       handlingMs: [],
       idle: () => processor.idle(),
+      async settled() {
+        const deadline = Date.now() + 120_000;
+        while ((await app.database.prisma.outboxMessage.count({ where: { status: "pending" } })) > 0) {
+          if (Date.now() > deadline) throw new Error("the outbox did not send what the warm-up queued within 2 minutes");
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      },
     };
     // Time each update from the inbox to its completion, as the app records it.
     const process = processor.process.bind(processor);
@@ -282,7 +329,7 @@ async function realApp(
     statements?.clear();
     const result = await measureBoth(worker, target, options);
     if (!statements) return result;
-    const updates = result.capacity.updates + result.atRate.updates;
+    const updates = result.warmup.updates + result.capacity.updates + result.atRate.updates;
     const top = [...statements.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20);
     return { ...result, statementsPerUpdate: top.map(([sql, n]) => [(n / updates).toFixed(2), sql]) };
   } finally {
@@ -335,12 +382,16 @@ const ms = (values: number[], p: number) =>
 
 function rows(name: string, r: BotResult, rate: number): [string, string][] {
   return [
+    [`${name}: warm-up, first presses (updates/s; not the goal)`, r.warmup.updatesPerSecond.toFixed(0)],
     [`${name}: capacity (updates/s)`, r.capacity.updatesPerSecond.toFixed(0)],
     [`${name}:   handling p50 / p99 at capacity`, `${ms(r.capacity.handlingMs, 50)} / ${ms(r.capacity.handlingMs, 99)}`],
     [`${name}: at ${rate} updates/s offered: achieved`, `${r.atRate.updatesPerSecond.toFixed(0)} updates/s`],
     [`${name}:   handling p50 / p99`, `${ms(r.atRate.handlingMs, 50)} / ${ms(r.atRate.handlingMs, 99)}`],
     [`${name}:   users' round trip p50 / p99`, `${ms(r.atRate.roundTripMs, 50)} / ${ms(r.atRate.roundTripMs, 99)}`],
-    [`${name}: updates, errors`, `${r.capacity.updates + r.atRate.updates}, ${r.capacity.errors + r.atRate.errors}`],
+    [
+      `${name}: updates, errors (all phases)`,
+      `${r.warmup.updates + r.capacity.updates + r.atRate.updates}, ${r.warmup.errors + r.capacity.errors + r.atRate.errors}`,
+    ],
     [`${name}: peak RSS (process) / heap (bot's thread)`, `${r.peakRssMb.toFixed(0)} MB / ${r.peakHeapMb.toFixed(0)} MB`],
   ];
 }
@@ -348,9 +399,11 @@ function rows(name: string, r: BotResult, rate: number): [string, string][] {
 export async function runInboundBench(args: string[]): Promise<void> {
   const options: Options = {
     seconds: Number(argValue(args, "--seconds") ?? 30),
+    warmupSeconds: Number(argValue(args, "--warmup") ?? 10),
     users: Number(argValue(args, "--users") ?? 200),
     rate: Number(argValue(args, "--rate") ?? 300),
     ...(argValue(args, "--profile") ? { profile: argValue(args, "--profile")! } : {}),
+    ...(argValue(args, "--heap-profile") ? { heapProfile: argValue(args, "--heap-profile")! } : {}),
   };
   const only = argValue(args, "--only");
   const database = argValue(args, "--database") ?? "sqlite";

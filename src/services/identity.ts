@@ -69,8 +69,13 @@ const CALLER_CACHE_SIZE = 10_000;
 export const CALLER_TTL_MS = 10_000;
 
 export class IdentityService implements Forgetful {
-  /** By `platform:userId`; only people found (an unknown user's first /start must find the identity it just made). */
-  readonly #callers = new LRUCache<string, Caller>({ max: CALLER_CACHE_SIZE, ttl: CALLER_TTL_MS });
+  /**
+   * By `platform:userId`; only people found (an unknown user's first /start must find the identity
+   * it just made). Aged on the injected clock, so a test or a simulation that moves time sees a
+   * caller read again after CALLER_TTL_MS; ttlResolution 0 asks the clock on every look-up rather
+   * than trusting a reading a millisecond old (a moved clock jumps).
+   */
+  readonly #callers: LRUCache<string, Caller>;
   /** The cache key of each caller handed out, for touch() to remember the identity as it wrote it. */
   readonly #keys = new WeakMap<Caller, string>();
   /** Bumped by every change: a read that started before one must not be remembered after it. */
@@ -80,6 +85,12 @@ export class IdentityService implements Forgetful {
     private readonly db: Db,
     private readonly clock: Clock,
   ) {
+    this.#callers = new LRUCache<string, Caller>({
+      max: CALLER_CACHE_SIZE,
+      ttl: CALLER_TTL_MS,
+      ttlResolution: 0,
+      perf: { now: () => this.clock.now().getTime() },
+    });
     onIdentityChange(this);
   }
 

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/db/client.js";
 import { identitiesChanged } from "../../src/db/identity-changes.js";
-import { IdentityService } from "../../src/services/identity.js";
+import { CALLER_TTL_MS, IdentityService } from "../../src/services/identity.js";
 import { PeopleService } from "../../src/services/people.js";
 import { ManualClock } from "../../src/shared/clock.js";
 import { testDatabases, type TestDatabase } from "../support/databases.js";
@@ -47,6 +47,18 @@ describe.each(testDatabases())("the caller cache on $name", (target) => {
     const fresh = await identity.find("bale", "1001");
     expect(fresh).not.toBe(first);
     expect(fresh?.memberships).toEqual([]);
+  });
+
+  it("trusts a remembered caller for CALLER_TTL_MS on the injected clock, then reads it again", async () => {
+    const moving = new ManualClock("2026-12-01T08:00:00Z");
+    const identity = new IdentityService(database.prisma, moving);
+    const first = await identity.find("bale", "1001");
+    // Not announced (as a write by another process): seen once the entry is older than the TTL.
+    await database.prisma.membership.updateMany({ data: { active: false } });
+    moving.advance(CALLER_TTL_MS - 1);
+    expect(await identity.find("bale", "1001")).toBe(first);
+    moving.advance(2);
+    expect((await identity.find("bale", "1001"))?.memberships).toEqual([]);
   });
 
   it("forgets an unbound identity at once", async () => {

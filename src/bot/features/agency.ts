@@ -159,12 +159,17 @@ async function showTasks(ctx: BotContext, page: number, mode: "reply" | "edit", 
   await ctx.reply(message.text, markupOf(message));
 }
 
-/** The assignment a replied-to message is about: what the outbox sent, or the single item on its buttons. */
+/**
+ * The assignment a replied-to message is about: the single item on its buttons (an item's card,
+ * as the platform hands the replied message back, buttons included), or else what the outbox sent
+ * as that message (a reminder without buttons, a card whose buttons the platform left out). The
+ * buttons come first: they cost no query, and a reply to a card is the progress note of every
+ * update that is one (bench/inbound.ts). Either way the service authorises the note.
+ */
 async function assignmentOfRepliedMessage(ctx: BotContext, target: Message): Promise<number | undefined> {
-  const fromOutbox = await ctx.services.assignments.assignmentOfMessage(ctx.profile.platform, String(ctx.chat!.id), target.message_id);
-  if (fromOutbox !== undefined) return fromOutbox;
   const ids = assignmentIdsIn(target.reply_markup);
-  return ids.size === 1 ? [...ids][0] : undefined;
+  if (ids.size === 1) return [...ids][0];
+  return ctx.services.assignments.assignmentOfMessage(ctx.profile.platform, String(ctx.chat!.id), target.message_id);
 }
 
 /** What a message says, for a progress note: text or caption, and a file within the size limit. */

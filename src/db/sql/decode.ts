@@ -14,6 +14,8 @@ const ZONED = /(?:Z|[+-]\d\d(?::?\d\d)?)$/i;
  */
 export function decodeInstant(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
+  // The adapter's own form first, without the tests below (the figures decode 60,000 of them).
+  if (typeof value === "string" && value.endsWith("+00:00") && value.charCodeAt(10) === 84 /* T */) return new Date(value);
   if (value instanceof Date) return value;
   if (typeof value === "number") return new Date(value);
   const text = String(value);

@@ -1,8 +1,7 @@
 /**
  * The rows of a committee's workbook that Prisma cannot select by relation: the audit rows of its
- * assignments, and their escalations, each in one query. (The assignments and their updates are
- * plain selects in services/reports/export-data.ts: Prisma's raw queries hand integers back as
- * BigInt, which cost more than the query at 20,000 rows.)
+ * assignments, and their escalations, each in one query. (The assignments, their updates and the
+ * weekly reports, many more rows, are read as JSON sets: export-items.ts.)
  */
 import { Prisma, type Tx } from "../client.js";
 import { decodeInstant } from "./decode.js";

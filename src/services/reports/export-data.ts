@@ -6,13 +6,14 @@
  * an operator's file.
  */
 import type { Db } from "../../db/client.js";
+import { type ExportSubmissionRow, exportAssignmentRows, exportProgressRows, exportSubmissionRows } from "../../db/sql/export-items.js";
 import { exportAuditRows, exportEscalationRows } from "../../db/sql/export-rows.js";
 import type { AssignmentStatus, ResolutionKind } from "../../domain/assignments/status.js";
 import type { WeeklyReportQuestion, WeeklyReportTemplate } from "../../domain/committee-file/index.js";
 import type { Delivery } from "../../domain/notices/index.js";
 import { type CommitteeFigures, type ReportPeriod, computeFigures, inPeriod } from "../../domain/reports/index.js";
 import { recipientFacts } from "../notices/common.js";
-import { type CommitteeRef, FIGURE_ASSIGNMENT_COLUMNS, type FigureRows, figuresInputOf, loadFigureRows } from "./figures.js";
+import { type CommitteeRef, type FigureRows, figuresInputOf, loadFigureRows } from "./figures.js";
 
 export interface ExportAssignment {
   id: number;
@@ -88,34 +89,12 @@ export interface ExportData {
  */
 export async function loadExportData(db: Db, committeeId: number, now: Date, period: ReportPeriod): Promise<ExportData> {
   const range = period.from === null ? {} : { gte: period.from, lt: period.to };
-  const inCommittee = { resolution: { meeting: { committeeId } } };
   const [figureRows, agencies, assignments, submissions, allUpdates, allEscalations, deadlineChanges, audits, people] = await Promise.all([
     loadFigureRows(db, committeeId),
     db.agency.findMany({ select: { id: true, name: true } }),
-    db.assignment.findMany({
-      where: inCommittee,
-      select: {
-        ...FIGURE_ASSIGNMENT_COLUMNS,
-        role: true,
-        publishedAt: true,
-        acknowledgedAt: true,
-        cancelledAt: true,
-        lastProgressAt: true,
-        blockedReason: true,
-      },
-      orderBy: { id: "asc" },
-    }),
-    // Flat, the names from `nameOf`: nested under each cycle with each person's name, Prisma took seconds for a year's reports.
-    db.weeklyReportSubmission.findMany({
-      where: { cycle: { committeeId } },
-      select: { cycleId: true, agencyId: true, submittedAt: true, late: true, edited: true, personId: true, answers: true },
-      orderBy: { id: "asc" },
-    }),
-    db.progressUpdate.findMany({
-      where: { assignment: inCommittee },
-      select: { assignmentId: true, createdAt: true, kind: true, text: true, percent: true, personId: true },
-      orderBy: [{ assignmentId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-    }),
+    exportAssignmentRows(db, committeeId),
+    exportSubmissionRows(db, committeeId),
+    exportProgressRows(db, committeeId),
     exportEscalationRows(db, committeeId),
     // By relation, not by a list of ids: 20,000 ids exceed what a statement may carry (P2029).
     db.deadlineChange.findMany({ where: { resolution: { meeting: { committeeId, heldOn: range } } }, orderBy: { at: "asc" } }),
@@ -246,15 +225,7 @@ export async function loadExportData(db: Db, committeeId: number, now: Date, per
 /** Every present agency's report of each cycle of the period, a missing one included. */
 function reportsOf(
   { committee, cycles: allCycles }: FigureRows,
-  submissions: readonly {
-    cycleId: number;
-    agencyId: number;
-    submittedAt: Date;
-    late: boolean;
-    edited: boolean;
-    personId: number | null;
-    answers: unknown;
-  }[],
+  submissions: readonly ExportSubmissionRow[],
   period: ReportPeriod,
   agencies: readonly { id: number; name: string }[],
   nameOf: ReadonlyMap<number, string>,
