@@ -75,7 +75,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(identifyCaller());
   bot.use(deps.i18n);
   bot.use(refuseImpossibleInput());
-  bot.use(conversations<BotContext, BotContext>({ storage: conversationStorage(deps.db, deps.config.databaseProvider === "sqlite") }));
+  // Only a named instance on PostgreSQL (INSTANCE_ID) may have siblings handling this bot's updates,
+  // as its intake assumes too (app.ts): any other process serves them alone and may remember states.
+  const soleHandler = deps.config.staleClaims.kind !== "owner";
+  bot.use(conversations<BotContext, BotContext>({ storage: conversationStorage(deps.db, soleHandler) }));
   bot.use(features());
   return bot;
 }

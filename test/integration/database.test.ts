@@ -40,6 +40,14 @@ describe.each(testDatabases())("the database layer on $name", (target) => {
     await db.agency.create({ data: { code: "dup", name: "یک" } });
     const error = await db.agency.create({ data: { code: "dup", name: "دو" } }).catch((e: unknown) => e);
     expect(isUniqueViolation(error)).toBe(true);
+    // From a plain SQL statement (src/db/sql/) too, which Prisma reports as a failed raw query.
+    const raw = await db.$executeRaw`INSERT INTO "Agency" ("code", "name", "updatedAt") VALUES (${"dup"}, ${"سه"}, ${new Date()})`.catch(
+      (e: unknown) => e,
+    );
+    expect(isUniqueViolation(raw)).toBe(true);
+    const other = await db.$executeRaw`INSERT INTO "Agency" ("code") VALUES (${"x"})`.catch((e: unknown) => e);
+    expect(other).toBeInstanceOf(Error);
+    expect(isUniqueViolation(other)).toBe(false);
     expect(isUniqueViolation(new Error("other"))).toBe(false);
   });
 

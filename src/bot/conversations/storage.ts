@@ -17,10 +17,10 @@ const REMEMBERED_CHATS = 10_000;
  * storage-prisma's adapter, made cheap to read: the conversations plugin reads the state of the
  * chat for every update (and it is empty for almost every chat), and Prisma's own cost per query
  * is what limits the bot under load (see bench/inbound.ts). So the read is one plain SQL query,
- * and, when this process is the only one serving the bot (`remember`: SQLite, one writer
- * process), what it read or wrote is remembered, write-through: the database stays the copy
- * that survives a restart. With several instances (PostgreSQL) every read goes to the database,
- * as another instance may have written meanwhile.
+ * and, when this process is the only one serving the bot (`remember`: SQLite, or PostgreSQL
+ * without INSTANCE_ID), what it read or wrote is remembered, write-through: the database stays
+ * the copy that survives a restart. With several instances (named, on PostgreSQL) every read
+ * goes to the database, as another instance may have written meanwhile.
  */
 class ConversationStateAdapter extends PrismaAdapter<State> {
   readonly #remembered = new Map<string, State | null>();
@@ -65,7 +65,7 @@ class ConversationStateAdapter extends PrismaAdapter<State> {
   }
 }
 
-/** `singleProcess`: this process alone serves the bot from this database (SQLite), so reads may be remembered. */
+/** `singleProcess`: this process alone serves the bot from this database, so reads may be remembered. */
 export function conversationStorage(db: Db, singleProcess = false): ConversationStorage<BotContext, ConversationData> {
   return {
     type: "key",

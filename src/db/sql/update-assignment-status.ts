@@ -1,4 +1,4 @@
-import { Prisma, providerOfClient, type Tx } from "../client.js";
+import { Prisma, providerOfClient, type DbProvider, type Tx } from "../client.js";
 import { rawExecute } from "../raw.js";
 import type { AssignmentStatus } from "../../domain/vocabulary.js";
 
@@ -50,6 +50,26 @@ export async function updateAssignmentStatus(
   changes: AssignmentChanges = {},
   ladder?: LadderReplan,
 ): Promise<number> {
+  return rawExecute(tx, assignmentStatusUpdate(providerOfClient(tx), { id, from, to, now, changes, ladder }));
+}
+
+/** What `updateAssignmentStatus` moves: `guard`, when set, is one more condition of its WHERE. */
+export interface StatusMove {
+  id: number;
+  from: AssignmentStatus;
+  to: AssignmentStatus;
+  now: Date;
+  changes?: AssignmentChanges;
+  ladder?: LadderReplan | undefined;
+  guard?: Prisma.Sql;
+}
+
+/**
+ * The UPDATE of `updateAssignmentStatus`, as a piece of SQL: the PostgreSQL statement that
+ * applies an agency action at once (apply-agency-action.ts) runs the same one inside its CTE.
+ */
+export function assignmentStatusUpdate(provider: DbProvider, move: StatusMove): Prisma.Sql {
+  const { id, from, to, now, changes = {}, ladder, guard } = move;
   const columns = CHANGE_COLUMNS.filter((column) => changes[column] !== undefined).map(
     (column) => Prisma.sql`, ${Prisma.raw(`"${column}"`)} = ${changes[column]}`,
   );
@@ -58,12 +78,9 @@ export async function updateAssignmentStatus(
            "escalationLeasedBy" = NULL, "escalationLeaseUntil" = NULL`
     : Prisma.empty;
   // NULL = NULL is not true: SQLite says IS, PostgreSQL IS NOT DISTINCT FROM.
-  const same = providerOfClient(tx) === "sqlite" ? Prisma.raw("IS") : Prisma.raw("IS NOT DISTINCT FROM");
+  const same = provider === "sqlite" ? Prisma.raw("IS") : Prisma.raw("IS NOT DISTINCT FROM");
   const sameDeadline = ladder ? Prisma.sql` AND "deadline" ${same} ${ladder.readDeadline}` : Prisma.empty;
-  return rawExecute(
-    tx,
-    Prisma.sql`
+  return Prisma.sql`
     UPDATE "Assignment" SET "status" = ${to}, "version" = "version" + 1, "updatedAt" = ${now}${columns.length > 0 ? Prisma.join(columns, "") : Prisma.empty}${plan}
-    WHERE "id" = ${id} AND "status" = ${from}${sameDeadline}`,
-  );
+    WHERE "id" = ${id} AND "status" = ${from}${sameDeadline}${guard ? Prisma.sql` AND ${guard}` : Prisma.empty}`;
 }

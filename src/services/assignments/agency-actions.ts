@@ -11,13 +11,15 @@
  */
 import type { Logger } from "pino";
 import type { Platform } from "../../config/index.js";
-import { isUniqueViolation, type Db, type Tx } from "../../db/client.js";
+import { isUniqueViolation, providerOfClient, type Db, type DbProvider, type Tx } from "../../db/client.js";
+import { applyAgencyAction } from "../../db/sql/apply-agency-action.js";
+import { insertAudit, type AuditRow } from "../../db/sql/insert-audit.js";
 import { agencyActionTarget, type AgencyActionTargetRow } from "../../db/sql/agency-action-target.js";
 import { topicsOfMessage } from "../../db/sql/topics-of-message.js";
 import { assignmentOfTopic, outboxTopic } from "../../domain/outbox-topic.js";
-import { insertProgressUpdate } from "../../db/sql/insert-progress-update.js";
+import { insertProgressUpdate, type ProgressUpdateRow } from "../../db/sql/insert-progress-update.js";
 import { progressUpdateRecorded } from "../../db/sql/progress-update-recorded.js";
-import { updateAssignmentStatus, type AssignmentChanges } from "../../db/sql/update-assignment-status.js";
+import { updateAssignmentStatus, type AssignmentChanges, type LadderReplan } from "../../db/sql/update-assignment-status.js";
 import {
   transition,
   type AgencyAction,
@@ -31,7 +33,7 @@ import { attachmentRows, type IncomingFile } from "../attachments.js";
 import { refreshCards, type ShownCard } from "./cards.js";
 import { agencyIdsOf, secretariatOf } from "./directory.js";
 import { loadAssignmentViews, loadAssignmentViewsByIds, sortByUrgency, type LoadedView } from "./views.js";
-import { audit } from "../audit.js";
+import { auditRow } from "../audit.js";
 import { ladderPlanOf, planAssignments } from "../escalation/plan.js";
 import type { Notifier } from "../notifications.js";
 import type { AssignmentSummary } from "../render/assignment.js";
@@ -82,17 +84,38 @@ interface Step {
   to: AssignmentStatus;
 }
 
+/** What a ProgressUpdate written with an action says. */
+interface UpdateContent {
+  text?: string | undefined;
+  percent?: number | undefined;
+  files?: readonly IncomingFile[] | undefined;
+}
+
 /** What applying an action writes, besides the status and the audit row. */
 interface ActionPlan {
   /** Columns set with the new status (percent and blockedReason also show in the returned summary). */
   changes: AssignmentChanges;
-  /** Rows written with the change (the ProgressUpdate); returns facts for the audit row. */
-  record(tx: Tx): Promise<Record<string, unknown>>;
+  /** The ProgressUpdate written with the change (its id goes in the audit row's facts). */
+  update: { kind: string } & UpdateContent;
+  /** The audit row's facts besides the statuses, the update's id and the idempotency key. */
+  facts?: Record<string, unknown>;
   /** Notifications, queued in the same transaction. */
   notify?(tx: Tx): Promise<void>;
 }
 
 type Planner = (step: Step) => ActionPlan;
+
+/** An action about to be written, with what its writes need besides the step and the plan. */
+interface ActionWrite {
+  actor: AgencyActor;
+  action: AgencyAction;
+  step: Step;
+  plan: ActionPlan;
+  ladder: LadderReplan;
+  /** The item as read (its cards are refreshed when what they show changes). */
+  summary: AssignmentSummary;
+  shown: ShownCard | undefined;
+}
 
 /** The summary after an update: the status and the columns a reader sees. */
 function summaryAfter(summary: AssignmentSummary, status: AssignmentStatus, set: AssignmentChanges): AssignmentSummary {
@@ -138,13 +161,17 @@ export interface BlockedInput extends Idempotent {
 }
 
 export class AssignmentService {
+  readonly #provider: DbProvider;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly notifier: Notifier,
     private readonly logger: Logger,
     private readonly maxAttachmentBytes: number,
-  ) {}
+  ) {
+    this.#provider = providerOfClient(db);
+  }
 
   /**
    * The one read every press and reply needs — the status, what the answer says about the item,
@@ -226,7 +253,7 @@ export class AssignmentService {
   acknowledge(actor: AgencyActor, assignmentId: number, shown?: ShownCard): Promise<AgencyActionResult> {
     return this.#apply(actor, { assignmentId, ...(shown ? { shown } : {}) }, "ack", (step) => ({
       changes: { acknowledgedAt: step.now },
-      record: async (tx) => ({ progressUpdateId: await this.#recordUpdate(tx, step, actor, "ack", {}) }),
+      update: { kind: "ack" },
     }));
   }
 
@@ -239,15 +266,8 @@ export class AssignmentService {
         ...(input.percent !== undefined ? { percent: input.percent } : {}),
         ...(step.from === "blocked" ? { blockedReason: null } : {}),
       },
-      record: async (tx) => ({
-        progressUpdateId: await this.#recordUpdate(tx, step, actor, "progress", {
-          text: input.text,
-          percent: input.percent,
-          files: input.files,
-        }),
-        percent: input.percent ?? null,
-        files: input.files?.length ?? 0,
-      }),
+      update: { kind: "progress", text: input.text, percent: input.percent, files: input.files },
+      facts: { percent: input.percent ?? null, files: input.files?.length ?? 0 },
     }));
   }
 
@@ -259,10 +279,8 @@ export class AssignmentService {
         blockedReason: null,
         ...(step.from === "assigned" ? { acknowledgedAt: step.now } : {}),
       },
-      record: async (tx) => ({
-        progressUpdateId: await this.#recordUpdate(tx, step, actor, "done_claim", { text: input.text, files: input.files }),
-        files: input.files?.length ?? 0,
-      }),
+      update: { kind: "done_claim", text: input.text, files: input.files },
+      facts: { files: input.files?.length ?? 0 },
       notify: (tx) => this.#tellSecretariat(tx, step, actor, { kind: "done_claim", text: input.text, files: input.files ?? [] }),
     }));
   }
@@ -270,18 +288,18 @@ export class AssignmentService {
   reportBlocked(actor: AgencyActor, input: BlockedInput): Promise<AgencyActionResult> {
     return this.#apply(actor, input, "block", (step) => ({
       changes: { blockedReason: input.reason, ...(step.from === "assigned" ? { acknowledgedAt: step.now } : {}) },
-      record: async (tx) => ({
-        progressUpdateId: await this.#recordUpdate(tx, step, actor, "blocked", { text: input.reason }),
-        reason: input.reason,
-      }),
+      update: { kind: "blocked", text: input.reason },
+      facts: { reason: input.reason },
       notify: (tx) => this.#tellSecretariat(tx, step, actor, { kind: "blocked", text: input.reason, files: [] }),
     }));
   }
 
   /**
-   * Reads and authorises, asks the status machine, then writes in one short transaction: the
-   * new status, the action's rows, the audit row, the notifications. The read stays outside the
-   * transaction (SQLite has one writer: short transactions keep the bot responsive).
+   * Reads and authorises, asks the status machine, then writes: the new status, the action's
+   * rows, the audit row, the notifications, together or not at all. The read stays outside the
+   * write (SQLite has one writer: short transactions keep the bot responsive). On PostgreSQL an
+   * action with no files and no notifications is written by one statement (#applyAtOnce); the
+   * others, and SQLite, take one short transaction (#applyInTransaction).
    *
    * The status is written first, and only if it is still the one the machine was asked about.
    * When someone changed it meanwhile, nothing is written and we start again from a fresh read.
@@ -294,17 +312,21 @@ export class AssignmentService {
     action: AgencyAction,
     plan: Planner,
   ): Promise<AgencyActionResult> {
+    const recorded = () => idempotencyKey !== undefined && this.#recorded(idempotencyKey);
     for (let attempt = 1; ; attempt++) {
       const target = await this.#target(actor, assignmentId);
       if (!target) return { ok: false, refusal: "unknown" };
       const { summary, committeeId, row } = target;
       const done: AgencyActionResult = { ok: true, changed: false, view: summary };
-      if (idempotencyKey !== undefined && (await this.#recorded(idempotencyKey))) return done;
+      // A recorded key answers "done" whatever the item is now (the one statement checks it itself).
       const result = transition(summary.status, action, summary.resolution.kind);
-      if (!result.ok) return { ok: false, refusal: result.refusal, view: summary };
-      if (!result.changed && NOOP_WHEN_UNCHANGED.has(action)) return { ok: true, changed: false, view: summary };
+      if (!result.ok) return (await recorded()) ? done : { ok: false, refusal: result.refusal, view: summary };
       const step: Step = { now: this.clock.now(), idempotencyKey, assignmentId, committeeId, from: summary.status, to: result.next };
-      const { changes, record, notify } = plan(step);
+      const planned = plan(step);
+      const atOnce = this.#provider === "postgres" && !planned.notify && !planned.update.files?.length;
+      if (!atOnce && (await recorded())) return done;
+      if (!result.changed && NOOP_WHEN_UNCHANGED.has(action)) return done;
+      const { changes } = planned;
       // Acknowledging ends the delivery ladder, progress restarts the silence clock, a claim or
       // blocker pauses it: re-planned from the row as read and changed, and stored by the status
       // update itself if the deadline is still the one read.
@@ -320,27 +342,15 @@ export class AssignmentService {
           step.now,
         ),
       };
+      const write = { actor, step, plan: planned, ladder, summary, shown, action };
       let applied: boolean;
       try {
-        applied = await this.db.$transaction(async (tx) => {
-          if ((await updateAssignmentStatus(tx, assignmentId, step.from, step.to, step.now, changes, ladder)) !== 1) {
-            // Its deadline moved since it was read: if its status still allows the action,
-            // re-plan from the row as it now is, as a separate read and write.
-            if ((await updateAssignmentStatus(tx, assignmentId, step.from, step.to, step.now, changes)) !== 1) return false;
-            await planAssignments(tx, [assignmentId], step.now);
-          }
-          const detail = await record(tx);
-          // The cards show the status, the percent and a blocker's reason: a note that changes none of them leaves them as they are.
-          if (!sameOnCard(summary, summaryAfter(summary, step.to, changes)))
-            refreshCards(tx, this.notifier, [assignmentId], step.now, shown ? { shown } : {});
-          const who = { kind: "person", personId: actor.personId, platform: actor.platform } as const;
-          const facts = { from: step.from, to: step.to, ...detail, ...(idempotencyKey !== undefined ? { idempotencyKey } : {}) };
-          await audit(tx, who, `assignment.${action}`, "Assignment", assignmentId, facts, step.now);
-          await notify?.(tx);
-          return true;
-        });
+        applied = atOnce && (await this.#applyAtOnce(write));
+        // Held back: the key is recorded, or the status or deadline moved (the transaction tells which).
+        if (atOnce && !applied && (await recorded())) return done;
+        if (!applied) applied = await this.#applyInTransaction(write);
       } catch (error) {
-        if (idempotencyKey !== undefined && isUniqueViolation(error) && (await this.#recorded(idempotencyKey))) return done;
+        if (isUniqueViolation(error) && (await recorded())) return done;
         throw error;
       }
       if (applied) {
@@ -364,20 +374,64 @@ export class AssignmentService {
     }
   }
 
+  /** The action's writes in one transaction; false when the status moved since it was read. */
+  async #applyInTransaction(write: ActionWrite): Promise<boolean> {
+    const { actor, step, plan, ladder, action } = write;
+    return this.db.$transaction(async (tx) => {
+      if ((await updateAssignmentStatus(tx, step.assignmentId, step.from, step.to, step.now, plan.changes, ladder)) !== 1) {
+        // Its deadline moved since it was read: if its status still allows the action,
+        // re-plan from the row as it now is, as a separate read and write.
+        if ((await updateAssignmentStatus(tx, step.assignmentId, step.from, step.to, step.now, plan.changes)) !== 1) return false;
+        await planAssignments(tx, [step.assignmentId], step.now);
+      }
+      const progressUpdateId = await insertProgressUpdate(tx, this.#progressRow(step, actor, plan.update.kind, plan.update));
+      const files = attachmentRows(plan.update.files ?? [], actor.platform, this.maxAttachmentBytes);
+      if (files.length > 0) await tx.attachment.createMany({ data: files.map((file) => ({ ...file, progressUpdateId })) });
+      this.#refreshCardsIfShown(tx, write);
+      await insertAudit(tx, this.#auditRow(actor, action, step, { progressUpdateId, ...plan.facts }));
+      await plan.notify?.(tx);
+      return true;
+    });
+  }
+
+  /**
+   * The action's writes as one statement (db/sql/apply-agency-action.ts), PostgreSQL only: false
+   * when it was held back (the status or the deadline moved since the read, or the key is recorded).
+   */
+  async #applyAtOnce(write: ActionWrite): Promise<boolean> {
+    const { actor, step, plan, ladder, action } = write;
+    const move = { id: step.assignmentId, from: step.from, to: step.to, now: step.now, changes: plan.changes, ladder };
+    const row = this.#progressRow(step, actor, plan.update.kind, plan.update);
+    const progressUpdateId = await applyAgencyAction(this.db, move, row, this.#auditRow(actor, action, step, plan.facts ?? {}));
+    if (progressUpdateId === undefined) return false;
+    this.#refreshCardsIfShown(this.db, write);
+    return true;
+  }
+
+  /** The cards show the status, the percent and a blocker's reason: a note that changes none of them leaves them as they are. */
+  #refreshCardsIfShown(tx: Tx | Db, { step, plan, summary, shown }: ActionWrite): void {
+    if (!sameOnCard(summary, summaryAfter(summary, step.to, plan.changes)))
+      refreshCards(tx, this.notifier, [step.assignmentId], step.now, shown ? { shown } : {});
+  }
+
+  /** The action's audit row: the statuses, `detail`, and the idempotency key. */
+  #auditRow(actor: AgencyActor, action: AgencyAction, step: Step, detail: Record<string, unknown>): AuditRow {
+    const who = { kind: "person", personId: actor.personId, platform: actor.platform } as const;
+    const facts = {
+      from: step.from,
+      to: step.to,
+      ...detail,
+      ...(step.idempotencyKey !== undefined ? { idempotencyKey: step.idempotencyKey } : {}),
+    };
+    return auditRow(who, `assignment.${action}`, "Assignment", step.assignmentId, facts, step.now);
+  }
+
   async #recorded(idempotencyKey: string): Promise<boolean> {
     return progressUpdateRecorded(this.db, idempotencyKey);
   }
 
-  async #recordUpdate(
-    tx: Tx,
-    step: Step,
-    actor: AgencyActor,
-    kind: string,
-    content: { text?: string | undefined; percent?: number | undefined; files?: readonly IncomingFile[] | undefined },
-  ): Promise<number> {
-    const files = attachmentRows(content.files ?? [], actor.platform, this.maxAttachmentBytes);
-    // Plain SQL, as for the status: this is the write of every progress reply.
-    const id = await insertProgressUpdate(tx, {
+  #progressRow(step: Step, actor: AgencyActor, kind: string, content: UpdateContent): ProgressUpdateRow {
+    return {
       assignmentId: step.assignmentId,
       personId: actor.personId,
       platform: actor.platform,
@@ -386,9 +440,7 @@ export class AssignmentService {
       percent: content.percent ?? null,
       idempotencyKey: step.idempotencyKey ?? null,
       createdAt: step.now,
-    });
-    if (files.length > 0) await tx.attachment.createMany({ data: files.map((file) => ({ ...file, progressUpdateId: id })) });
-    return id;
+    };
   }
 
   /**
