@@ -31,6 +31,7 @@ import { loadExportData } from "../src/services/reports/export-data.js";
 import { loadFiguresInput } from "../src/services/reports/figures.js";
 import { periodLabel } from "../src/services/render/period.js";
 import { ManualClock } from "../src/shared/clock.js";
+import { forEachSlice } from "../src/db/in-slices.js";
 import { argValue, MemorySampler, printTable } from "./support.js";
 
 const STATUSES = ["assigned", "acknowledged", "in_progress", "in_progress", "reported_done", "done", "done", "blocked", "cancelled"];
@@ -50,9 +51,7 @@ const TEMPLATE = {
   ],
 };
 
-async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
+const inChunks = <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) => forEachSlice(rows, CHUNK, insert);
 
 /** The best of `runs` timed runs after one warm-up, in ms, with the last result. */
 async function best<T>(runs: number, f: () => Promise<T>): Promise<{ ms: number; result: T }> {

@@ -8,7 +8,7 @@ import type { Hono } from "hono";
 import type { RunnerHandle } from "@grammyjs/runner";
 import type { Logger } from "pino";
 import type { Config, Platform } from "./config/index.js";
-import { openDatabase, providerOfClient, type Database, type Db } from "./db/client.js";
+import { openDatabase, type Database } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { createBot } from "./bot/create-bot.js";
 import type { BotContext } from "./bot/context.js";
@@ -22,12 +22,10 @@ import { HttpServer } from "./server/http.js";
 import { Scheduler } from "./scheduler/scheduler.js";
 import { createServices, escalationSources, type Services } from "./services/index.js";
 import type { Clock } from "./shared/clock.js";
-import { deletePastChatPace } from "./db/sql/delete-past-chat-pace.js";
-import { deleteSentOutboxFiles } from "./db/sql/delete-sent-outbox-files.js";
+import { Pruning } from "./pruning.js";
 import { ping } from "./db/sql/ping.js";
 import { DAY_MS } from "./domain/calendar/index.js";
 import { startInOrder, type Component } from "./shared/component.js";
-import type { UpdateInbox } from "./updates/inbox.js";
 import { createWebApp } from "./web/app.js";
 import { PlatformIntake } from "./updates/intake.js";
 import type { UpdateProcessor } from "./updates/processor.js";
@@ -197,12 +195,13 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
       wakeChannel,
       scheduler,
       ...intakes,
-      pruning(
-        () => intakes.map((intake) => intake.inbox),
-        { db: database.prisma, fileRetentionMs: config.outboxFileRetentionDays * DAY_MS },
+      new Pruning({
+        inboxes: () => intakes.map((intake) => intake.inbox),
+        db: database.prisma,
+        fileRetentionMs: config.outboxFileRetentionDays * DAY_MS,
         clock,
         logger,
-      ),
+      }),
       http,
     ],
     logger,
@@ -239,36 +238,3 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
 function databaseComponent(database: Database): Component {
   return { name: "database", start: async () => undefined, stop: () => database.close() };
 }
-
-/**
- * Hourly: forgets handled updates older than a week (the platforms re-deliver an update for a day
- * at most), deletes the stored files whose sends ended more than the retention ago, and, on
- * PostgreSQL, the chats' shared pace rows long past.
- */
-function pruning(inboxes: () => UpdateInbox[], outbox: { db: Db; fileRetentionMs: number }, clock: Clock, logger: Logger): Component {
-  let timer: NodeJS.Timeout | undefined;
-  const prune = async () => {
-    const now = clock.now().getTime();
-    await Promise.all(inboxes().map((inbox) => inbox.prune(new Date(now - INBOX_RETENTION_MS)))).catch((err: unknown) =>
-      logger.warn({ err }, "pruning handled updates failed"),
-    );
-    await deleteSentOutboxFiles(outbox.db, new Date(now - outbox.fileRetentionMs)).then(
-      (files) => {
-        if (files > 0) logger.info({ files }, "deleted stored files whose sends ended");
-      },
-      (err: unknown) => logger.warn({ err }, "deleting stored files whose sends ended failed"),
-    );
-    if (providerOfClient(outbox.db) === "postgres")
-      await deletePastChatPace(outbox.db).catch((err: unknown) => logger.warn({ err }, "forgetting past chat paces failed"));
-  };
-  return {
-    name: "pruning",
-    start: async () => {
-      void prune();
-      timer = setInterval(() => void prune(), 3_600_000).unref();
-    },
-    stop: async () => clearInterval(timer),
-  };
-}
-
-const INBOX_RETENTION_MS = 7 * 86_400_000;

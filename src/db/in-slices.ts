@@ -6,6 +6,13 @@ const SLICE = 500;
 
 export async function inSlices<I, R>(ids: readonly I[], query: (slice: I[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
-  for (let i = 0; i < ids.length; i += SLICE) out.push(...(await query(ids.slice(i, i + SLICE))));
+  await forEachSlice(ids, SLICE, async (slice) => {
+    out.push(...(await query(slice)));
+  });
   return out;
+}
+
+/** Runs `each` on `items` `size` at a time, in order, one slice after the other (a statement per slice of rows). */
+export async function forEachSlice<T>(items: readonly T[], size: number, each: (slice: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await each(items.slice(i, i + size));
 }

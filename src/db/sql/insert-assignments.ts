@@ -5,6 +5,7 @@
  * costs a few megabytes. Same statement on both databases.
  */
 import { providerOfClient, type Tx } from "../client.js";
+import { forEachSlice } from "../in-slices.js";
 import { jsonRows } from "./json-rows.js";
 
 export interface NewAssignment {
@@ -25,11 +26,11 @@ export async function insertAssignments(
 ): Promise<{ id: number; resolutionId: number; agencyId: number; role: string }[]> {
   const provider = providerOfClient(tx);
   const out: { id: number; resolutionId: number; agencyId: number; role: string }[] = [];
-  for (let i = 0; i < rows.length; i += SLICE) {
+  await forEachSlice(rows, SLICE, async (slice) => {
     const v = jsonRows(
       provider,
       { resolutionId: "int", agencyId: "int", role: "text", deadline: "timestamp", now: "timestamp" },
-      rows.slice(i, i + SLICE).map((r) => ({ ...r, now })),
+      slice.map((r) => ({ ...r, now })),
     );
     const inserted = await tx.$queryRaw<{ id: number | bigint; resolutionId: number | bigint; agencyId: number | bigint; role: string }[]>`
       INSERT INTO "Assignment" ("resolutionId", "agencyId", "role", "status", "percent", "deadline", "publishedAt", "version", "createdAt", "updatedAt")
@@ -37,6 +38,6 @@ export async function insertAssignments(
       RETURNING "id", "resolutionId", "agencyId", "role"`;
     for (const r of inserted)
       out.push({ id: Number(r.id), resolutionId: Number(r.resolutionId), agencyId: Number(r.agencyId), role: r.role });
-  }
+  });
   return out.sort((a, b) => a.id - b.id);
 }

@@ -1,5 +1,6 @@
 import { Prisma, providerOfClient, type Tx } from "../client.js";
 import { rawExecute } from "../raw.js";
+import { forEachSlice } from "../in-slices.js";
 import { jsonRows } from "./json-rows.js";
 
 export interface AuditRow {
@@ -33,7 +34,7 @@ const SLICE = 1_000;
 /** Writes many AuditLog rows (a publication's assignments) with one `INSERT … SELECT` per slice (json-rows.ts). */
 export async function insertAuditRows(tx: Tx, rows: readonly AuditRow[]): Promise<void> {
   const provider = providerOfClient(tx);
-  for (let i = 0; i < rows.length; i += SLICE) {
+  await forEachSlice(rows, SLICE, async (slice) => {
     const v = jsonRows(
       provider,
       {
@@ -46,10 +47,10 @@ export async function insertAuditRows(tx: Tx, rows: readonly AuditRow[]): Promis
         entityId: "text",
         data: "json",
       },
-      rows.slice(i, i + SLICE),
+      slice,
     );
     await tx.$executeRaw`
       INSERT INTO "AuditLog" ("at", "actorKind", "actorId", "platform", "action", "entity", "entityId", "data")
       SELECT "at", "actorKind", "actorId", "platform", "action", "entity", "entityId", "data" FROM (${v}) AS v`;
-  }
+  });
 }

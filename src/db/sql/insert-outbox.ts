@@ -9,6 +9,7 @@
  * Notifier.toChats).
  */
 import type { DbProvider, Tx } from "../client.js";
+import { forEachSlice } from "../in-slices.js";
 import { jsonRows } from "./json-rows.js";
 
 export interface OutboxRow {
@@ -32,7 +33,7 @@ const SLICE = 1_000;
 export async function insertOutboxRows(tx: Tx, provider: DbProvider, rows: readonly OutboxRow[]): Promise<void> {
   // What Prisma's @default(now()) and @updatedAt would write: the wall clock.
   const now = new Date();
-  for (let i = 0; i < rows.length; i += SLICE) {
+  await forEachSlice(rows, SLICE, async (slice) => {
     const v = jsonRows(
       provider,
       {
@@ -50,11 +51,11 @@ export async function insertOutboxRows(tx: Tx, provider: DbProvider, rows: reado
         createdAt: "timestamp",
         updatedAt: "timestamp",
       },
-      rows.slice(i, i + SLICE).map((r) => ({ ...r, noticeRecipientId: r.noticeRecipientId ?? null, createdAt: now, updatedAt: now })),
+      slice.map((r) => ({ ...r, noticeRecipientId: r.noticeRecipientId ?? null, createdAt: now, updatedAt: now })),
     );
     await tx.$executeRaw`
       INSERT INTO "OutboxMessage" ("platform", "chatId", "identityId", "method", "payload", "topic", "dedupeKey", "noticeRecipientId", "notBefore", "claimedBy", "claimedUntil", "createdAt", "updatedAt")
       SELECT "platform", "chatId", "identityId", "method", "payload", "topic", "dedupeKey", "noticeRecipientId", "notBefore", "claimedBy", "claimedUntil", "createdAt", "updatedAt"
       FROM (${v}) AS v`;
-  }
+  });
 }

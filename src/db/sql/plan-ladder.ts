@@ -4,6 +4,7 @@
  * advance-ladder.ts), so a publication's thousands of new assignments cost a few statements.
  */
 import { Prisma, providerOfClient, type Tx } from "../client.js";
+import { forEachSlice } from "../in-slices.js";
 import { jsonRows } from "./json-rows.js";
 
 export interface LadderPlan {
@@ -17,8 +18,7 @@ const SLICE = 1_000;
 
 export async function storeLadderPlans(tx: Tx, now: Date, plans: readonly LadderPlan[]): Promise<void> {
   const provider = providerOfClient(tx);
-  for (let i = 0; i < plans.length; i += SLICE) {
-    const slice = plans.slice(i, i + SLICE);
+  await forEachSlice(plans, SLICE, async (slice) => {
     const v = jsonRows(provider, { id: "int", nextAt: "timestamp", nextStep: "text" }, slice);
     await tx.$executeRaw`
       WITH v AS (${v})
@@ -28,5 +28,5 @@ export async function storeLadderPlans(tx: Tx, now: Date, plans: readonly Ladder
       WHERE "Assignment"."id" = v."id"
         -- The id list again, so that SQLite looks the rows up by key rather than scanning the table for the join.
         AND "Assignment"."id" IN (${Prisma.join(slice.map((p) => p.id))})`;
-  }
+  });
 }
