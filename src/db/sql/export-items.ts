@@ -4,8 +4,9 @@
  * built by the database and parsed once (as figure-items.ts does for the figures): through Prisma,
  * its per-row handling of these 63,000 rows was most of the workbook's loading time.
  */
-import { Prisma, type DbProvider, type Tx, providerOfClient } from "../client.js";
+import { Prisma, type Tx, providerOfClient } from "../client.js";
 import { type JsonRowColumn, asBool, decodeInstant, jsonRowsOf } from "./decode.js";
+import { jsonRowSetSql } from "./json-rows.js";
 import { FIGURE_ASSIGNMENT_TYPES, type FigureAssignmentRow, figureAssignmentOf } from "./figure-items.js";
 
 export interface ExportAssignmentRow extends FigureAssignmentRow {
@@ -36,20 +37,8 @@ export interface ExportProgressRow {
   personId: number | null;
 }
 
-/**
- * `SELECT <the rows of `from` as one JSON array of arrays, as text or null>`, in `order` when given.
- * `from` selects only the columns wanted (and those of `order`): SQLite sorts whole rows.
- */
-function setSql(provider: DbProvider, columns: string, from: Prisma.Sql, order?: string): Prisma.Sql {
-  const by = order ? Prisma.raw(` ORDER BY ${order}`) : Prisma.empty;
-  return provider === "postgres"
-    ? Prisma.sql`SELECT CAST(COALESCE(json_agg(json_build_array(${Prisma.raw(columns)})${by}), '[]') AS text) AS "rows" FROM (${from}) t`
-    : // json_group_array keeps the order of the sub-query's rows.
-      Prisma.sql`SELECT json_group_array(json_array(${Prisma.raw(columns)})) AS "rows" FROM (SELECT * FROM (${from})${by})`;
-}
-
-async function rowsOf(db: Tx, sql: Prisma.Sql, what: string, types: readonly JsonRowColumn[]): Promise<unknown[][]> {
-  const [result] = await db.$queryRaw<{ rows: unknown }[]>(sql);
+async function rowsOf(db: Tx, set: Prisma.Sql, what: string, types: readonly JsonRowColumn[]): Promise<unknown[][]> {
+  const [result] = await db.$queryRaw<{ rows: unknown }[]>(Prisma.sql`SELECT (${set}) AS "rows"`);
   return jsonRowsOf(result?.rows, what, types);
 }
 
@@ -66,7 +55,7 @@ export async function exportAssignmentRows(db: Tx, committeeId: number): Promise
     "role", "publishedAt", "acknowledgedAt", "cancelledAt", "lastProgressAt", "blockedReason"`;
   const from = Prisma.sql`SELECT ${Prisma.raw(columns)} FROM "Assignment" WHERE "resolutionId" IN (${resolutionsOf(committeeId)})`;
   const types: JsonRowColumn[] = [...FIGURE_ASSIGNMENT_TYPES, "text", "instant", "instant", "instant", "instant", "text"];
-  const rows = await rowsOf(db, setSql(providerOfClient(db), columns, from), "exportAssignmentRows", types);
+  const rows = await rowsOf(db, jsonRowSetSql(providerOfClient(db), columns, from), "exportAssignmentRows", types);
   return rows.map((r) => ({
     ...figureAssignmentOf(r),
     role: r[8] as string,
@@ -87,7 +76,7 @@ export async function exportSubmissionRows(db: Tx, committeeId: number): Promise
   const from = Prisma.sql`SELECT s."id", s."cycleId", s."agencyId", s."submittedAt", s."late", s."edited", s."personId", s."answers"
     FROM "WeeklyReportSubmission" s JOIN "WeeklyReportCycle" c ON c."id" = s."cycleId" WHERE c."committeeId" = ${committeeId}`;
   const types: JsonRowColumn[] = ["int", "int", "instant", "bool", "bool", "int?", "json"];
-  const rows = await rowsOf(db, setSql(provider, columns, from, `"id"`), "exportSubmissionRows", types);
+  const rows = await rowsOf(db, jsonRowSetSql(provider, columns, from, `"id"`), "exportSubmissionRows", types);
   return rows.map((r) => ({
     cycleId: r[0] as number,
     agencyId: r[1] as number,
@@ -106,7 +95,7 @@ export async function exportProgressRows(db: Tx, committeeId: number): Promise<E
   const from = Prisma.sql`SELECT "id", ${Prisma.raw(columns)} FROM "ProgressUpdate" WHERE "assignmentId" IN
     (SELECT a."id" FROM "Assignment" a WHERE a."resolutionId" IN (${resolutionsOf(committeeId)}))`;
   const types: JsonRowColumn[] = ["int", "instant", "text", "text", "int?", "int?"];
-  const sql = setSql(providerOfClient(db), columns, from, `"assignmentId", "createdAt", "id"`);
+  const sql = jsonRowSetSql(providerOfClient(db), columns, from, `"assignmentId", "createdAt", "id"`);
   const rows = await rowsOf(db, sql, "exportProgressRows", types);
   return rows.map((r) => ({
     assignmentId: r[0] as number,

@@ -8,6 +8,7 @@
  */
 import { Prisma, type DbProvider, type Tx, providerOfClient } from "../client.js";
 import { asJson, decodeInstant, jsonRowsOf } from "./decode.js";
+import { jsonRowSetSql } from "./json-rows.js";
 
 export interface FigureCommitteeRow {
   id: number;
@@ -53,10 +54,7 @@ export interface FigureRowsOfCommittee {
 function figureRowsSql(provider: DbProvider, committeeId: number): Prisma.Sql {
   const pg = provider === "postgres";
   // One set of rows: an array of arrays, in the sub-query's order ([] when it has none), as text.
-  const set = (columns: string, from: Prisma.Sql) =>
-    pg
-      ? Prisma.sql`(SELECT CAST(COALESCE(json_agg(json_build_array(${Prisma.raw(columns)})), '[]') AS TEXT) FROM (${from}) t)`
-      : Prisma.sql`(SELECT json_group_array(json_array(${Prisma.raw(columns)})) FROM (${from}))`;
+  const set = (columns: string, from: Prisma.Sql) => Prisma.sql`(${jsonRowSetSql(provider, columns, from)})`;
   const agencies = set(
     `"id", "code", "name"`,
     Prisma.sql`SELECT a."id", a."code", a."name" FROM "CommitteeAgency" ca JOIN "Agency" a ON a."id" = ca."agencyId"

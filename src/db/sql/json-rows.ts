@@ -4,7 +4,8 @@
  * as a small query does (each goes through the query compiler): a scheduler batch of 1,000 rows
  * bound column by column (7,000–12,000 parameters) took several times longer than the same rows as
  * one JSON text. Used by the scheduler's batch writes (advance-ladder.ts, insert-outbox.ts,
- * insert-escalation-events.ts).
+ * insert-escalation-events.ts). The other way, `jsonRowSetSql` below has the database build many
+ * rows as one JSON value, read back with decode.ts's jsonRowsOf (the figures' and the workbook's loads).
  *
  * Timestamps are written as each database's adapter writes a bound Date (SQLite: ISO 8601 with
  * "+00:00"; PostgreSQL: UTC into timestamp(3)), so the rows compare equal to those Prisma wrote.
@@ -45,4 +46,20 @@ export function jsonRows<C extends string>(
   // json_extract gives an object or array back as its JSON text (how Prisma stores Json on SQLite), a JSON null as NULL.
   const fields = names.map((column, i) => Prisma.sql`json_extract(value, ${Prisma.raw(`'$[${i}]'`)}) AS ${name(column)}`);
   return Prisma.sql`SELECT ${Prisma.join(fields)} FROM json_each(${text})`;
+}
+
+/**
+ * The statement that builds ONE JSON value of the rows of `from` (read back with jsonRowsOf): an
+ * array of arrays of `columns` (names of `from`'s columns), in `order` when given, else in the
+ * sub-query's order; `[]` when it has none; text on both databases. `from` should select only the
+ * columns wanted (and those of `order`): SQLite sorts whole rows.
+ */
+export function jsonRowSetSql(provider: DbProvider, columns: string, from: Prisma.Sql, order?: string): Prisma.Sql {
+  if (provider === "postgres") {
+    const by = order ? Prisma.raw(` ORDER BY ${order}`) : Prisma.empty;
+    return Prisma.sql`SELECT CAST(COALESCE(json_agg(json_build_array(${Prisma.raw(columns)})${by}), '[]') AS text) FROM (${from}) t`;
+  }
+  // json_group_array keeps the order of the sub-query's rows.
+  const sorted = order ? Prisma.sql`SELECT * FROM (${from}) ORDER BY ${Prisma.raw(order)}` : from;
+  return Prisma.sql`SELECT json_group_array(json_array(${Prisma.raw(columns)})) FROM (${sorted})`;
 }
