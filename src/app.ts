@@ -23,6 +23,7 @@ import { Scheduler } from "./scheduler/scheduler.js";
 import { createServices, escalationSources, type Services } from "./services/index.js";
 import type { Clock } from "./shared/clock.js";
 import { Pruning } from "./pruning.js";
+import { mayHaveSiblings } from "./shared/stale-claims.js";
 import { ping } from "./db/sql/ping.js";
 import { DAY_MS } from "./domain/calendar/index.js";
 import { startInOrder, type Component } from "./shared/component.js";
@@ -80,10 +81,9 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
   for (const platform of config.platforms) {
     const limiter = new RateLimiter(platform.ratePerSecond, platform.ratePerChatPerSecond);
     limiters.set(platform.platform, limiter);
-    const pace =
-      database.provider === "postgres" && config.staleClaims.kind === "owner"
-        ? new SharedPace(db, platform.platform, platform.ratePerSecond, platform.ratePerChatPerSecond)
-        : undefined;
+    const pace = mayHaveSiblings(config.staleClaims)
+      ? new SharedPace(db, platform.platform, platform.ratePerSecond, platform.ratePerChatPerSecond)
+      : undefined;
     if (pace) paces.set(platform.platform, pace);
     dispatchers.set(
       platform.platform,
@@ -161,7 +161,7 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
       // it leaves unfinished updates to a lease; an unnamed one is the only instance, as on SQLite,
       // and redoes at once what its crash interrupted. (A named one redoes at once what carries its
       // own name: see UpdateInbox.takeOverStale.)
-      ...(config.staleClaims.kind === "owner" ? { inboxLeaseMs: config.inboxLeaseMs } : {}),
+      ...(mayHaveSiblings(config.staleClaims) ? { inboxLeaseMs: config.inboxLeaseMs } : {}),
       instanceId: config.instanceId,
       ...(signal ? { signal } : {}),
     });

@@ -26,6 +26,7 @@ import { errorBoundary } from "./middlewares/error-boundary.js";
 import { identifyCaller } from "./middlewares/identify-caller.js";
 import { refuseImpossibleInput } from "./middlewares/refuse-impossible.js";
 import { updateLogger } from "./middlewares/update-logger.js";
+import { mayHaveSiblings } from "../shared/stale-claims.js";
 
 export interface BotDeps {
   platform: PlatformConfig;
@@ -77,7 +78,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(refuseImpossibleInput());
   // Only a named instance on PostgreSQL (INSTANCE_ID) may have siblings handling this bot's updates,
   // as its intake assumes too (app.ts): any other process serves them alone and may remember states.
-  const soleHandler = deps.config.staleClaims.kind !== "owner";
+  const soleHandler = !mayHaveSiblings(deps.config.staleClaims);
   bot.use(conversations<BotContext, BotContext>({ storage: conversationStorage(deps.db, soleHandler) }));
   bot.use(features());
   return bot;

@@ -20,3 +20,12 @@ export async function releaseStale(claims: StaleClaims, release: (owner?: string
   if (claims.kind === "all") await release();
   else if (claims.kind === "owner") await release(claims.owner);
 }
+
+/**
+ * Whether other live instances may be handling the same bot's updates and sends: only a named
+ * instance on PostgreSQL (INSTANCE_ID). Any other process serves the bot alone, so it may redo its
+ * interrupted updates at once, remember conversation states and pace its sends in memory.
+ */
+export function mayHaveSiblings(claims: StaleClaims): boolean {
+  return claims.kind === "owner";
+}
