@@ -62,3 +62,29 @@ export function jsonRowsOf(value: unknown, what: string, types: readonly JsonRow
 
 /** A boolean as a JSON row holds it: true/false from PostgreSQL, 1/0 from SQLite. */
 export const asBool = (v: unknown): boolean => v === true || v === 1;
+
+/**
+ * The columns of a JSON row in their order, each with its type: the one list a statement's
+ * column list (json-rows.ts's columnList), its rows' check and its objects are made from.
+ * Named as the model's fields, so that the objects' type is the model's (`Prisma.XGetPayload`).
+ */
+export type JsonRowColumns = Readonly<Record<string, JsonRowColumn>>;
+
+/**
+ * jsonRowsOf's rows as objects with a property per column of `columns`, named as they are: an
+ * instant as a Date (decodeInstant, null kept), a boolean as true/false, the rest as in the JSON.
+ * `T` is the objects' type, the model's columns of these names.
+ */
+export function jsonRowObjectsOf<T>(value: unknown, what: string, columns: JsonRowColumns): T[] {
+  const names = Object.keys(columns);
+  const types = Object.values(columns);
+  const decoders = types.map((type) => (type === "instant" ? decodeInstant : type === "bool" ? asBool : undefined));
+  return jsonRowsOf(value, what, types).map((r) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) {
+      const decode = decoders[i];
+      row[names[i]!] = decode ? decode(r[i]) : r[i];
+    }
+    return row as T;
+  });
+}

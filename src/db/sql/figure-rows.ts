@@ -1,8 +1,9 @@
 /**
- * The rows of one committee the figures read besides its assignments and reports (figure-items.ts):
- * the committee with its agencies, its resolutions with their meeting, its deadline changes counted
- * per resolution and assignment, and its weekly-report cycles: ONE statement, one row, each column
- * a JSON array of rows built by the database (as in figure-items.ts) and decoded by jsonRowsOf.
+ * The rows of one committee the figures read besides its assignments and reports
+ * (figure-assignment-rows.ts, figure-submission-rows.ts): the committee with its agencies, its
+ * resolutions with their meeting, its deadline changes counted per resolution and assignment, and
+ * its weekly-report cycles: ONE statement, one row, each column a JSON array of rows built by the
+ * database (as in figure-assignment-rows.ts) and decoded by jsonRowsOf.
  * Through Prisma these were four queries, and Prisma's handling of a county's year of 4,000
  * resolutions alone cost about as much as reading all 20,000 assignments this way.
  */

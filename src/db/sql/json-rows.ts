@@ -5,12 +5,14 @@
  * bound column by column (7,000–12,000 parameters) took several times longer than the same rows as
  * one JSON text. Used by the scheduler's batch writes (advance-ladder.ts, insert-outbox.ts,
  * insert-escalation-events.ts). The other way, `jsonRowSetSql` below has the database build many
- * rows as one JSON value, read back with decode.ts's jsonRowsOf (the figures' and the workbook's loads).
+ * rows as one JSON value, read back with decode.ts's jsonRowsOf (the figures' and the workbook's
+ * loads; readJsonRowSet runs it and decodes the rows as objects).
  *
  * Timestamps are written as each database's adapter writes a bound Date (SQLite: ISO 8601 with
  * "+00:00"; PostgreSQL: UTC into timestamp(3)), so the rows compare equal to those Prisma wrote.
  */
-import { Prisma, type DbProvider } from "../client.js";
+import { Prisma, type DbProvider, type Tx, providerOfClient } from "../client.js";
+import { type JsonRowColumns, jsonRowObjectsOf } from "./decode.js";
 
 export type JsonColumn = "int" | "text" | "timestamp" | "json";
 
@@ -62,4 +64,32 @@ export function jsonRowSetSql(provider: DbProvider, columns: string, from: Prism
   // json_group_array keeps the order of the sub-query's rows.
   const sorted = order ? Prisma.sql`SELECT * FROM (${from}) ORDER BY ${Prisma.raw(order)}` : from;
   return Prisma.sql`SELECT json_group_array(json_array(${Prisma.raw(columns)})) FROM (${sorted})`;
+}
+
+/** `"id", "status", …`: the names of `columns`, quoted, each prefixed with `alias.` when given. */
+export function columnList(columns: JsonRowColumns, alias?: string): string {
+  const prefix = alias === undefined ? "" : `${alias}.`;
+  return Object.keys(columns)
+    .map((name) => `${prefix}"${name}"`)
+    .join(", ");
+}
+
+/**
+ * The rows of `from` as objects of `columns` (see jsonRowObjectsOf), read as ONE JSON value
+ * (jsonRowSetSql) in `order` when given. `expressions` gives a column's expression on `from`
+ * where it is not the column itself (e.g. `json("answers")`, to embed JSON text as a value).
+ */
+export async function readJsonRowSet<T>(
+  db: Tx,
+  what: string,
+  columns: JsonRowColumns,
+  from: Prisma.Sql,
+  options: { order?: string; expressions?: Readonly<Record<string, string>> } = {},
+): Promise<T[]> {
+  const select = Object.keys(columns)
+    .map((name) => options.expressions?.[name] ?? `"${name}"`)
+    .join(", ");
+  const set = jsonRowSetSql(providerOfClient(db), select, from, options.order);
+  const [result] = await db.$queryRaw<{ rows: unknown }[]>(Prisma.sql`SELECT (${set}) AS "rows"`);
+  return jsonRowObjectsOf<T>(result?.rows, what, columns);
 }

@@ -6,8 +6,11 @@
  * an operator's file.
  */
 import type { Db } from "../../db/client.js";
-import { type ExportSubmissionRow, exportAssignmentRows, exportProgressRows, exportSubmissionRows } from "../../db/sql/export-items.js";
-import { exportAuditRows, exportEscalationRows } from "../../db/sql/export-rows.js";
+import { exportAssignmentRows } from "../../db/sql/export-assignment-rows.js";
+import { exportAuditRows } from "../../db/sql/export-audit-rows.js";
+import { exportEscalationRows } from "../../db/sql/export-escalation-rows.js";
+import { exportProgressRows } from "../../db/sql/export-progress-rows.js";
+import { type ExportSubmissionRow, exportSubmissionRows } from "../../db/sql/export-submission-rows.js";
 import type { AssignmentStatus, ResolutionKind } from "../../domain/assignments/status.js";
 import type { WeeklyReportQuestion, WeeklyReportTemplate } from "../../domain/committee-file/index.js";
 import type { Delivery } from "../../domain/notices/index.js";

@@ -7,7 +7,8 @@
  * and the committee's overall realization, never another agency's figures.
  */
 import type { Db, Prisma } from "../../db/client.js";
-import { figureAssignmentRows, figureSubmissionRows } from "../../db/sql/figure-items.js";
+import { type FigureAssignmentRow, figureAssignmentRows } from "../../db/sql/figure-assignment-rows.js";
+import { figureSubmissionRows } from "../../db/sql/figure-submission-rows.js";
 import { figureRowsOfCommittee } from "../../db/sql/figure-rows.js";
 import { figuresFingerprint } from "../../db/sql/figures-fingerprint.js";
 import type { AssignmentStatus, ResolutionKind } from "../../domain/assignments/status.js";
@@ -202,18 +203,6 @@ export async function committeeIdOf(db: Db, committeeCode: string): Promise<numb
   return committee.id;
 }
 
-/** The columns of an assignment the figures read (its resolution's come from loadFigureRows). */
-export const FIGURE_ASSIGNMENT_COLUMNS = {
-  id: true,
-  resolutionId: true,
-  agencyId: true,
-  status: true,
-  percent: true,
-  deadline: true,
-  reportedDoneAt: true,
-  doneAt: true,
-} as const;
-
 /**
  * The rows of one committee the figures are computed from, other than its assignments and reports
  * (which the export reads with more columns, once for both): the committee with its agencies, the
@@ -229,11 +218,6 @@ export async function loadFigureRows(db: Db, committeeId: number) {
 
 export type FigureRows = Awaited<ReturnType<typeof loadFigureRows>>;
 
-/** The assignment columns the figures read, however many more a caller loaded. */
-export type FigureAssignment = {
-  [K in keyof typeof FIGURE_ASSIGNMENT_COLUMNS]: Prisma.AssignmentGetPayload<{ select: typeof FIGURE_ASSIGNMENT_COLUMNS }>[K];
-};
-
 /** The columns of a weekly report the figures read. */
 export interface FigureSubmission {
   cycleId: number;
@@ -244,7 +228,8 @@ export interface FigureSubmission {
 
 /** The rows the figures read that the export reads with more columns. */
 export interface FigureItems {
-  assignments: readonly FigureAssignment[];
+  /** The columns of db/sql/figure-assignment-rows.ts's FIGURE_ASSIGNMENT_COLUMNS (its resolution's come from loadFigureRows), however many more a caller loaded. */
+  assignments: readonly FigureAssignmentRow[];
   /** Every report of the committee's cycles; the figures keep those of its present agencies. */
   submissions: readonly FigureSubmission[];
 }
@@ -252,7 +237,7 @@ export interface FigureItems {
 /**
  * Every row the figures of one committee are computed from: the committee's rows first, for the
  * numeric questions whose answers the reports are read with; each set one JSON value built by the
- * database (db/sql/figure-rows.ts, figure-items.ts), where Prisma's per-row handling of 40,000
+ * database (db/sql/figure-rows.ts, figure-assignment-rows.ts, figure-submission-rows.ts), where Prisma's per-row handling of 40,000
  * rows cost most of the figures' time.
  */
 export async function loadFiguresInput(
