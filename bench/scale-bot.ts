@@ -3,7 +3,8 @@
  * `startApp` (what `peygir start` runs, with its heap setting) from the environment, on a clock set to BENCH_CLOCK_START
  * (epoch ms) and running at real speed. Over IPC it answers {kind: "publish"} by publishing the
  * meeting through the PublishingService, the service the secretariat's «انتشار» button reaches,
- * and {kind: "stop"} by an orderly stop.
+ * and {kind: "stop"} by an orderly stop. bench/scale.ts runs it compiled (bench/tsconfig.scale.json) with
+ * plain node, as the bot is deployed, or through tsx.
  */
 import { startApp } from "../src/app.js";
 import { loadConfig } from "../src/config/index.js";

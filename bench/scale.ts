@@ -3,16 +3,23 @@
  * liaisons per agency) and 200,000 assignments loaded, then a meeting of one resolution for every
  * agency published (10,000 new assignments, 40,000 messages). The bot runs in its own process
  * (bench/scale-bot.ts: startApp, as `peygir start`) against the fake Bot API, which runs here and
- * enforces the platform's limit with 429s. Prints:
+ * enforces the platform's limit with 429s.
+ *
+ * The bot is measured as deployed: compiled by tsc (bench/tsconfig.scale.json, the production build's
+ * options, into dist/scale-bench/, incrementally) and run by plain node, as the Docker image runs
+ * dist/ through bin/peygir.js. Through tsx (`--bot-runtime tsx`) its RSS is some 50 MB higher: the
+ * transpiler and its source maps, which production never loads. Prints:
  *   - the bot's RSS at rest (VmRSS from /proc/<pid>/status, sampled over a few seconds), goal < 200 MB;
  *   - its peak RSS while publishing and while delivering (sampled every 50 ms; VmHWM as a check), goal < 300 MB;
  *   - the publish time, from the call to the commit of every outbox row, goal < 30 s;
  *   - the delivery rate over the first --window seconds of sending, as a ratio of the limit, goal ~1,
  *     and over the --window seconds after publishing ended (sending starts with its first chunk).
  * Run: npm run bench -- scale [--database sqlite|postgres] [--agencies N] [--assignments N]
- *        [--resolutions N (each for every agency)] [--rate R] [--window S]
+ *        [--resolutions N (each for every agency)] [--rate R] [--window S] [--bot-runtime node|tsx]
+ *        [--bot-node-args "…"]
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +37,19 @@ const CONTACTS_PER_AGENCY = 4;
 /** Wednesday 1405/09/04 09:00 Tehran: office hours, so the publication's messages leave at once. */
 const CLOCK_START = instantAt({ jy: 1405, jm: 9, jd: 4 }, 9 * HOUR_MS);
 const DEADLINE = instantAt({ jy: 1405, jm: 10, jd: 30 }, 14 * HOUR_MS);
+
+/**
+ * How the bot's process is started: `node` (the default) compiles src/ and bench/scale-bot.ts with
+ * the production build's options and runs the output with plain node, as deployed; `tsx` runs the
+ * sources through tsx, as `npm start` from a clone does.
+ */
+function botCommand(runtime: string): string[] {
+  if (runtime === "tsx") return ["--import", "tsx", path.join(ROOT, "bench", "scale-bot.ts")];
+  if (runtime !== "node") throw new Error(`unknown --bot-runtime "${runtime}" (expected node or tsx)`);
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  execFileSync(process.execPath, [tsc, "-p", path.join(ROOT, "bench", "tsconfig.scale.json")], { cwd: ROOT, stdio: "inherit" });
+  return [path.join(ROOT, "dist", "scale-bench", "bench", "scale-bot.js")];
+}
 
 /** VmRSS and VmHWM (peak) of a process, in MB. */
 function memoryOf(pid: number): { rss: number; hwm: number } {
@@ -72,6 +92,9 @@ export async function runScaleBench(args: string[]): Promise<void> {
   const resolutions = Number(argValue(args, "--resolutions") ?? 1);
   const rate = Number(argValue(args, "--rate") ?? 30);
   const windowS = Number(argValue(args, "--window") ?? 60);
+  const runtime = argValue(args, "--bot-runtime") ?? "node";
+  // Compiled before seeding, so that a type error stops the bench before its longest step.
+  const command = botCommand(runtime);
 
   const target = await benchDatabase(kind, "scale");
   await migrateDatabase(target.url);
@@ -104,7 +127,7 @@ export async function runScaleBench(args: string[]): Promise<void> {
   for (const id of seeded.userIds) fake.user({ id, firstName: `u${id}` });
 
   const nodeArgs = (argValue(args, "--bot-node-args") ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(ROOT, "bench", "scale-bot.ts")], {
+  const child = spawn(process.execPath, [...nodeArgs, ...command], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "",
@@ -118,6 +141,8 @@ export async function runScaleBench(args: string[]): Promise<void> {
       // The 429s of the first burst are warnings; the figures count them.
       LOG_LEVEL: "error",
       BENCH_CLOCK_START: String(CLOCK_START.getTime()),
+      // As the Docker image sets it.
+      NODE_ENV: "production",
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -178,7 +203,9 @@ export async function runScaleBench(args: string[]): Promise<void> {
     const { hwm } = memoryOf(child.pid!);
 
     const mb = (n: number | undefined) => `${(n ?? NaN).toFixed(0)} MB`;
+    const runtimeName = runtime === "tsx" ? "the sources through tsx" : "compiled by tsc, plain node (as deployed)";
     printTable(`scale benchmark (${kind === "postgres" ? "PostgreSQL" : "SQLite"}, fake Telegram API, bot in its own process)`, [
+      ["bot", `${runtimeName}, node ${process.version}${nodeArgs.length > 0 ? ` ${nodeArgs.join(" ")}` : ""}`],
       [
         "loaded",
         `${agencies.toLocaleString("en-US")} agencies, ${seeded.userIds.length.toLocaleString("en-US")} people bound on Telegram, ${assignments.toLocaleString("en-US")} assignments`,
