@@ -29,7 +29,7 @@
  *   --heap-profile  writes an allocation profile of each measured load (collected objects
  *               included: what the GC has to clear), for Chrome DevTools.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -68,6 +68,8 @@ interface Options {
 
 interface Measured {
   updatesPerSecond: number;
+  /** CPU time of the bot's thread (the main thread) per update, in µs: steadier than a rate on a busy machine. */
+  botCpuUsPerUpdate: number;
   updates: number;
   errors: number;
   handlingMs: number[];
@@ -189,6 +191,20 @@ async function profiled<T>(files: { cpu?: string | undefined; heap?: string | un
   }
 }
 
+/**
+ * CPU time (user + system) of this process's main thread, where the bot under test runs, in ms:
+ * from /proc (Linux), at its 10 ms resolution; NaN elsewhere. The load generator's thread and V8's
+ * helper threads are not in it.
+ */
+function mainThreadCpuMs(): number {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 async function measure(
   worker: LoadWorker,
   target: Target,
@@ -213,9 +229,12 @@ async function measure(
     press: target.press,
     ...(perUserPerSecond ? { perUserPerSecond } : {}),
   };
+  const cpuBefore = mainThreadCpuMs();
   const loaded = await profiled(profiles, () => worker.call<"loaded">(request));
+  const cpuMs = mainThreadCpuMs() - cpuBefore;
   return {
     updatesPerSecond: loaded.actions / loaded.seconds,
+    botCpuUsPerUpdate: (cpuMs * 1000) / Math.max(1, loaded.actions),
     updates: loaded.actions,
     errors: loaded.errors,
     handlingMs: [...target.handlingMs],
@@ -384,6 +403,7 @@ function rows(name: string, r: BotResult, rate: number): [string, string][] {
   return [
     [`${name}: warm-up, first presses (updates/s; not the goal)`, r.warmup.updatesPerSecond.toFixed(0)],
     [`${name}: capacity (updates/s)`, r.capacity.updatesPerSecond.toFixed(0)],
+    [`${name}:   bot thread's CPU per update at capacity`, `${r.capacity.botCpuUsPerUpdate.toFixed(0)} µs`],
     [`${name}:   handling p50 / p99 at capacity`, `${ms(r.capacity.handlingMs, 50)} / ${ms(r.capacity.handlingMs, 99)}`],
     [`${name}: at ${rate} updates/s offered: achieved`, `${r.atRate.updatesPerSecond.toFixed(0)} updates/s`],
     [`${name}:   handling p50 / p99`, `${ms(r.atRate.handlingMs, 50)} / ${ms(r.atRate.handlingMs, 99)}`],

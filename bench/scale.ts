@@ -126,7 +126,8 @@ export async function runScaleBench(args: string[]): Promise<void> {
   });
   for (const id of seeded.userIds) fake.user({ id, firstName: `u${id}` });
 
-  const nodeArgs = (argValue(args, "--bot-node-args") ?? "").split(" ").filter(Boolean);
+  // As deployed: the Docker image's NODE_OPTIONS (src/shared/heap.ts).
+  const nodeArgs = (argValue(args, "--bot-node-args") ?? "--max-semi-space-size=32").split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, ...command], {
     cwd: ROOT,
     env: {

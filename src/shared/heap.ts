@@ -5,6 +5,14 @@
  * across a transaction's awaits), so the bot's RSS rose from ~200 MB to ~480 MB with ~70 MB live
  * (bench/scale.ts, a full GC as the publication ends). A fixed growth of 30% collects that garbage
  * sooner for a little more GC time: peak RSS while publishing ~330 MB.
+ *
+ * The young generation is larger than V8's default too: `--max-semi-space-size=32` (MB; Node 20's
+ * default is 16). Under load most of an update's objects (its context, middleware closures,
+ * requests to the Bot API) live across a few awaits; with 16 MB they outlived a scavenge and were
+ * copied, and the GC took a quarter of the bot's thread (bench/inbound.ts, CPU profile). With 32 MB
+ * capacity rose 15–20% in the same runs. V8 reads this flag only when the process starts, so it
+ * is given where the bot is started: `npm start` (package.json), the Docker image (NODE_OPTIONS)
+ * and the benches that start the bot (`npm run bench`, bench/scale.ts's bot process).
  */
 import { setFlagsFromString } from "node:v8";
 

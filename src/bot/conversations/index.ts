@@ -5,12 +5,12 @@
  * `enterDialog` (see registry.ts). This module is the conversations' only entry: features import the
  * dialogs, their argument types and `enterDialog` from here, and nothing else of this folder.
  */
-import { createConversation } from "@grammyjs/conversations";
-import { Composer, type Context } from "grammy";
+import type { Composer } from "grammy";
+import { BotComposer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { blockedDialog, doneDialog, noteDialog, progressDialog } from "./assignment-dialogs.js";
 import { noticeCancelDialog, noticeComposeDialog, noticeMoveDialog, rsvpAbsentDialog, rsvpDelegateDialog } from "./notice-dialogs.js";
-import { scriptOf, type AnyDialog } from "./registry.js";
+import { everyDialog, type AnyDialog } from "./registry.js";
 import {
   addAgencyDialog,
   cancelItemDialog,
@@ -59,9 +59,5 @@ const DIALOGS: readonly AnyDialog[] = [
 ];
 
 export function dialogs(): Composer<BotContext> {
-  const ids = DIALOGS.map((d) => d.id);
-  if (new Set(ids).size !== ids.length) throw new Error(`two dialogs share an id: ${ids.join(", ")}`);
-  const composer = new Composer<BotContext>();
-  for (const dialog of DIALOGS) composer.use(createConversation<BotContext, Context>(scriptOf(dialog), dialog.id));
-  return composer;
+  return new BotComposer<BotContext>(everyDialog(DIALOGS));
 }

@@ -3,7 +3,9 @@
  * assignment message (progress), and loose messages from an agency member (filed under the item
  * they pick). Handlers parse, call a service, and render; the services authorise every action.
  */
-import { Composer, type CallbackQueryContext } from "grammy";
+import type { Composer } from "grammy";
+import { type CallbackQueryContext } from "grammy";
+import { BotComposer } from "../composer.js";
 import type { InlineKeyboardButton, InlineKeyboardMarkup, Message } from "grammy/types";
 import { overLimit } from "../../domain/text/index.js";
 import { agenciesOf } from "../../services/identity.js";
@@ -32,7 +34,7 @@ const NOTE_CHOICES = 8;
 const DIALOG_OF_ACTION = { progress: progressDialog, claim_done: doneDialog, block: blockedDialog } as const;
 
 export function agency(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   composer.callbackQuery(assignmentButton.filter(), onAssignmentButton);
   composer.callbackQuery(tasksPageButton.filter(), (ctx) =>
     showTasks(ctx, tasksPageButton.unpack(ctx.callbackQuery.data)?.page ?? 1, "edit"),

@@ -3,11 +3,12 @@
  * The link is the interactive reply to the person's own command, so it is sent directly, not
  * through the outbox; it is never logged.
  */
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { BotComposer } from "../composer.js";
 import type { BotContext } from "../context.js";
 
 export function dashboard(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   composer.chatType("private").command("dashboard", async (ctx) => {
     const caller = ctx.caller;
     if (!caller) {

@@ -7,7 +7,8 @@
  * Bale sends no my_chat_member updates, so the bot's leaving is also read from the service
  * message (left_chat_member) both platforms put in the group.
  */
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { BotComposer } from "../composer.js";
 import type { Message } from "grammy/types";
 import type { GroupBindingResult } from "../../services/committee-groups.js";
 import type { BotContext } from "../context.js";
@@ -16,7 +17,7 @@ import { privateChatOnly } from "../filters/private-chat-only.js";
 const GONE = new Set(["left", "kicked"]);
 
 export function groups(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   composer.chatType("private").command(["bindgroup", "unbindgroup"], (ctx) => ctx.reply(ctx.t("group-bind-in-group")));
 
   const outside = composer.drop(privateChatOnly);

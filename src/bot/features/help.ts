@@ -1,11 +1,12 @@
 /** `/help`: what this person can do, by the roles they hold; the unknown are told how to join. */
 import { callerName } from "./onboarding.js";
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { BotComposer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { roleLabelKey } from "./labels.js";
 
 export function help(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   composer.command("help", (ctx) => ctx.reply(helpText(ctx)));
   return composer;
 }

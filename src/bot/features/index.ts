@@ -1,5 +1,6 @@
 /** Every feature of the bot, in the order they get a chance at an update. */
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { BotComposer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { privateChatOnly } from "../filters/private-chat-only.js";
 import { dialogs } from "../conversations/index.js";
@@ -18,7 +19,7 @@ import { meetingInterruptions } from "./secretariat/meeting.js";
 import { weeklyReport } from "./weekly-report.js";
 
 export function features(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   // Groups and channels first: what they may do ends there (features/groups.ts).
   composer.use(groups());
   const personal = composer.filter(privateChatOnly);

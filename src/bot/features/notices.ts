@@ -4,7 +4,9 @@
  * (refresh, remind those who have not answered, move, cancel, attendance). Handlers parse,
  * call a service and render; the services check the secretariat role and the recipient.
  */
-import { Composer, type CallbackQueryContext } from "grammy";
+import type { Composer } from "grammy";
+import { type CallbackQueryContext } from "grammy";
+import { BotComposer } from "../composer.js";
 import { committeesWhere } from "../../services/identity.js";
 import { NoticeError } from "../../services/notices/index.js";
 import type { AttendanceSheet } from "../../services/notices/index.js";
@@ -27,7 +29,7 @@ import {
 import { markupOf, noticeActorOf, noticeErrorText, rsvpOutcomeText } from "../helpers/notice-replies.js";
 
 export function notices(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   composer.callbackQuery(noticeRsvpButton.filter(), onRsvp);
   composer.callbackQuery(noticeSendButton.filter(), onSend);
   composer.callbackQuery(noticeTrackingButton.filter(), onTracking);

@@ -4,7 +4,9 @@
  * the contact does not match or is declined. Someone unknown is told how to join.
  * Registered behind filters/private-chat-only: nobody joins from a group.
  */
-import { Composer, Keyboard } from "grammy";
+import type { Composer } from "grammy";
+import { Keyboard } from "grammy";
+import { BotComposer } from "../composer.js";
 import type { JoinStep } from "../../services/joining.js";
 import type { ChatToBind } from "../../services/binding.js";
 import { joinRequestButton } from "../../services/render/callback-data.js";
@@ -18,7 +20,7 @@ const INVITE_CODE = /^[A-Za-z0-9]{10}$/;
 const REMOVE_KEYBOARD = { reply_markup: { remove_keyboard: true } } as const;
 
 export function onboarding(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
 
   composer.command("start", async (ctx) => {
     const code = ctx.match.trim();

@@ -4,7 +4,9 @@
  * the period; an agency head or liaison sees their own agency only (the service decides, from the
  * database, on every press). /export: the committee's workbook, as a document, to its secretariat.
  */
-import { Composer, InputFile, type CallbackQueryContext } from "grammy";
+import type { Composer } from "grammy";
+import { InputFile, type CallbackQueryContext } from "grammy";
+import { BotComposer } from "../composer.js";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { PeriodKind } from "../../domain/reports/index.js";
 import { renderChartPng } from "../../exports/chart.js";
@@ -28,7 +30,7 @@ const button = (target: StatusTarget): string =>
 const markupOf = (message: OutgoingMessage) => ({ reply_markup: { inline_keyboard: (message.buttons ?? []) as InlineKeyboardButton[][] } });
 
 export function status(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const privateChats = composer.chatType("private");
   privateChats.command("status", (ctx) => showStatus(ctx));
   privateChats.command("export", (ctx) => sendExport(ctx));

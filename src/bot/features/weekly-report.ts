@@ -1,5 +1,6 @@
 /** `/report` and the button of a weekly-report prompt: both start the weekly-report dialog. */
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { BotComposer } from "../composer.js";
 import type { InlineKeyboardButton } from "grammy/types";
 import { weeklyReportButton } from "../../services/render/callback-data.js";
 import { weekText } from "../../services/render/weekly-report.js";
@@ -9,7 +10,7 @@ import { chatActorOf } from "../helpers/actors.js";
 import { refusalText } from "../helpers/agency-replies.js";
 
 export function weeklyReport(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   composer.chatType("private").command("report", async (ctx) => {
     const actor = chatActorOf(ctx);
     const slots = actor ? await ctx.services.weeklyReports.slotsFor(actor.personId) : [];

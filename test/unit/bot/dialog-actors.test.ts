@@ -3,6 +3,7 @@
  * starts, one with it enters and the script gets the resolved actor, and a role lost between two
  * answers ends the dialog with a line of its own before the answer is read.
  */
+import { conversations } from "@grammyjs/conversations";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { Dialog, accept, type AgencyConversation } from "../../../src/bot/conversations/dialog.js";
@@ -67,9 +68,13 @@ describe("a dialog's actor", () => {
   });
 
   it("lets a caller with the role in, and the script receives the resolved actor", async () => {
-    const { ctx, said, asBot } = outsideWith(["liaison", "secretariat"]);
-    await enterDialog(asBot, secretariatDialog, { n: 1 });
-    expect(ctx.conversation.enter).toHaveBeenCalledWith("test.secretariat", { n: 1 });
+    const { said, asBot } = outsideWith(["liaison", "secretariat"]);
+    // Under the real plugin: enterDialog registers the dialog with it before entering.
+    await conversations<BotContext, BotContext>()(asBot, async () => {
+      const enter = vi.spyOn(asBot.conversation, "enter").mockResolvedValue(undefined as never);
+      await enterDialog(asBot, secretariatDialog, { n: 1 });
+      expect(enter).toHaveBeenCalledWith("test.secretariat", { n: 1 });
+    });
     await scriptOf(secretariatDialog)(
       conversationOf(() => asBot),
       asBot,

@@ -4,7 +4,9 @@
  * card's buttons, which open the change dialogs. Every list, card and button asks the services,
  * which check the person's role in the item's committee each time.
  */
-import { Composer, type CallbackQueryContext } from "grammy";
+import type { Composer } from "grammy";
+import { type CallbackQueryContext } from "grammy";
+import { BotComposer } from "../../composer.js";
 import type { InlineKeyboardButton, Message } from "grammy/types";
 import type { OutgoingMessage } from "../../../outbox/outbox.js";
 import { itemsFilterButton, staffActionButton, type ItemsFilterKind, type StaffAction } from "../../../services/render/callback-data.js";
@@ -37,7 +39,7 @@ const DIALOG_OF: Partial<Record<StaffAction, typeof extendDialog>> = {
 const MANAGING = new Set(["ext", "cnl", "rea", "add"]);
 
 export function items(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const privateChats = composer.chatType("private");
 
   privateChats.command("items", async (ctx) => {

@@ -6,7 +6,9 @@
  * get a clear message and change nothing (a command leaves the draft waiting for /meeting).
  */
 import { minutesFileKind, minutesFileText } from "../../../services/secretariat/minutes-file.js";
-import { Composer, type CallbackQueryContext } from "grammy";
+import type { Composer } from "grammy";
+import { type CallbackQueryContext } from "grammy";
+import { BotComposer } from "../../composer.js";
 import type { InlineKeyboardButton, Message } from "grammy/types";
 import type { OutgoingMessage } from "../../../outbox/outbox.js";
 import { meetingButton } from "../../../services/render/callback-data.js";
@@ -40,7 +42,7 @@ async function show(ctx: BotContext, message: OutgoingMessage, mode: "reply" | "
 }
 
 export function meeting(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const privateChats = composer.chatType("private");
 
   privateChats.command("meeting", async (ctx) => {
@@ -74,7 +76,7 @@ export function meeting(): Composer<BotContext> {
  * command goes on. Registered before every other command.
  */
 export function meetingInterruptions(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   composer.chatType("private").on("message:text", async (ctx, next) => {
     if (!isCommand(ctx.msg) || /^\/meeting(?:@\w+)?(?:\s|$)/.test(ctx.msg.text) || !looksLikeStaff(ctx)) return next();
     const actor = staffActorOf(ctx)!;

@@ -3,7 +3,8 @@
  * approve / send-back buttons; and the secretariat's approve / refuse buttons on an agency's
  * extension request. The services check the secretariat role on every press.
  */
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { BotComposer } from "../../composer.js";
 import type { InlineKeyboardButton } from "grammy/types";
 import { extensionDecisionButton, verifyButton } from "../../../services/render/callback-data.js";
 import type { BotContext } from "../../context.js";
@@ -15,7 +16,7 @@ import { refusalMessage, staffActorOf } from "../../helpers/staff.js";
 const QUEUE_SHOWN = 10;
 
 export function verify(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
 
   composer.chatType("private").command("verify", async (ctx) => {
     const actor = staffActorOf(ctx);
