@@ -25,6 +25,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
+import { YOUNG_GENERATION_FLAG } from "../src/shared/heap.js";
 import { HOUR_MS, instantAt } from "../src/domain/calendar/index.js";
 import { startFakeBotApi } from "../test/fake-bot-api/server.js";
 import type { FromBot, ToBot } from "./scale-bot.js";
@@ -127,7 +128,7 @@ export async function runScaleBench(args: string[]): Promise<void> {
   for (const id of seeded.userIds) fake.user({ id, firstName: `u${id}` });
 
   // As deployed: the Docker image's NODE_OPTIONS (src/shared/heap.ts).
-  const nodeArgs = (argValue(args, "--bot-node-args") ?? "--max-semi-space-size=32").split(" ").filter(Boolean);
+  const nodeArgs = (argValue(args, "--bot-node-args") ?? YOUNG_GENERATION_FLAG).split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, ...command], {
     cwd: ROOT,
     env: {

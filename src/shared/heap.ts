@@ -16,6 +16,12 @@
  */
 import { setFlagsFromString } from "node:v8";
 
+/**
+ * The young generation's flag, as the places that start the bot give it to node (see above). Those
+ * outside TypeScript (package.json's `start` and `bench`, the Dockerfile) repeat it: keep them equal.
+ */
+export const YOUNG_GENERATION_FLAG = "--max-semi-space-size=32";
+
 /** Old-generation growth allowed between full collections, in percent of what survived. */
 const HEAP_GROWING_PERCENT = 30;
 

@@ -56,7 +56,7 @@ export async function enterDialog<S extends z.ZodType, A extends ChatActor>(
     await ctx.reply(ctx.t("dialog-actor-refused"));
     return;
   }
-  await registered(ctx, dialog);
+  await registerOnce(ctx, dialog);
   await ctx.conversation.enter(dialog.id, checked);
 }
 
@@ -76,7 +76,7 @@ function registrationOf(dialog: AnyDialog): MiddlewareFn<BotContext> {
 const registeredOn = new WeakMap<BotContext, Set<string> | "all">();
 
 /** Registers `dialog` on this update unless it already is: the plugin refuses a second registration. */
-async function registered(ctx: BotContext, dialog: AnyDialog): Promise<void> {
+async function registerOnce(ctx: BotContext, dialog: AnyDialog): Promise<void> {
   const ids = registeredOn.get(ctx);
   if (ids === "all" || ids?.has(dialog.id)) return;
   // No dialog is under way in this chat (or `everyDialog` would have registered them all), so the
