@@ -8,7 +8,8 @@ import type { Hono } from "hono";
 import type { RunnerHandle } from "@grammyjs/runner";
 import type { Logger } from "pino";
 import type { Config, Platform } from "./config/index.js";
-import { openDatabase, type Database } from "./db/client.js";
+import { openDatabase, sqlitePathOf, type Database } from "./db/client.js";
+import { SqliteCheckpointer } from "./db/sqlite-checkpointer.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { createBot } from "./bot/create-bot.js";
 import type { BotContext } from "./bot/context.js";
@@ -191,6 +192,7 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
   const stop = await startInOrder(
     [
       databaseComponent(database),
+      ...checkpointerOf(database, config.databaseUrl, logger),
       ...dispatchers.values(),
       wakeChannel,
       scheduler,
@@ -232,6 +234,12 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
         logger.info("stopped");
       })()),
   };
+}
+
+/** A SQLite file's WAL is checkpointed off the bot's thread (none for PostgreSQL, nor for a database in memory). */
+function checkpointerOf(database: Database, url: string, logger: Logger): Component[] {
+  const file = sqlitePathOf(url);
+  return database.provider === "sqlite" && file !== ":memory:" ? [new SqliteCheckpointer(database.prisma, file, logger)] : [];
 }
 
 /** The database as a component: opened before the services are made, closed after everything. */

@@ -8,7 +8,8 @@
  * its kept prepared statements (serialized-sqlite.ts): Prisma's own cost per statement was the
  * largest single cost of the bot under load (bench/inbound.ts), several times the statement's.
  * Inside an interactive transaction they run on its connection at once; outside, they wait for
- * an open transaction to end, as Prisma's own queries there do. Arguments are bound and rows
+ * an open transaction to end, as Prisma's own queries there do, and a write is committed with
+ * the other writes of its turn of the event loop (sqlite-group-commit.ts). Arguments are bound and rows
  * decoded as Prisma binds and decodes them, so the rows and the stored values are the same either
  * way (test/integration/raw.test.ts). Elsewhere (PostgreSQL, any other client) they go through
  * Prisma's `$queryRaw` / `$executeRaw`.
@@ -18,7 +19,7 @@
  */
 import type { Db, Prisma, Tx } from "./client.js";
 import { clientOfOpenTransaction } from "./after-commit.js";
-import type { SqliteDirect } from "./serialized-sqlite.js";
+import type { DirectResult, SqliteDirect } from "./serialized-sqlite.js";
 
 const directs = new WeakMap<object, SqliteDirect>();
 
@@ -48,4 +49,43 @@ export async function rawExecute(db: Db | Tx, sql: Prisma.Sql): Promise<number> 
   const found = directFor(db);
   if (!found) return db.$executeRaw(sql);
   return (await found.direct.run(sql.sql, sql.values, found.inTransaction)).changes;
+}
+
+/** One statement of `rawUnit`: `expectChanges`, when set, is how many rows it must change for the unit to go on. */
+export interface UnitStatement {
+  sql: Prisma.Sql;
+  expectChanges?: number;
+}
+
+/** Rolls back the transaction of a unit held back by `expectChanges` (see rawUnit). */
+class HeldBack extends Error {}
+
+/**
+ * Runs statements in order as one write, all or nothing, without an interactive transaction on
+ * SQLite (there the write is group-committed, sqlite-group-commit.ts: no Prisma transaction, and
+ * one commit for the writes of a turn of the event loop); elsewhere in one. Returns each
+ * statement's rows (none for a write without RETURNING), or undefined, with nothing written,
+ * when a statement's `expectChanges` did not hold. On SQLite a later statement may refer to an
+ * earlier one's row as `last_insert_rowid()`.
+ */
+export async function rawUnit(db: Db, statements: readonly UnitStatement[]): Promise<unknown[][] | undefined> {
+  const direct = directs.get(db);
+  if (direct) {
+    const results = await direct.unit(statements.map(({ sql, expectChanges }) => ({ sql: sql.sql, values: sql.values, expectChanges })));
+    return results?.map((result: DirectResult) => result.rows);
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const results: unknown[][] = [];
+      for (const { sql, expectChanges } of statements) {
+        if (expectChanges === undefined) results.push(await tx.$queryRaw<unknown[]>(sql));
+        else if ((await tx.$executeRaw(sql)) === expectChanges) results.push([]);
+        else throw new HeldBack();
+      }
+      return results;
+    });
+  } catch (error) {
+    if (error instanceof HeldBack) return undefined;
+    throw error;
+  }
 }

@@ -14,10 +14,12 @@
  * Direct: the hot statements skip Prisma altogether (its cost per statement was the largest single
  * cost of the bot, bench/inbound.ts) through a SqliteDirect, which runs them on the same
  * connection, with the same kept statements and the same waiting beside a transaction (raw.ts).
+ * Its writes outside a transaction are group-committed (sqlite-group-commit.ts).
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type SqliteDatabase from "better-sqlite3";
 import { LRUCache } from "lru-cache";
+import { SqliteGroupCommit } from "./sqlite-group-commit.js";
 import { decodeInstant } from "./sql/decode.js";
 
 type Factory = InstanceType<typeof PrismaBetterSQLite3>;
@@ -79,10 +81,33 @@ export interface SqliteDirect {
   /**
    * Runs one statement. `inTransaction`: the caller is inside the open interactive transaction,
    * so it runs at once on its connection; otherwise it waits, as every query beside a
-   * transaction does, until none is open.
+   * transaction does, until none is open, and a write is committed with the others of its turn
+   * of the event loop (it resolves once committed).
    */
-  run(sql: string, values: readonly unknown[], inTransaction: boolean): Promise<{ rows: Record<string, unknown>[]; changes: number }>;
+  run(sql: string, values: readonly unknown[], inTransaction: boolean): Promise<DirectResult>;
+  /**
+   * Runs statements in order as one write, all or nothing, committed with the others of its turn
+   * of the event loop: each statement's result, or undefined (nothing written) when a statement
+   * with `expectChanges` changed another number of rows.
+   */
+  unit(statements: readonly DirectStatement[]): Promise<DirectResult[] | undefined>;
 }
+
+/** A statement's rows (a SELECT, or a write with RETURNING) and the number of rows it changed. */
+export interface DirectResult {
+  rows: Record<string, unknown>[];
+  changes: number;
+}
+
+/** One statement of a unit: `expectChanges`, when set, is how many rows it must change for the unit to go on. */
+export interface DirectStatement {
+  sql: string;
+  values: readonly unknown[];
+  expectChanges?: number;
+}
+
+/** Thrown inside a unit whose `expectChanges` did not hold: its savepoint is rolled back, and the unit answers undefined. */
+const HELD_BACK = Symbol("held back");
 
 /** The declared types of a statement's columns that need decoding, by column name (computed once per kept statement). */
 const decodersOf = new WeakMap<SqliteDatabase.Statement<unknown[]>, [string, (v: unknown) => unknown][]>();
@@ -139,20 +164,18 @@ function bindable(value: unknown): unknown {
 }
 
 function serialize(adapter: Adapter, direct: { current?: SqliteDirect }): Adapter {
-  const statementOf = cachePreparedStatements((adapter as unknown as { client: SqliteDatabase.Database }).client);
+  const connection = (adapter as unknown as { client: SqliteDatabase.Database }).client;
+  const statementOf = cachePreparedStatements(connection);
   let open: Promise<void> | null = null;
-  const idle = async () => {
-    while (open) await open;
-  };
   const outside =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
-      await idle();
       // better-sqlite3 runs the statement synchronously when the call starts, so no
-      // transaction can begin between the check above and the statement.
+      // transaction can begin between this check and the statement.
+      while (open) await open;
       return fn(...args);
     };
-  const runNow = (sql: string, values: readonly unknown[]) => {
+  const runNow = (sql: string, values: readonly unknown[]): DirectResult => {
     const statement = statementOf(sql);
     const args = values.map(bindable);
     if (!statement.reader) return { rows: [], changes: statement.run(...args).changes };
@@ -160,13 +183,33 @@ function serialize(adapter: Adapter, direct: { current?: SqliteDirect }): Adapte
     const rows = statement.raw(false).all(...args) as Record<string, unknown>[];
     const decoders = decodersFor(statement);
     if (decoders.length > 0) for (const row of rows) for (const [name, decode] of decoders) row[name] = decode(row[name]);
-    return { rows, changes: 0 };
+    // A reader that writes has RETURNING: a row per row it changed.
+    return { rows, changes: statement.readonly ? 0 : rows.length };
   };
+  const groupCommit = new SqliteGroupCommit(connection, statementOf, () => open);
   direct.current = {
     async run(sql, values, inTransaction) {
-      // As for Prisma's queries above: synchronous once the wait is over, so no transaction begins in between.
-      if (!inTransaction) await idle();
+      if (inTransaction) return runNow(sql, values);
+      if (!statementOf(sql).readonly) return groupCommit.write(() => runNow(sql, values), false);
+      // As for Prisma's queries above: checked just before the statement, which runs synchronously, so no transaction begins in between.
+      while (open) await open;
       return runNow(sql, values);
+    },
+    async unit(statements) {
+      try {
+        return await groupCommit.write(
+          () =>
+            statements.map(({ sql, values, expectChanges }) => {
+              const result = runNow(sql, values);
+              if (expectChanges !== undefined && result.changes !== expectChanges) throw HELD_BACK;
+              return result;
+            }),
+          statements.length > 1,
+        );
+      } catch (error) {
+        if (error === HELD_BACK) return undefined;
+        throw error;
+      }
     },
   };
   return new Proxy(adapter, {
@@ -176,7 +219,7 @@ function serialize(adapter: Adapter, direct: { current?: SqliteDirect }): Adapte
       if (prop === "executeScript") return outside(target.executeScript.bind(target));
       if (prop === "startTransaction") {
         return async (...args: Parameters<Adapter["startTransaction"]>): Promise<Transaction> => {
-          await idle();
+          while (open) await open;
           let end!: () => void;
           open = new Promise<void>((resolve) => (end = resolve));
           const finish = () => {
@@ -221,9 +264,15 @@ export function serializedSqliteAdapter(file: string, timeoutMs: number): { fact
   const connected: { current?: SqliteDirect } = {};
   const direct: SqliteDirect = {
     run(sql, values, inTransaction) {
-      if (!connected.current) throw new Error("the SQLite connection is not open yet");
-      return connected.current.run(sql, values, inTransaction);
+      return opened().run(sql, values, inTransaction);
     },
+    unit(statements) {
+      return opened().unit(statements);
+    },
+  };
+  const opened = () => {
+    if (!connected.current) throw new Error("the SQLite connection is not open yet");
+    return connected.current;
   };
   const proxy = new Proxy(factory, {
     get(target, prop, receiver) {

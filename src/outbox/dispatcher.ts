@@ -15,6 +15,7 @@ import type { PlatformConfig } from "../config/index.js";
 import type { Db, DbProvider } from "../db/client.js";
 import { identitiesChanged } from "../db/identity-changes.js";
 import { claimOutboxBatch, type ClaimedOutboxRow } from "../db/sql/claim-outbox-batch.js";
+import { markOutboxSent } from "../db/sql/mark-outbox-sent.js";
 import type { Clock } from "../shared/clock.js";
 import { KeyedLock } from "../shared/keyed-lock.js";
 import type { Component } from "../shared/component.js";
@@ -387,17 +388,7 @@ export class OutboxDispatcher implements Component {
     const db = this.#o.db;
     const now = this.#o.clock.now();
     if (outcome.kind === "sent") {
-      await db.outboxMessage.update({
-        where: { id: row.id },
-        data: {
-          status: "sent",
-          sentAt: now,
-          messageId: outcome.messageId ?? null,
-          attempts: row.attempts + 1,
-          claimedBy: null,
-          claimedUntil: null,
-        },
-      });
+      await markOutboxSent(db, row, outcome.messageId ?? null, now);
       return;
     }
     if (outcome.kind === "retry") {

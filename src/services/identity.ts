@@ -4,6 +4,7 @@ import type { Db } from "../db/client.js";
 import { LRUCache } from "lru-cache";
 import { identitiesChanged, onIdentityChange, type Forgetful } from "../db/identity-changes.js";
 import { callerRows } from "../db/sql/caller-rows.js";
+import { touchChatIdentity } from "../db/sql/touch-chat-identity.js";
 import { genderOf, type Gender, type Role } from "../domain/vocabulary.js";
 import type { Clock } from "../shared/clock.js";
 
@@ -155,10 +156,7 @@ export class IdentityService implements Forgetful {
     const stale = !caller.lastSeenAt || now.getTime() - caller.lastSeenAt.getTime() > SEEN_GRANULARITY_MS;
     const moved = chatId !== caller.chatId;
     if (!stale && caller.reachable && !moved) return;
-    await this.db.chatIdentity.update({
-      where: { id: caller.identityId },
-      data: { lastSeenAt: now, reachable: true, unreachableReason: null, unreachableAt: null, ...(moved ? { chatId } : {}) },
-    });
+    await touchChatIdentity(this.db, caller.identityId, now, moved ? chatId : undefined);
     // Only this identity changed, and only as written here: the others stay remembered (a touch
     // comes every ten minutes per person, which at a country's scale would empty the cache).
     const key = this.#keys.get(caller);

@@ -2,12 +2,14 @@
  * The raw-statement seam (src/db/raw.ts) on each database: on SQLite it runs on the driver,
  * beside Prisma, so what it binds and what it hands back must be what Prisma would bind and hand
  * back, and it must keep to the transaction it is given — inside it with a transaction client,
- * never inside someone else's with the client.
+ * never inside someone else's with the client. A unit (rawUnit) is all or nothing on both; on
+ * SQLite the writes of one turn of the event loop share one commit (sqlite-group-commit.ts).
  */
 import { setTimeout as sleep } from "node:timers/promises";
+import SqliteDatabase from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isUniqueViolation, openDatabase, Prisma, type Database } from "../../src/db/client.js";
-import { rawExecute, rawQuery } from "../../src/db/raw.js";
+import { isUniqueViolation, openDatabase, Prisma, sqlitePathOf, type Database } from "../../src/db/client.js";
+import { rawExecute, rawQuery, rawUnit } from "../../src/db/raw.js";
 import { testDatabases, type TestDatabase } from "../support/databases.js";
 
 const SEEN = new Date("2026-12-01T08:30:15.123Z");
@@ -100,4 +102,90 @@ describe.each(testDatabases())("raw statements on $name", (target) => {
     expect(isUniqueViolation(error)).toBe(true);
     expect(isUniqueViolation(new Error("something else"))).toBe(false);
   });
+
+  const agencyInsert = (code: string) => Prisma.sql`INSERT INTO "Agency" ("code", "name", "updatedAt") VALUES (${code}, 'اداره', ${SEEN})`;
+  const agencyCodes = async () =>
+    (await database.prisma.agency.findMany({ orderBy: { code: "asc" }, select: { code: true } })).map((a) => a.code);
+
+  it("writes a unit all or nothing: held back by a statement's expected changes, undone by a failing statement", async () => {
+    const written = await rawUnit(database.prisma, [
+      { sql: agencyInsert("a1") },
+      { sql: Prisma.sql`UPDATE "Agency" SET "name" = 'تعاون' WHERE "code" = 'a1'`, expectChanges: 1 },
+      { sql: Prisma.sql`SELECT "name" FROM "Agency" WHERE "code" = 'a1'` },
+    ]);
+    expect(written).toEqual([[], [], [{ name: "تعاون" }]]);
+
+    const heldBack = await rawUnit(database.prisma, [
+      { sql: agencyInsert("a2") },
+      { sql: Prisma.sql`UPDATE "Agency" SET "name" = 'x' WHERE "code" = 'none'`, expectChanges: 1 },
+      { sql: agencyInsert("a3") },
+    ]);
+    expect(heldBack).toBeUndefined();
+
+    const failed = await rawUnit(database.prisma, [{ sql: agencyInsert("a4") }, { sql: agencyInsert("a1") }]).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isUniqueViolation(failed)).toBe(true);
+    expect(await agencyCodes()).toEqual(["a1"]);
+  });
+
+  it.runIf(target.name === "sqlite")(
+    "commits the writes of one turn of the event loop together, each all or nothing by itself, once durable",
+    async () => {
+      // Counted where better-sqlite3 runs a statement, as bench/inbound.ts --sql counts them.
+      const proto = Object.getPrototypeOf(new SqliteDatabase(":memory:").prepare("SELECT 1")) as { run(...args: unknown[]): unknown };
+      const run = proto.run;
+      let commits = 0;
+      proto.run = function (this: { source: string }, ...args: unknown[]) {
+        if (this.source === "COMMIT") commits++;
+        return run.apply(this, args);
+      };
+      const other = new SqliteDatabase(sqlitePathOf(test.url), { readonly: true });
+      try {
+        const visible = () => other.prepare(`SELECT count(*) AS n FROM "Agency"`).get() as { n: number };
+        const writes = [
+          rawExecute(database.prisma, agencyInsert("g1")),
+          rawUnit(database.prisma, [{ sql: agencyInsert("g2") }, { sql: agencyInsert("g3") }]),
+          rawExecute(database.prisma, agencyInsert("g1")),
+          rawUnit(database.prisma, [{ sql: agencyInsert("g4") }, { sql: agencyInsert("g2") }]),
+          rawUnit(database.prisma, [
+            { sql: agencyInsert("g5") },
+            { sql: Prisma.sql`UPDATE "Agency" SET "name" = 'x' WHERE 0`, expectChanges: 1 },
+          ]),
+          rawQuery(
+            database.prisma,
+            Prisma.sql`INSERT INTO "Agency" ("code", "name", "updatedAt") VALUES ('g6', 'اداره', ${SEEN}) RETURNING "code"`,
+          ),
+        ];
+        // Queued, not yet written: nothing is visible to another connection before the group commits.
+        expect(visible().n).toBe(0);
+        const outcomes = await Promise.allSettled(writes);
+        expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "rejected", "rejected", "fulfilled", "fulfilled"]);
+        expect(isUniqueViolation((outcomes[2] as PromiseRejectedResult).reason)).toBe(true);
+        expect(isUniqueViolation((outcomes[3] as PromiseRejectedResult).reason)).toBe(true);
+        expect((outcomes[4] as PromiseFulfilledResult<unknown>).value).toBeUndefined();
+        expect((outcomes[5] as PromiseFulfilledResult<unknown>).value).toEqual([{ code: "g6" }]);
+        expect(commits).toBe(1);
+        expect(visible().n).toBe(4);
+        expect(await agencyCodes()).toEqual(["g1", "g2", "g3", "g6"]);
+
+        // A write made while an interactive transaction is open waits for it, and its rollback does not undo the write.
+        let beside: Promise<unknown[][] | undefined> | undefined;
+        await expect(
+          database.prisma.$transaction(async (tx) => {
+            await rawExecute(tx, agencyInsert("t1"));
+            beside = rawUnit(database.prisma, [{ sql: agencyInsert("t2") }]);
+            await sleep(30);
+            throw new Error("rolled back");
+          }),
+        ).rejects.toThrow("rolled back");
+        expect(await beside).toEqual([[]]);
+        expect(await agencyCodes()).toEqual(["g1", "g2", "g3", "g6", "t2"]);
+      } finally {
+        proto.run = run;
+        other.close();
+      }
+    },
+  );
 });

@@ -1,20 +1,21 @@
 /**
- * An agency action (a "seen", a progress note) applied in ONE statement, PostgreSQL only: the
- * status update, its ProgressUpdate and its audit row as one data-modifying CTE, which commits
- * by itself. The same writes in an interactive transaction are six round trips on PostgreSQL
- * (the idempotency read, BEGIN, three statements, COMMIT), each holding a pool connection across
- * awaits, on the path of every press and reply (bench/inbound.ts). SQLite keeps the transaction:
- * its statements are calls into the process, not round trips.
+ * An agency action (a "seen", a progress note) applied without an interactive transaction: the
+ * status update, its ProgressUpdate and its audit row. On PostgreSQL as ONE statement, a
+ * data-modifying CTE, which commits by itself: the same writes in an interactive transaction are
+ * six round trips (the idempotency read, BEGIN, three statements, COMMIT), each holding a pool
+ * connection across awaits, on the path of every press and reply (bench/inbound.ts). On SQLite
+ * as one unit of three statements (raw.ts rawUnit), committed with the other writes of its turn
+ * of the event loop: Prisma's transaction and a commit per reply were most of a reply's cost.
  *
  * The rows go in only if the status update does, and the update is guarded as
  * `updateAssignmentStatus` guards it (status and deadline as read), plus: no ProgressUpdate has
  * the action's idempotency key yet. A twin committing the same key meanwhile makes the statement
  * fail on the key's unique index, as the transaction would, and nothing is written.
  */
-import { Prisma, type Db } from "../client.js";
-import { rawQuery } from "../raw.js";
-import type { AuditRow } from "./insert-audit.js";
-import type { ProgressUpdateRow } from "./insert-progress-update.js";
+import { Prisma, type Db, type DbProvider } from "../client.js";
+import { rawQuery, rawUnit } from "../raw.js";
+import { auditInsert, type AuditRow } from "./insert-audit.js";
+import { progressUpdateInsert, type ProgressUpdateRow } from "./insert-progress-update.js";
 import { assignmentStatusUpdate, type StatusMove } from "./update-assignment-status.js";
 
 /**
@@ -24,6 +25,7 @@ import { assignmentStatusUpdate, type StatusMove } from "./update-assignment-sta
  */
 export async function applyAgencyAction(
   db: Db,
+  provider: DbProvider,
   move: Omit<StatusMove, "guard">,
   update: ProgressUpdateRow,
   audit: AuditRow,
@@ -32,7 +34,16 @@ export async function applyAgencyAction(
     update.idempotencyKey === null
       ? undefined
       : Prisma.sql`NOT EXISTS (SELECT 1 FROM "ProgressUpdate" WHERE "idempotencyKey" = ${update.idempotencyKey})`;
-  const moved = assignmentStatusUpdate("postgres", { ...move, ...(guard ? { guard } : {}) });
+  const guarded = { ...move, ...(guard ? { guard } : {}) };
+  if (provider === "sqlite") {
+    const results = await rawUnit(db, [
+      { sql: assignmentStatusUpdate("sqlite", guarded), expectChanges: 1 },
+      { sql: progressUpdateInsert(update) },
+      { sql: auditInsert(audit, Prisma.sql`json_set(${JSON.stringify(audit.data ?? {})}, '$.progressUpdateId', last_insert_rowid())`) },
+    ]);
+    return (results?.[1]?.[0] as { id: number } | undefined)?.id;
+  }
+  const moved = assignmentStatusUpdate("postgres", guarded);
   // Parameters in a SELECT list have no column to take their type from: each is cast.
   const [row] = await rawQuery<{ id: number }>(
     db,

@@ -20,12 +20,14 @@ export interface AuditRow {
  * query is what limits the bot under load (bench/inbound.ts), so plain SQL. Same on both databases.
  */
 export async function insertAudit(tx: Tx, row: AuditRow): Promise<void> {
-  await rawExecute(
-    tx,
-    Prisma.sql`
+  await rawExecute(tx, auditInsert(row));
+}
+
+/** The INSERT of `insertAudit`; `data`, when given, is the data column's value as SQL instead of `row.data`. */
+export function auditInsert(row: AuditRow, data: Prisma.Sql = Prisma.sql`${row.data}`): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO "AuditLog" ("at", "actorKind", "actorId", "platform", "action", "entity", "entityId", "data")
-    VALUES (${row.at}, ${row.actorKind}, ${row.actorId}, ${row.platform}, ${row.action}, ${row.entity}, ${row.entityId}, ${row.data})`,
-  );
+    VALUES (${row.at}, ${row.actorKind}, ${row.actorId}, ${row.platform}, ${row.action}, ${row.entity}, ${row.entityId}, ${data})`;
 }
 
 /** Rows per statement: keeps one bound text small (an audit row is a few hundred bytes). */

@@ -297,9 +297,9 @@ export class AssignmentService {
   /**
    * Reads and authorises, asks the status machine, then writes: the new status, the action's
    * rows, the audit row, the notifications, together or not at all. The read stays outside the
-   * write (SQLite has one writer: short transactions keep the bot responsive). On PostgreSQL an
-   * action with no files and no notifications is written by one statement (#applyAtOnce); the
-   * others, and SQLite, take one short transaction (#applyInTransaction).
+   * write (SQLite has one writer: short transactions keep the bot responsive). An action with no
+   * files and no notifications is written without an interactive transaction (#applyAtOnce); the
+   * others take one short transaction (#applyInTransaction).
    *
    * The status is written first, and only if it is still the one the machine was asked about.
    * When someone changed it meanwhile, nothing is written and we start again from a fresh read.
@@ -323,7 +323,7 @@ export class AssignmentService {
       if (!result.ok) return (await recorded()) ? done : { ok: false, refusal: result.refusal, view: summary };
       const step: Step = { now: this.clock.now(), idempotencyKey, assignmentId, committeeId, from: summary.status, to: result.next };
       const planned = plan(step);
-      const atOnce = this.#provider === "postgres" && !planned.notify && !planned.update.files?.length;
+      const atOnce = !planned.notify && !planned.update.files?.length;
       if (!atOnce && (await recorded())) return done;
       if (!result.changed && NOOP_WHEN_UNCHANGED.has(action)) return done;
       const { changes } = planned;
@@ -395,14 +395,20 @@ export class AssignmentService {
   }
 
   /**
-   * The action's writes as one statement (db/sql/apply-agency-action.ts), PostgreSQL only: false
-   * when it was held back (the status or the deadline moved since the read, or the key is recorded).
+   * The action's writes at once (db/sql/apply-agency-action.ts: one statement on PostgreSQL, one
+   * group-committed unit on SQLite): false when it was held back (the status or the deadline moved since the read, or the key is recorded).
    */
   async #applyAtOnce(write: ActionWrite): Promise<boolean> {
     const { actor, step, plan, ladder, action } = write;
     const move = { id: step.assignmentId, from: step.from, to: step.to, now: step.now, changes: plan.changes, ladder };
     const row = this.#progressRow(step, actor, plan.update.kind, plan.update);
-    const progressUpdateId = await applyAgencyAction(this.db, move, row, this.#auditRow(actor, action, step, plan.facts ?? {}));
+    const progressUpdateId = await applyAgencyAction(
+      this.db,
+      this.#provider,
+      move,
+      row,
+      this.#auditRow(actor, action, step, plan.facts ?? {}),
+    );
     if (progressUpdateId === undefined) return false;
     this.#refreshCardsIfShown(this.db, write);
     return true;
