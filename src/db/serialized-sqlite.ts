@@ -204,7 +204,8 @@ function serialize(adapter: Adapter, direct: { current?: SqliteDirect }): Adapte
               if (expectChanges !== undefined && result.changes !== expectChanges) throw HELD_BACK;
               return result;
             }),
-          statements.length > 1,
+          // A held-back statement may have changed rows (more than expected): undone with the rest.
+          statements.length > 1 || statements.some((statement) => statement.expectChanges !== undefined),
         );
       } catch (error) {
         if (error === HELD_BACK) return undefined;

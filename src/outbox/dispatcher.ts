@@ -56,7 +56,7 @@ export interface DispatcherOptions {
 
 /** When due rows wait only for their chat's pace, look again this soon. */
 const HELD_CHAT_RECHECK_MS = 25;
-/** How far ahead of their sending rows are claimed (see #soon). */
+/** How far ahead of their sending rows are claimed (see the limit in #step). */
 const CLAIM_AHEAD_MS = 100;
 /** Chats left out of one claim by name; beyond this a claimed row of a paced chat is given back. */
 const MAX_SKIPPED_CHATS = 500;

@@ -21,6 +21,7 @@ import {
   type OutgoingUpload,
 } from "../outbox/outbox.js";
 import type { OutboxTopic } from "../domain/outbox-topic.js";
+import { TimeSlice } from "../shared/time-slice.js";
 
 /** What every identity's dedupe key under `base` starts with (the identity id follows). */
 export const identityKeyPrefix = (base: string): string => `${base}:identity:`;
@@ -199,7 +200,11 @@ export class Notifier {
           ).map((r) => r.dedupeKey),
     );
     const rows: OutboxRow[] = [];
-    const counts = entries.map((entry) => {
+    // Thousands of renders (a publication's chunk) take a while: the event loop gets its turns.
+    const slice = new TimeSlice();
+    const counts: number[] = [];
+    for (const entry of entries) {
+      await slice.yield();
       let queued = 0;
       for (const identity of byPerson.get(entry.personId) ?? []) {
         const base = keyOf(entry.options.dedupeKey, identity.id);
@@ -227,8 +232,8 @@ export class Notifier {
           queued++;
         });
       }
-      return queued;
-    });
+      counts.push(queued);
+    }
     await insertOutboxRows(tx, provider ?? providerOfClient(tx), rows);
     this.#wakeAfterCommit(tx, rows);
     return counts;

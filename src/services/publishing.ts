@@ -28,6 +28,7 @@ import type { Notifier } from "./notifications.js";
 import { planAssignments } from "./escalation/plan.js";
 import { renderAssignment } from "./render/assignment.js";
 import { outboxTopic } from "../domain/outbox-topic.js";
+import { TimeSlice } from "../shared/time-slice.js";
 
 export interface PublishRequest {
   meetingNumber: string;
@@ -114,9 +115,13 @@ export class PublishingService {
       const chunk = work.slice(done, done + CHUNK);
       const published = await this.db.$transaction(
         async (tx) => {
+          // The chunk's steps give the event loop its turns (the sends go on meanwhile); their writes wait for the chunk.
+          const slice = new TimeSlice();
           const fresh = await this.#createAssignments(tx, chunk, now, request.actor);
+          await slice.yield();
           // Each new assignment's escalation ladder starts now (existing ones keep theirs).
           await planAssignments(tx, [...fresh.values()], now);
+          await slice.yield();
           const ids = chunk.map((item) => ("id" in item ? item.id : fresh.get(partyKey(item))!));
           const created = new Set(fresh.values());
           return (await this.#queuePage(tx, ids, now, sendFrom)).map((a) => ({ ...a, created: created.has(a.id) }));

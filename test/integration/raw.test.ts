@@ -128,6 +128,12 @@ describe.each(testDatabases())("raw statements on $name", (target) => {
     );
     expect(isUniqueViolation(failed)).toBe(true);
     expect(await agencyCodes()).toEqual(["a1"]);
+
+    // One statement that changed more rows than expected is undone too.
+    await rawExecute(database.prisma, agencyInsert("a5"));
+    const renamed = await rawUnit(database.prisma, [{ sql: Prisma.sql`UPDATE "Agency" SET "name" = 'همه'`, expectChanges: 1 }]);
+    expect(renamed).toBeUndefined();
+    expect(await database.prisma.agency.count({ where: { name: "همه" } })).toBe(0);
   });
 
   it.runIf(target.name === "sqlite")(

@@ -11,6 +11,7 @@
 import type { DbProvider, Tx } from "../client.js";
 import { forEachSlice } from "../in-slices.js";
 import { jsonRows } from "./json-rows.js";
+import { TimeSlice } from "../../shared/time-slice.js";
 
 export interface OutboxRow {
   platform: string;
@@ -27,13 +28,19 @@ export interface OutboxRow {
   claimedUntil: Date | null;
 }
 
-/** Rows per statement: keeps one bound text to a few megabytes (a message is at most ~10 kB). */
-const SLICE = 1_000;
+/**
+ * Rows per statement: keeps one bound text to a megabyte or so (a message is at most ~10 kB), and
+ * one statement to a few milliseconds, after which the event loop gets a turn (a publication's
+ * chunk of 400 messages in one statement held the thread for 30 ms: the paced sends waited).
+ */
+const SLICE = 100;
 
 export async function insertOutboxRows(tx: Tx, provider: DbProvider, rows: readonly OutboxRow[]): Promise<void> {
   // What Prisma's @default(now()) and @updatedAt would write: the wall clock.
   const now = new Date();
+  const turns = new TimeSlice();
   await forEachSlice(rows, SLICE, async (slice) => {
+    await turns.yield();
     const v = jsonRows(
       provider,
       {
