@@ -10,6 +10,7 @@ import type { Logger } from "pino";
 import type { Config, Platform } from "./config/index.js";
 import { openDatabase, sqlitePathOf, type Database } from "./db/client.js";
 import { SqliteCheckpointer } from "./db/sqlite-checkpointer.js";
+import { InstanceLock } from "./db/instance-lock.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { createBot } from "./bot/create-bot.js";
 import type { BotContext } from "./bot/context.js";
@@ -192,6 +193,7 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
   const stop = await startInOrder(
     [
       databaseComponent(database),
+      ...instanceLockOf(config, logger),
       ...checkpointerOf(database, config.databaseUrl, logger),
       ...dispatchers.values(),
       wakeChannel,
@@ -234,6 +236,11 @@ export async function startApp({ config, logger, clock, skipMigrations, mountWeb
         logger.info("stopped");
       })()),
   };
+}
+
+/** On PostgreSQL an instance that believes it is alone (no INSTANCE_ID) must be: see db/instance-lock.ts. */
+function instanceLockOf(config: Config, logger: Logger): Component[] {
+  return config.databaseProvider === "postgres" ? [new InstanceLock(config.databaseUrl, mayHaveSiblings(config.staleClaims), logger)] : [];
 }
 
 /** A SQLite file's WAL is checkpointed off the bot's thread (none for PostgreSQL, nor for a database in memory). */

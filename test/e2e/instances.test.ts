@@ -1,5 +1,5 @@
 /**
- * Two `peygir start` processes on one PostgreSQL database behind webhooks, a round-robin proxy
+ * Two `peygir start` processes on one PostgreSQL database behind webhooks (Telegram's, then Bale's), a round-robin proxy
  * spreading the platform's webhook calls over them, as operators run several instances: every
  * update handled once (a platform retry that reaches the other instance included, and an update
  * one instance stored and died before handling), every outbox message sent once and in order per
@@ -32,6 +32,7 @@ const RATE = 15;
 const INBOX_LEASE_MS = 4_000;
 const OUTBOX_LEASE_MS = 6_000;
 const TEST_TIMEOUT_MS = 90_000;
+const PLATFORMS = ["telegram", "bale"] as const;
 
 describe.each(testDatabases())("several instances on $name", (target) => {
   let database: TestDatabase | undefined;
@@ -49,14 +50,17 @@ describe.each(testDatabases())("several instances on $name", (target) => {
     await database?.drop();
   });
 
-  it(
-    "share the work behind webhooks, and one killed with kill -9 mid-load loses nothing",
-    async (ctx) => {
+  it.for(PLATFORMS)(
+    "share the work behind %s's webhooks, and one killed with kill -9 mid-load loses nothing",
+    { timeout: TEST_TIMEOUT_MS },
+    async (platform, ctx) => {
       if (target.name === "sqlite") ctx.skip("several instances need PostgreSQL: a SQLite file has one writer process");
       database = await target.create();
+      const token = TOKENS[platform];
+      const prefix = platform.toUpperCase();
       fake = await startFakeBotApi({
-        platform: "telegram",
-        bots: [{ token: TOKENS.telegram, username: "peygir_bot" }],
+        platform,
+        bots: [{ token, username: "peygir_bot" }],
         rateLimit: { globalPerSecond: RATE * 3, perChatPerSecond: 1 },
         webhookRetryMs: 50,
         webhookRetryMaxMs: 400,
@@ -65,9 +69,9 @@ describe.each(testDatabases())("several instances on $name", (target) => {
       const ports = [await freePort(), await freePort()];
       proxy = await startRoundRobin(ports.map((p) => `http://127.0.0.1:${p}`));
       const env = {
-        TELEGRAM_BOT_TOKEN: TOKENS.telegram,
-        TELEGRAM_API_ROOT: api.url,
-        TELEGRAM_RATE_PER_SECOND: String(RATE),
+        [`${prefix}_BOT_TOKEN`]: token,
+        [`${prefix}_API_ROOT`]: api.url,
+        [`${prefix}_RATE_PER_SECOND`]: String(RATE),
         DATABASE_URL: database.url,
         BOT_MODE: "webhook",
         WEBHOOK_URL: proxy.url,
@@ -84,10 +88,9 @@ describe.each(testDatabases())("several instances on $name", (target) => {
         const hotChat = api.user({ id: 7_099_999, firstName: "گیرنده پرکار" }).chatId;
         await db.$transaction(async (tx) => {
           for (let n = 1; n <= HOT_CHAT_MESSAGES; n++)
-            await enqueue(tx, { platform: "telegram", chatId: String(hotChat), message: { text: `پیام ${n} به ${hotChat}` } });
+            await enqueue(tx, { platform, chatId: String(hotChat), message: { text: `پیام ${n} به ${hotChat}` } });
           for (let n = 1; n <= PER_CHAT; n++)
-            for (const chat of chats)
-              await enqueue(tx, { platform: "telegram", chatId: String(chat), message: { text: `پیام ${n} به ${chat}` } });
+            for (const chat of chats) await enqueue(tx, { platform, chatId: String(chat), message: { text: `پیام ${n} به ${chat}` } });
         });
         const outboxDelivered = () => api.allSent().filter((m) => m.text?.startsWith("پیام ")).length;
 
@@ -124,12 +127,12 @@ describe.each(testDatabases())("several instances on $name", (target) => {
         const secondWaveUsers = users.slice(USERS_PER_WAVE, USERS_PER_WAVE * 2);
         for (const u of secondWaveUsers) u.command("start");
         const handled = await db.inboundUpdate.findFirst({ orderBy: { updateId: "asc" }, select: { updateId: true } });
-        api.redeliver(TOKENS.telegram, handled!.updateId);
+        api.redeliver(token, handled!.updateId);
         const orphan = users.at(-1)!;
         const me = api.bots[0]!;
         await db.inboundUpdate.create({
           data: {
-            platform: "telegram",
+            platform,
             botId: String(me.id),
             updateId: 900_000_000,
             payload: startUpdate(900_000_000, orphan.id),
@@ -175,7 +178,6 @@ describe.each(testDatabases())("several instances on $name", (target) => {
         await close();
       }
     },
-    TEST_TIMEOUT_MS,
   );
 });
 

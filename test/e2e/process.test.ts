@@ -1,7 +1,7 @@
 /**
- * The bot as a process: it refuses to start without a token, stops in order on SIGTERM within
- * the shutdown timeout, and after a `kill -9` while the outbox drains, a restart delivers every
- * message exactly once.
+ * The bot as a process: it refuses to start without a token (and, on PostgreSQL, beside an
+ * instance that believes it is alone), stops in order on SIGTERM within the shutdown timeout, and
+ * after a `kill -9` while the outbox drains, a restart delivers every message exactly once.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
@@ -153,6 +153,26 @@ describe.each(testDatabases())("the bot process on $name", (target) => {
       const statuses = await prisma.outboxMessage.groupBy({ by: ["status"], _count: true });
       await close();
       expect(statuses).toEqual([{ status: "sent", _count: CHATS * PER_CHAT }]);
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
+
+  it.runIf(target.name === "postgres")(
+    "refuses a second instance beside one without INSTANCE_ID, saying what to set",
+    async () => {
+      const { INSTANCE_ID: _named, ...unnamed } = env;
+      const alone = spawnBot(unnamed);
+      try {
+        await alone.waitForLog(/"msg":"bot started"/, 30_000);
+        for (const second of [spawnBot(unnamed), spawnBot(env)]) {
+          expect((await second.exited).code).toBe(1);
+          expect(second.output()).toMatch(/is running on this PostgreSQL database.*INSTANCE_ID/);
+          expect(second.output()).not.toMatch(/"msg":"bot started"/);
+        }
+      } finally {
+        alone.child.kill("SIGTERM");
+        await alone.exited;
+      }
     },
     PROCESS_TEST_TIMEOUT_MS,
   );
