@@ -21,7 +21,7 @@ import {
   type OutgoingUpload,
 } from "../outbox/outbox.js";
 import type { OutboxTopic } from "../domain/outbox-topic.js";
-import { TimeSlice } from "../shared/time-slice.js";
+import type { TimeSlice } from "../shared/time-slice.js";
 
 /** What every identity's dedupe key under `base` starts with (the identity id follows). */
 export const identityKeyPrefix = (base: string): string => `${base}:identity:`;
@@ -172,12 +172,16 @@ export class Notifier {
    * rows — for the scheduler's passes, where one person-at-a-time would cost a query per message.
    * Returns, per entry, how many messages were queued for it (0 = no reachable chat, or already queued).
    * The rows go in through src/db/sql/insert-outbox.ts, as every row the scheduler's sources queue
-   * (the database's provider is read from the client when not given).
+   * (the database's provider is read from the client when not given). With `turns`, the renders
+   * and the insert give the event loop its turns (a publication's chunk: the sends go on meanwhile).
+   * Not otherwise: on SQLite every other statement waits while the transaction is open, so a turn
+   * given inside a scheduler pass's transaction held up the intake (bench/inbound.ts).
    */
   async queueMany(
     tx: Tx,
     entries: readonly { personId: number; render: (t: Translate) => OutgoingMessage | OutgoingMessage[]; options: NotifyOptions }[],
     provider?: DbProvider,
+    turns?: TimeSlice,
   ): Promise<number[]> {
     if (entries.length === 0) return [];
     const identities = await inSlices([...new Set(entries.map((e) => e.personId))], (personIds) =>
@@ -200,11 +204,9 @@ export class Notifier {
           ).map((r) => r.dedupeKey),
     );
     const rows: OutboxRow[] = [];
-    // Thousands of renders (a publication's chunk) take a while: the event loop gets its turns.
-    const slice = new TimeSlice();
     const counts: number[] = [];
     for (const entry of entries) {
-      await slice.yield();
+      await turns?.yield();
       let queued = 0;
       for (const identity of byPerson.get(entry.personId) ?? []) {
         const base = keyOf(entry.options.dedupeKey, identity.id);
@@ -234,7 +236,7 @@ export class Notifier {
       }
       counts.push(queued);
     }
-    await insertOutboxRows(tx, provider ?? providerOfClient(tx), rows);
+    await insertOutboxRows(tx, provider ?? providerOfClient(tx), rows, turns);
     this.#wakeAfterCommit(tx, rows);
     return counts;
   }

@@ -124,7 +124,7 @@ export class PublishingService {
           await slice.yield();
           const ids = chunk.map((item) => ("id" in item ? item.id : fresh.get(partyKey(item))!));
           const created = new Set(fresh.values());
-          return (await this.#queuePage(tx, ids, now, sendFrom)).map((a) => ({ ...a, created: created.has(a.id) }));
+          return (await this.#queuePage(tx, ids, now, sendFrom, slice)).map((a) => ({ ...a, created: created.has(a.id) }));
         },
         // A chunk renders a few thousand messages; SQLite serialises writers anyway.
         { timeout: 60_000, maxWait: 30_000 },
@@ -251,7 +251,7 @@ export class PublishingService {
   }
 
   /** Queues the messages of these assignments (those never queued) with one identity query and one insert. */
-  async #queuePage(tx: Tx, ids: number[], now: Date, sendFrom: Date): Promise<Omit<PublishedAssignment, "created">[]> {
+  async #queuePage(tx: Tx, ids: number[], now: Date, sendFrom: Date, turns: TimeSlice): Promise<Omit<PublishedAssignment, "created">[]> {
     const loaded = await loadAssignmentViewsByIds(tx, ids);
     const contacts = await contactsOfAgencies(
       tx,
@@ -266,7 +266,7 @@ export class PublishingService {
         options: { topic: outboxTopic.assignment(view.id), dedupeKey: cardKey(view.id), notBefore: sendFrom },
       }));
     });
-    const counts = await this.notifier.queueMany(tx, entries);
+    const counts = await this.notifier.queueMany(tx, entries, undefined, turns);
     // Those who got nothing now: already queued, or not reachable yet (named in the report).
     const none = [...new Set(entries.filter((_, i) => counts[i] === 0).map((e) => e.personId))];
     const reachable = new Set(

@@ -11,7 +11,7 @@
 import type { DbProvider, Tx } from "../client.js";
 import { forEachSlice } from "../in-slices.js";
 import { jsonRows } from "./json-rows.js";
-import { TimeSlice } from "../../shared/time-slice.js";
+import type { TimeSlice } from "../../shared/time-slice.js";
 
 export interface OutboxRow {
   platform: string;
@@ -30,17 +30,18 @@ export interface OutboxRow {
 
 /**
  * Rows per statement: keeps one bound text to a megabyte or so (a message is at most ~10 kB), and
- * one statement to a few milliseconds, after which the event loop gets a turn (a publication's
- * chunk of 400 messages in one statement held the thread for 30 ms: the paced sends waited).
+ * one statement to a few milliseconds, between which `turns` may give the event loop a turn (a
+ * publication's chunk of 400 messages in one statement held the thread for 30 ms: the paced
+ * sends waited).
  */
 const SLICE = 100;
 
-export async function insertOutboxRows(tx: Tx, provider: DbProvider, rows: readonly OutboxRow[]): Promise<void> {
+/** `turns`: the caller's long work gives the event loop its turns between the statements (see TimeSlice). */
+export async function insertOutboxRows(tx: Tx, provider: DbProvider, rows: readonly OutboxRow[], turns?: TimeSlice): Promise<void> {
   // What Prisma's @default(now()) and @updatedAt would write: the wall clock.
   const now = new Date();
-  const turns = new TimeSlice();
   await forEachSlice(rows, SLICE, async (slice) => {
-    await turns.yield();
+    await turns?.yield();
     const v = jsonRows(
       provider,
       {
