@@ -37,21 +37,18 @@ export class InstanceLock implements Component {
     const client = new pg.Client({ connectionString: this.url });
     await client.connect();
     const take = this.named ? "pg_try_advisory_lock_shared" : "pg_try_advisory_lock";
-    let held: boolean;
     try {
       const result = await client.query<{ held: boolean }>(`SELECT ${take}($1::int, $2::int) AS held`, [...LOCK_KEYS]);
-      held = result.rows[0]?.held === true;
+      if (result.rows[0]?.held !== true)
+        throw new InstanceLockError(
+          this.named
+            ? `an instance without INSTANCE_ID is running on this PostgreSQL database, and it assumes it is alone: stop it, or give it an INSTANCE_ID of its own (README, "Several instances")`
+            : `another instance is running on this PostgreSQL database: give every instance an INSTANCE_ID of its own to run several (README, "Several instances"), or stop the other one`,
+        );
     } catch (error) {
+      // Refused or failed: the connection goes, and no lock stays behind with it.
       await client.end().catch(() => undefined);
       throw error;
-    }
-    if (!held) {
-      await client.end().catch(() => undefined);
-      throw new InstanceLockError(
-        this.named
-          ? `an instance without INSTANCE_ID is running on this PostgreSQL database, and it assumes it is alone: stop it, or give it an INSTANCE_ID of its own (README, "Several instances")`
-          : `another instance is running on this PostgreSQL database: give every instance an INSTANCE_ID of its own to run several (README, "Several instances"), or stop the other one`,
-      );
     }
     client.on("error", (err) =>
       this.logger.error({ err }, "the instance lock's connection dropped: a second instance would not be refused until this one restarts"),

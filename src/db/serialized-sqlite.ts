@@ -175,8 +175,7 @@ function serialize(adapter: Adapter, direct: { current?: SqliteDirect }): Adapte
       while (open) await open;
       return fn(...args);
     };
-  const runNow = (sql: string, values: readonly unknown[]): DirectResult => {
-    const statement = statementOf(sql);
+  const runNow = (statement: SqliteDatabase.Statement<unknown[]>, values: readonly unknown[]): DirectResult => {
     const args = values.map(bindable);
     if (!statement.reader) return { rows: [], changes: statement.run(...args).changes };
     // raw(false): a kept statement Prisma also ran was left in raw (array) mode by its view above.
@@ -189,18 +188,19 @@ function serialize(adapter: Adapter, direct: { current?: SqliteDirect }): Adapte
   const groupCommit = new SqliteGroupCommit(connection, statementOf, () => open);
   direct.current = {
     async run(sql, values, inTransaction) {
-      if (inTransaction) return runNow(sql, values);
-      if (!statementOf(sql).readonly) return groupCommit.write(() => runNow(sql, values), false);
+      const statement = statementOf(sql);
+      if (inTransaction) return runNow(statement, values);
+      if (!statement.readonly) return groupCommit.write(() => runNow(statement, values), false);
       // As for Prisma's queries above: checked just before the statement, which runs synchronously, so no transaction begins in between.
       while (open) await open;
-      return runNow(sql, values);
+      return runNow(statement, values);
     },
     async unit(statements) {
       try {
         return await groupCommit.write(
           () =>
             statements.map(({ sql, values, expectChanges }) => {
-              const result = runNow(sql, values);
+              const result = runNow(statementOf(sql), values);
               if (expectChanges !== undefined && result.changes !== expectChanges) throw HELD_BACK;
               return result;
             }),

@@ -29,7 +29,6 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 export class SqliteGroupCommit {
   #queue: Queued[] = [];
   #scheduled = false;
-  readonly #statement: (sql: string) => SqliteDatabase.Statement<unknown[]>;
 
   /**
    * `statementOf`: the connection's kept statements; `openTransaction`: the interactive
@@ -37,11 +36,9 @@ export class SqliteGroupCommit {
    */
   constructor(
     private readonly connection: SqliteDatabase.Database,
-    statementOf: (sql: string) => SqliteDatabase.Statement<unknown[]>,
+    private readonly statementOf: (sql: string) => SqliteDatabase.Statement<unknown[]>,
     private readonly openTransaction: () => Promise<void> | null,
-  ) {
-    this.#statement = statementOf;
-  }
+  ) {}
 
   /**
    * Runs `work` (synchronous statements) in the next group and resolves with what it returned
@@ -101,6 +98,6 @@ export class SqliteGroupCommit {
   }
 
   #exec(sql: string): void {
-    this.#statement(sql).run();
+    this.statementOf(sql).run();
   }
 }
